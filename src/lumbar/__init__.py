@@ -1,0 +1,19 @@
+"""lumbar: offline, evidence-linked help for lower-back cramps and spasms. It informs; it does not diagnose."""
+
+from lumbar.assessment import Assessment
+from lumbar.assessor import AssessmentEngine, assess
+from lumbar.errors import InputError, KnowledgeError, LumbarError
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
+from lumbar.knowledge.schema import Level
+
+__all__ = [
+    "Assessment",
+    "AssessmentEngine",
+    "InputError",
+    "KnowledgeBase",
+    "KnowledgeError",
+    "Level",
+    "LumbarError",
+    "assess",
+    "load_knowledge",
+]

@@ -1,0 +1,107 @@
+"""The typed result of an assessment; its JSON form is CONTRACT.md section 2 (plus extra fields)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lumbar.knowledge.schema import Level
+
+DISCLAIMER = (
+    "lumbar gives information, not a diagnosis. It cannot examine you. "
+    "If you are worried, or things get worse, contact a doctor or call your emergency number."
+)
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, frozen=True)
+
+
+class FoundFinding(_Out):
+    """A finding read from the text or answered in the interview."""
+
+    id: str
+    status: Literal["present", "absent"]
+    evidence: str = Field(description="the words it came from, or 'answered: …'")
+    value: float | str | None = None
+    certainty: Literal["definite", "possible"] = "definite"
+
+
+class LevelReason(_Out):
+    text: str
+    findings: list[str]
+    sources: list[str]
+    rule: str | None = None
+
+
+class RankedCause(_Out):
+    id: str
+    name: str
+    probability: float
+    for_: list[str] = Field(default_factory=list, alias="for", serialization_alias="for")
+    against: list[str] = Field(default_factory=list)
+    explanation: str = ""
+    sources: list[str] = Field(default_factory=list)
+
+
+class NextQuestion(_Out):
+    id: str
+    text: str
+    why: str | None = None
+    warning_sign: bool = False
+
+
+class Recommendation(_Out):
+    """A specialist, test or piece of advice chosen for this person, with why and sources."""
+
+    id: str
+    text: str
+    sources: list[str]
+    why: str | None = None
+
+
+class SourceRef(_Out):
+    title: str
+    locator: str
+
+
+class Person(_Out):
+    """Who the text is about, as far as it says."""
+
+    subject: Literal["self", "other"] = "self"
+    relation: str | None = None
+    age: float | None = None
+    sex: Literal["female", "male"] | None = None
+    pregnancy_weeks: float | None = None
+    temperature_c: float | None = None
+    duration_days: float | None = None
+    pain_score: float | None = None
+
+
+class Assessment(_Out):
+    """Urgency, likely causes, what to ask next and what to do, every line with its reasons and sources."""
+
+    level: Level
+    level_reasons: list[LevelReason]
+    causes: list[RankedCause]
+    findings: list[FoundFinding]
+    next_questions: list[NextQuestion]
+    specialists: list[Recommendation]
+    tests: list[Recommendation]
+    advice: list[Recommendation]
+    sources: dict[str, SourceRef]
+    person: Person = Field(default_factory=Person)
+    fits_back_problem: bool = True
+    summary: str = ""
+    disclaimer: str = DISCLAIMER
+    negated: list[str] = Field(default_factory=list, description="findings the text ruled out")
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The CONTRACT.md JSON object (``for`` spelled as in the contract)."""
+        return self.model_dump(mode="json", by_alias=True)
+
+    @property
+    def present(self) -> set[str]:
+        """Ids of the findings present."""
+        return {f.id for f in self.findings if f.status == "present"}

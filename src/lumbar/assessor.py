@@ -1,0 +1,183 @@
+"""Free text (plus any interview answers) -> an explained, sourced Assessment.
+
+The engine composes intake (text -> findings), triage (findings -> level), the differential
+(findings -> ranked causes) and the question ranking; the knowledge base is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from lumbar.assessment import (
+    Assessment,
+    FoundFinding,
+    LevelReason,
+    NextQuestion,
+    Person,
+    RankedCause,
+    Recommendation,
+)
+from lumbar.intake.reader import ReadFinding, Reading, TextReader, complete
+from lumbar.intake.validate import check_text
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
+from lumbar.knowledge.schema import Level
+from lumbar.triage.differential import CauseScore, rank_causes
+from lumbar.triage.questions import rank_questions
+from lumbar.triage.recommend import choose_specialists, choose_tests, collect_sources, no_flag_reason
+from lumbar.triage.rules import FindingState, TriageResult, triage
+
+#: an interview answer: True present, False absent, a number for a numeric finding.
+Answer = bool | float
+MAX_CAUSES = 8
+MAX_QUESTIONS = 6
+
+
+class AssessmentEngine:
+    """Assesses texts against one knowledge base; build once and reuse (it holds the compiled lexicon)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.reader = TextReader(kb)
+
+    def read(self, text: str, answers: Mapping[str, Answer] | None = None) -> Reading:
+        """The findings of ``text``, overridden by interview ``answers``."""
+        reading = self.reader.read(text) if text.strip() else Reading()
+        for finding_id, answer in (answers or {}).items():
+            if finding_id not in self.kb.findings:
+                continue
+            if isinstance(answer, bool):
+                reading.findings[finding_id] = ReadFinding(
+                    finding_id, "present" if answer else "absent", "answered: " + ("yes" if answer else "no")
+                )
+            else:
+                reading.findings[finding_id] = ReadFinding(
+                    finding_id, "present", f"answered: {answer:g}", value=answer
+                )
+        if answers:
+            complete(reading, self.kb)
+        return reading
+
+    def assess(self, text: str, answers: Mapping[str, Answer] | None = None) -> Assessment:
+        """Level, reasons, causes, questions, specialists, tests and advice for ``text``."""
+        if not answers:
+            check_text(text)
+        reading = self.read(text, answers)
+        state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
+        result = triage(self.kb, state)
+        causes = rank_causes(self.kb, state)
+        return self._build(reading, state, result, causes)
+
+    def _build(
+        self, reading: Reading, state: FindingState, result: TriageResult, causes: list[CauseScore]
+    ) -> Assessment:
+        kb = self.kb
+        fits_back = not any(rule.outside_back for rule in result.fired)
+        reasons = [
+            LevelReason(
+                text=f"{rule.reason} {rule.action}",
+                findings=sorted(rule.when.finding_ids() & state.present),
+                sources=rule.source_ids,
+                rule=rule.id,
+            )
+            for rule in result.fired
+        ] or [no_flag_reason(kb, state)]
+        top = [c for c in causes if c.probability >= 0.005][:MAX_CAUSES]
+        ranked = [
+            RankedCause(
+                id=c.cause.id,
+                name=c.cause.name,
+                probability=round(c.probability, 3),
+                for_=c.for_,
+                against=c.against,
+                explanation=c.cause.explanation,
+                sources=c.cause.source_ids,
+            )
+            for c in top
+        ]
+        questions = [
+            NextQuestion(
+                id=q.finding.id, text=q.finding.question or q.finding.name, why=q.why, warning_sign=q.warning
+            )
+            for q in rank_questions(kb, state, result, causes)[:MAX_QUESTIONS]
+        ]
+        specialists = choose_specialists(kb, result, top)
+        tests = choose_tests(kb, result, top)
+        assessment = Assessment(
+            level=result.level,
+            level_reasons=reasons,
+            causes=ranked,
+            findings=[_found(f) for f in reading.findings.values() if kb.findings[f.id].derived_from is None],
+            next_questions=questions,
+            specialists=specialists,
+            tests=tests,
+            advice=[],
+            sources={},
+            person=_person(reading),
+            fits_back_problem=fits_back,
+            summary=_summary(result, top, fits_back),
+            negated=sorted(reading.absent()),
+        )
+        assessment = assessment.model_copy(update={"advice": self._advice(assessment, result)})
+        return assessment.model_copy(update={"sources": collect_sources(kb, assessment)})
+
+    def _advice(self, assessment: Assessment, result: TriageResult) -> list[Recommendation]:
+        """What to do now (the fired rules' actions), then the care plan's items."""
+        now = [
+            Recommendation(id=rule.id, text=rule.action, sources=rule.source_ids, why=rule.reason)
+            for rule in result.fired[:2]
+        ]
+        from lumbar.care.plan import advice_items, make_plan
+
+        plan_items = [
+            Recommendation.model_validate(item.model_dump())
+            for item in advice_items(make_plan(assessment, self.kb))
+        ]
+        return now + plan_items
+
+
+@cache
+def default_engine() -> AssessmentEngine:
+    """The engine over the packaged knowledge base (built on first use, then reused)."""
+    return AssessmentEngine(load_knowledge())
+
+
+def assess(text: str, answers: Mapping[str, Answer] | None = None) -> Assessment:
+    """Assess a free-text description of lower-back cramps; see :class:`lumbar.assessment.Assessment`."""
+    return default_engine().assess(text, answers)
+
+
+def _found(f: ReadFinding) -> FoundFinding:
+    return FoundFinding(id=f.id, status=f.status, evidence=f.evidence, value=f.value, certainty=f.certainty)
+
+
+def _person(reading: Reading) -> Person:
+    sex = "female" if "female" in reading.present() else "male" if "male" in reading.present() else None
+    return Person(
+        subject="other" if reading.subject.who == "other" else "self",
+        relation=reading.subject.relation,
+        age=reading.value("age"),
+        sex=sex,
+        pregnancy_weeks=reading.value("pregnancy_weeks"),
+        temperature_c=reading.value("temperature_c"),
+        duration_days=reading.value("duration_days"),
+        pain_score=reading.value("pain_score"),
+    )
+
+
+_LEVEL_WORDS = {
+    Level.EMERGENCY_AMBULANCE: "Call an ambulance now.",
+    Level.EMERGENCY: "Go to an emergency department now.",
+    Level.CONSULTATION_24: "See a doctor within 24 hours.",
+    Level.CONSULTATION: "Book a doctor or physiotherapist visit in the coming days.",
+    Level.SELF_CARE: "You can look after this at home; the safety-net says when to get help.",
+}
+
+
+def _summary(result: TriageResult, top: list[CauseScore], fits_back: bool) -> str:
+    head = _LEVEL_WORDS[result.level]
+    if not fits_back:
+        return f"{head} This does not look like a back problem: {result.fired[0].name.lower()}."
+    if top:
+        return f"{head} Most likely: {top[0].cause.name.lower()} ({top[0].probability:.0%})."
+    return head

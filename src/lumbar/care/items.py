@@ -1,0 +1,56 @@
+"""Turn knowledge items (treatments, prevention tips) into plan items for one person."""
+
+from __future__ import annotations
+
+from lumbar.care import wording
+from lumbar.care.models import PlanItem
+from lumbar.care.profile import Profile, finding_name
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import Prevention, Treatment
+
+
+def names(finding_ids: list[str], kb: KnowledgeBase) -> str:
+    """Finding names joined for a sentence: "pregnant, takes a blood thinner"."""
+    return ", ".join(finding_name(f, kb).lower() if f in kb.findings else f for f in finding_ids)
+
+
+def treatment_item(
+    treatment: Treatment, kb: KnowledgeBase, profile: Profile, suited_to: list[str] | None = None
+) -> PlanItem | None:
+    """The plan item for ``treatment``, personalised; None when it cites no source (never shown)."""
+    if not treatment.sources:
+        return None
+    grade = wording.GRADE_WORDS[treatment.evidence_grade]
+    why = f"{wording.RECOMMENDATION_WORDS[treatment.recommendation]} ({grade})."
+    if suited_to:
+        why += " " + wording.SUITS.format(causes=", ".join(suited_to))
+    caution_ids = profile.has_any(treatment.cautions)
+    cautions = [wording.CAUTION.format(names=names(caution_ids, kb))] if caution_ids else []
+    notes = [
+        wording.CONFLICT.format(topic=c.topic.rstrip("?"), follows=c.follows)
+        for c in kb.conflicts.values()
+        if treatment.id in c.affects
+    ]
+    return PlanItem(
+        id=treatment.id,
+        title=treatment.name,
+        text=treatment.text,
+        why=why,
+        sources=[str(c) for c in treatment.sources],
+        evidence_grade=treatment.evidence_grade,
+        recommendation=treatment.recommendation,
+        how=treatment.how,
+        duration=treatment.duration,
+        frequency=treatment.frequency,
+        dose_limits=treatment.dose_limits,
+        stop_if=treatment.stop_if,
+        cautions=cautions,
+        notes=notes,
+    )
+
+
+def prevention_item(tip: Prevention, why: str) -> PlanItem | None:
+    """The plan item for a prevention tip; None when it cites no source."""
+    if not tip.sources:
+        return None
+    return PlanItem(id=tip.id, title=tip.name, text=tip.text, why=why, sources=[str(c) for c in tip.sources])

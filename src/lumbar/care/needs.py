@@ -1,0 +1,126 @@
+"""What a warning-sign rule still needs to fire for this person, and how to say it in plain words.
+
+A rule's condition is reduced against the findings the person already has: present findings
+drop out, background findings (age, history, being pregnant) that are absent make the rule
+impossible, and what is left is the set of new signs that would fire it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from lumbar.knowledge.schema import Condition
+
+
+@dataclass(frozen=True)
+class Need:
+    """All of ``all``, and at least ``count`` of ``options``; each term a finding id or a nested Need."""
+
+    all: tuple[str | Need, ...] = ()
+    options: tuple[str | Need, ...] = ()
+    count: int = 0
+    used: frozenset[str] = field(default=frozenset(), compare=False)
+
+    @property
+    def satisfied(self) -> bool:
+        return not self.all and self.count <= 0
+
+    def finding_ids(self) -> Iterator[str]:
+        """Every finding id still needed, at any depth, in order."""
+        for term in (*self.all, *self.options):
+            if isinstance(term, Need):
+                yield from term.finding_ids()
+            else:
+                yield term
+
+    @property
+    def size(self) -> int:
+        """The fewest new findings that would satisfy this need."""
+        own = sum(_size(t) for t in self.all)
+        if self.count > 0:
+            own += sum(sorted(_size(t) for t in self.options)[: self.count])
+        return own
+
+
+def _size(term: str | Need) -> int:
+    return term.size if isinstance(term, Need) else 1
+
+
+def reduce(cond: Condition, present: frozenset[str], background: frozenset[str]) -> Need | None:
+    """What is still needed for ``cond`` to hold, or None when it cannot hold for this person.
+
+    ``used`` on the result names the present findings that brought the rule closer.
+    """
+    if any(f in present for f in cond.none):
+        return None
+    used: set[str] = set()
+    still: list[str | Need] = []
+    for term in cond.all:
+        reduced = _reduce_term(term, present, background, used)
+        if reduced is None:
+            return None
+        if reduced != "":
+            still.append(reduced)
+    options: list[str | Need] = []
+    met = 0
+    for term in cond.any:
+        reduced = _reduce_term(term, present, background, used)
+        if reduced == "":
+            met += 1
+        elif reduced is not None:
+            options.append(reduced)
+    count = max(cond.min_any - met, 0) if cond.any else 0
+    if count > len(options):
+        return None
+    return Need(tuple(still), tuple(options) if count else (), count, frozenset(used))
+
+
+def _reduce_term(
+    term: str | Condition, present: frozenset[str], background: frozenset[str], used: set[str]
+) -> str | Need | None:
+    """'' when met, None when impossible, else what is left."""
+    if isinstance(term, Condition):
+        need = reduce(term, present, background)
+        if need is None:
+            return None
+        used |= need.used
+        return "" if need.satisfied else need
+    if term in present:
+        used.add(term)
+        return ""
+    return None if term in background else term
+
+
+def describe(need: Need, name: Callable[[str], str]) -> str:
+    """The signs of ``need`` as one plain sentence fragment, first letter capitalised."""
+    text = _describe(need, name, top=True)
+    return text[:1].upper() + text[1:]
+
+
+def _describe(need: Need, name: Callable[[str], str], top: bool) -> str:
+    parts = [_term(t, name) for t in need.all]
+    if need.count == 1:
+        parts.append(_or_list([_term(t, name) for t in need.options]))
+    elif need.count > 1:
+        listed = "; ".join(_term(t, name) for t in need.options)
+        parts.append(f"at least {need.count} of these together: {listed}")
+    if len(parts) == 1:
+        return parts[0]
+    return (", together with " if top else " with ").join(parts)
+
+
+def _term(term: str | Need, name: Callable[[str], str]) -> str:
+    return _describe(term, name, top=False) if isinstance(term, Need) else _lower_first(name(term))
+
+
+def _or_list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return "; ".join(items[:-1]) + "; or " + items[-1]
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]

@@ -1,0 +1,219 @@
+"""The personal care plan: urgent action first when needed, then self-care by time window, and a safety-net.
+
+Selection rules (the clinical content is all in the knowledge base):
+
+* A treatment whose ``contraindications`` meet the person's findings is left out, with the reason.
+* ``recommended`` items are always in their section; ``option`` items are added, those listed in a
+  likely cause's ``care`` first, until a section holds :data:`SECTION_SIZE` items; the rest are named
+  under "more". ``procedure`` items are shown only when a likely cause lists them.
+* ``not_recommended`` items go under "What NICE advises against".
+* At the 24-hour and emergency levels the plan opens with what to do now (the fired rules'
+  actions) and offers only the ``now`` comfort measures while waiting.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lumbar.assessment import Assessment, RankedCause
+from lumbar.assessment import Recommendation as AdviceItem
+from lumbar.care import wording
+from lumbar.care.items import names, prevention_item, treatment_item
+from lumbar.care.models import CarePlan, LeftOut, PlanItem, PlanSection, SectionId, UrgentMessage
+from lumbar.care.profile import Profile, background_ids, profile_of
+from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import EvidenceGrade, Level, Recommendation, Treatment
+
+#: Items per home-care section before further options are only named.
+SECTION_SIZE = 5
+#: How many of the ranked causes shape the plan.
+TOP_CAUSES = 3
+#: Levels at which the plan opens with what to do now.
+URGENT_LEVELS = frozenset({Level.CONSULTATION_24, Level.EMERGENCY, Level.EMERGENCY_AMBULANCE})
+HOME_SECTIONS: tuple[SectionId, ...] = ("today", "48h", "2_weeks", "long_term")
+_PHASE_SECTION: dict[str, SectionId] = {
+    "now": "today",
+    "today": "today",
+    "48h": "48h",
+    "2_weeks": "2_weeks",
+    "long_term": "long_term",
+    "doctor": "doctor",
+}
+_GRADE_ORDER = list(EvidenceGrade)
+
+
+def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = None) -> CarePlan:
+    """A personal care plan for ``assessment``; ``today`` fixes the clock (defaults to the real date)."""
+    today = today or date.today()
+    profile = profile_of(assessment, kb)
+    background = background_ids(kb)
+    safety_net = build_safety_net(assessment.level, kb, profile, background, today)
+    top = list(assessment.causes[:TOP_CAUSES])
+    suited = _suited(top, kb, profile)
+
+    urgent = _urgent(assessment, kb) if assessment.level in URGENT_LEVELS else None
+    if urgent is not None:
+        sections, left_out = _wait_sections(kb, profile)
+    else:
+        sections, left_out = _home_sections(kb, profile, suited)
+    plan = CarePlan(
+        level=assessment.level,
+        created=today,
+        headline=wording.HEADLINES[assessment.level],
+        urgent=urgent,
+        level_reasons=[r.text for r in assessment.level_reasons],
+        causes=[c.name for c in top],
+        sections=sections,
+        left_out=left_out,
+        safety_net=safety_net,
+        disclaimer=assessment.disclaimer,
+    )
+    return plan.model_copy(update={"sources": _source_titles(plan, kb)})
+
+
+def _suited(top: list[RankedCause], kb: KnowledgeBase, profile: Profile) -> dict[str, list[str]]:
+    """Treatment id -> names of the causes whose ``care`` lists it: the top causes, and any cause
+    that only applies to people like this one (its ``requires`` are all present, e.g. pregnancy)."""
+    shaping = [(c.id, c.name) for c in top if c.id in kb.causes]
+    shaping += [
+        (c.id, c.name)
+        for c in kb.causes.values()
+        if c.requires and set(c.requires) <= profile.present and c.id not in {s[0] for s in shaping}
+    ]
+    suited: dict[str, list[str]] = {}
+    for cause_id, name in shaping:
+        for treatment_id in kb.causes[cause_id].care:
+            suited.setdefault(treatment_id, []).append(name)
+    return suited
+
+
+def _urgent(assessment: Assessment, kb: KnowledgeBase) -> UrgentMessage:
+    """What to do now: the actions of the most urgent rules that fired, with their reasons."""
+    fired = [kb.rules[r.rule] for r in assessment.level_reasons if r.rule and r.rule in kb.rules]
+    top = [rule for rule in fired if rule.level == assessment.level] or fired
+    first_rule = {rule.action: rule.id for rule in reversed(top)}
+    actions = [action for action in dict.fromkeys(rule.action for rule in top)]
+    sources = [str(c) for rule in top for c in rule.sources]
+    sources += [s for r in assessment.level_reasons for s in r.sources]
+    return UrgentMessage(
+        level=assessment.level,
+        headline=wording.HEADLINES[assessment.level],
+        actions=actions or [wording.HEADLINES[assessment.level]],
+        rules=[first_rule[action] for action in actions],
+        reasons=list(dict.fromkeys(r.text for r in assessment.level_reasons)),
+        not_back_problem=not assessment.fits_back_problem or any(rule.outside_back for rule in fired),
+        sources=list(dict.fromkeys(sources)),
+    )
+
+
+def _usable(kb: KnowledgeBase) -> list[Treatment]:
+    return [t for t in kb.treatments.values() if t.id not in {REVIEW_ITEM, EARLY_REVIEW_ITEM}]
+
+
+def _ruled_out(treatment: Treatment, profile: Profile, kb: KnowledgeBase) -> LeftOut | None:
+    hits = profile.has_any(treatment.contraindications)
+    if not hits:
+        return None
+    reason = wording.LEFT_OUT.format(names=names(hits, kb))
+    return LeftOut(id=treatment.id, title=treatment.name, reason=reason, findings=hits)
+
+
+def _wait_sections(kb: KnowledgeBase, profile: Profile) -> tuple[list[PlanSection], list[LeftOut]]:
+    """Only the comfort measures safe while waiting for help (phase ``now``)."""
+    items: list[PlanItem] = []
+    left_out: list[LeftOut] = []
+    for treatment in _usable(kb):
+        if "now" not in treatment.phase or treatment.recommendation is Recommendation.NOT_RECOMMENDED:
+            continue
+        ruled_out = _ruled_out(treatment, profile, kb)
+        item = None if ruled_out else treatment_item(treatment, kb, profile)
+        if ruled_out:
+            left_out.append(ruled_out)
+        elif item is not None:
+            items.append(item)
+    title = wording.SECTION_TITLES["while_you_wait"]
+    return [PlanSection(id="while_you_wait", title=title, items=items)], left_out
+
+
+def _home_sections(
+    kb: KnowledgeBase, profile: Profile, suited: dict[str, list[str]]
+) -> tuple[list[PlanSection], list[LeftOut]]:
+    """Self-care by time window, what a doctor may offer, and what guidelines advise against."""
+    candidates: dict[SectionId, list[Treatment]] = {}
+    left_out: list[LeftOut] = []
+    for treatment in _usable(kb):
+        if treatment.recommendation is Recommendation.NOT_RECOMMENDED:
+            candidates.setdefault("advised_against", []).append(treatment)
+            continue
+        if not treatment.phase or (treatment.kind == "procedure" and treatment.id not in suited):
+            continue
+        ruled_out = _ruled_out(treatment, profile, kb)
+        if ruled_out:
+            left_out.append(ruled_out)
+            continue
+        candidates.setdefault(_PHASE_SECTION[treatment.phase[0]], []).append(treatment)
+
+    sections = []
+    for section_id in (*HOME_SECTIONS, "doctor", "advised_against"):
+        ranked = sorted(candidates.get(section_id, []), key=lambda t: _rank(t, suited))
+        items = [i for t in ranked if (i := treatment_item(t, kb, profile, suited.get(t.id))) is not None]
+        if section_id == "long_term":
+            items += [
+                i for tip in kb.prevention.values() if (i := prevention_item(tip, wording.PREVENTION_WHY))
+            ]
+        keep, more = _fit(items, limit=None if section_id == "advised_against" else SECTION_SIZE)
+        if keep:
+            sections.append(
+                PlanSection(id=section_id, title=wording.SECTION_TITLES[section_id], items=keep, more=more)
+            )
+    return sections, left_out
+
+
+def _rank(treatment: Treatment, suited: dict[str, list[str]]) -> tuple[int, int, int]:
+    """Recommended first, then options a likely cause lists, then by strength of evidence."""
+    recommended = treatment.recommendation is Recommendation.RECOMMENDED
+    return (
+        0 if recommended else 1,
+        0 if treatment.id in suited else 1,
+        _GRADE_ORDER.index(treatment.evidence_grade),
+    )
+
+
+def _fit(items: list[PlanItem], limit: int | None) -> tuple[list[PlanItem], list[str]]:
+    """Keep every recommended item and options up to ``limit``; name the rest."""
+    if limit is None:
+        return items, []
+    keep = [i for i in items if i.recommendation is Recommendation.RECOMMENDED]
+    rest = [i for i in items if i.recommendation is not Recommendation.RECOMMENDED]
+    room = max(limit - len(keep), 0)
+    chosen = {id(i) for i in keep + rest[:room]}
+    return [i for i in items if id(i) in chosen], [i.title for i in rest[room:]]
+
+
+def _source_titles(plan: CarePlan, kb: KnowledgeBase) -> dict[str, str]:
+    cited = [s for item in plan.items() for s in item.source_ids]
+    cited += [s.partition("#")[0] for g in plan.safety_net.groups for sign in g.signs for s in sign.sources]
+    if plan.urgent is not None:
+        cited += [s.partition("#")[0] for s in plan.urgent.sources]
+    return {s: kb.sources[s].title if s in kb.sources else s for s in dict.fromkeys(cited)}
+
+
+def advice_items(plan: CarePlan) -> list[AdviceItem]:
+    """The plan as the assessment's ``advice`` list: urgent actions first, then self-care, then the review."""
+    advice: list[AdviceItem] = []
+    if plan.urgent is not None:
+        sources = list(dict.fromkeys(s.partition("#")[0] for s in plan.urgent.sources))
+        for index, action in enumerate(plan.urgent.actions):
+            rule_id = plan.urgent.rules[index] if index < len(plan.urgent.rules) else f"level_{plan.level}"
+            advice.append(
+                AdviceItem(id=rule_id, text=action, sources=sources, why=" ".join(plan.urgent.reasons))
+            )
+    for section in plan.sections:
+        if section.id in {"doctor", "advised_against"}:
+            continue
+        advice += [AdviceItem(id=i.id, text=i.text, sources=i.source_ids, why=i.why) for i in section.items]
+    review = plan.safety_net.review
+    if review is not None:
+        advice.append(AdviceItem(id=review.id, text=review.text, sources=review.source_ids, why=review.why))
+    return advice

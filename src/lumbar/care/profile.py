@@ -1,0 +1,120 @@
+"""What the care engine knows about the person: present and absent findings, closed over the knowledge base.
+
+The assessment already reports findings, but the plan does not rely on it having derived every
+boolean finding: numbers (age, pregnancy weeks, …) are re-checked against each finding's
+``derived_from`` threshold and ``implies`` links are followed, so a missing derivation can only
+add caution, never remove it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lumbar.assessment import Assessment
+from lumbar.knowledge.loader import KnowledgeBase
+
+#: Finding groups that describe who the person is (age, history, medicines), not a new symptom.
+BACKGROUND_GROUPS = frozenset({"person", "history", "medication"})
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The person's present and absent finding ids."""
+
+    present: frozenset[str]
+    absent: frozenset[str]
+
+    def has_any(self, finding_ids: list[str]) -> list[str]:
+        """The ids from ``finding_ids`` that are present, in their order."""
+        return [f for f in finding_ids if f in self.present]
+
+
+def _person_findings(assessment: Assessment, kb: KnowledgeBase) -> set[str]:
+    """Person fields whose value names a finding, e.g. ``sex: female`` -> ``female``."""
+    values = assessment.person.model_dump().values()
+    return {v for v in values if isinstance(v, str) and v in kb.findings}
+
+
+def _numbers(assessment: Assessment) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for name, value in assessment.person.model_dump().items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            values[name] = float(value)
+    for found in assessment.findings:
+        if found.status == "present" and isinstance(found.value, int | float):
+            values[found.id] = float(found.value)
+    return values
+
+
+def profile_of(assessment: Assessment, kb: KnowledgeBase) -> Profile:
+    """Present findings plus those derived from numbers and implied by others; absent ones as reported."""
+    present = set(assessment.present) | _person_findings(assessment, kb)
+    numbers = _numbers(assessment)
+    for finding in kb.findings.values():
+        threshold = finding.derived_from
+        if (
+            threshold is not None
+            and threshold.finding in numbers
+            and threshold.holds(numbers[threshold.finding])
+        ):
+            present.add(finding.id)
+    grew = True
+    while grew:
+        implied = {i for f in present if f in kb.findings for i in kb.findings[f].implies}
+        grew = not implied <= present
+        present |= implied
+    absent = {f.id for f in assessment.findings if f.status == "absent"} - present
+    return Profile(frozenset(present), frozenset(absent))
+
+
+def background_ids(kb: KnowledgeBase) -> frozenset[str]:
+    """Findings that describe the person (age, history, medicines, being pregnant) rather than a new symptom.
+
+    Background is: a finding in a background group; a number or a status that is only asked
+    about because of other background findings (pregnancy weeks; being pregnant, asked of women);
+    or a finding derived from a background number (20 or more weeks pregnant). Outside the
+    background groups, warning signs are never background. A background finding cannot newly
+    appear, so the safety-net does not list it as a sign to watch for.
+    """
+    gates = {g for f in kb.findings.values() for g in [*f.ask_when, *f.ask_unless]}
+    known: dict[str, bool] = {}
+
+    def check(finding_id: str, seen: frozenset[str]) -> bool:
+        if finding_id in known:
+            return known[finding_id]
+        finding = kb.findings.get(finding_id)
+        if finding is None or finding_id in seen:
+            return False
+        seen = seen | {finding_id}
+        result = finding.group in BACKGROUND_GROUPS
+        if not result and not finding.warning_sign and finding.derived_from is not None:
+            result = check(finding.derived_from.finding, seen)
+        asked_because = [*finding.ask_when, *finding.ask_unless]
+        gated = finding.ask_when and (finding_id in gates or finding.type != "boolean")
+        if not result and not finding.warning_sign and gated:
+            result = all(check(g, seen) for g in asked_because)
+        known[finding_id] = result
+        return result
+
+    return frozenset(f for f in kb.findings if check(f, frozenset()))
+
+
+def relevant_unknowns(profile: Profile, kb: KnowledgeBase, background: frozenset[str]) -> frozenset[str]:
+    """Background findings not yet known whose questions would be asked of this person (e.g. pregnancy)."""
+    found: set[str] = set()
+    for finding in kb.findings.values():
+        if finding.id in profile.present or finding.id in profile.absent or not finding.ask_when:
+            continue
+        if finding.id not in background:
+            continue
+        if profile.has_any(finding.ask_when) and not profile.has_any(finding.ask_unless):
+            found.add(finding.id)
+    return frozenset(found)
+
+
+def finding_name(finding_id: str, kb: KnowledgeBase) -> str:
+    """The plain name of a finding, with its threshold when it derives from a number."""
+    finding = kb.findings.get(finding_id)
+    if finding is None:
+        return finding_id.replace("_", " ")
+    return finding.name

@@ -1,0 +1,154 @@
+"""The safety-net: which new signs mean "get help", and how soon, derived from the warning-sign rules.
+
+Every rule in ``kb.rules`` is reduced against what the person already has (see
+:mod:`lumbar.care.needs`). A rule that one or two new signs would fire becomes a line of the
+safety-net, with the rule's own action. Rules brought closer by the person's own findings
+(pregnancy, age, steroids, a recent spinal procedure, …) are marked personal, which is how
+the lower thresholds of those groups appear without any clinical fact in this module.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from lumbar.care import wording
+from lumbar.care.items import names, treatment_item
+from lumbar.care.models import PlanItem, SafetyNet, SafetySign, SignGroup
+from lumbar.care.needs import describe, reduce
+from lumbar.care.profile import Profile, finding_name, relevant_unknowns
+from lumbar.errors import KnowledgeError, Problem
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import Level, WarningSignRule
+
+#: Rules needing more new signs than this are not listed: one for most rules; two for the ambulance
+#: level and for rules the person's own findings already bring closer.
+MAX_NEW_SIGNS = 1
+MAX_NEW_SIGNS_CLOSE = 2
+#: Treatments that state when to book a visit if not better: the usual one, and the sooner one.
+REVIEW_ITEM = "review_if_not_better"
+EARLY_REVIEW_ITEM = "early_review"
+
+
+def build_safety_net(
+    level: Level, kb: KnowledgeBase, profile: Profile, background: frozenset[str], today: date
+) -> SafetyNet:
+    """The signs to act on (more urgent than ``level``) and, for self-care, when to book a visit.
+
+    Raises KnowledgeError when the knowledge base yields no sign at all: lumbar never shows a
+    plan without a safety-net.
+    """
+    signs, at_risk = _signs(kb, profile, background)
+    shown = [s for s in signs if _worth_showing(s.level, level)]
+    if not shown:
+        raise KnowledgeError([Problem("rules.yaml", None, "no warning-sign rule gives a safety-net sign")])
+    groups = []
+    for group_level in sorted({s.level for s in shown}, key=lambda lv: -lv.rank):
+        in_group = [s for s in shown if s.level == group_level]
+        in_group.sort(key=lambda s: not s.personal)
+        groups.append(
+            SignGroup(level=group_level, heading=wording.SIGN_HEADINGS[group_level], signs=in_group)
+        )
+    review, review_by = _review(level, kb, profile, at_risk, today)
+    return SafetyNet(groups=groups, review=review, review_by=review_by)
+
+
+def _worth_showing(sign_level: Level, plan_level: Level) -> bool:
+    """Signs more urgent than the plan's level; at the ambulance level, the ambulance signs themselves."""
+    if plan_level is Level.EMERGENCY_AMBULANCE:
+        return sign_level is Level.EMERGENCY_AMBULANCE
+    return sign_level.rank > plan_level.rank
+
+
+def _signs(kb: KnowledgeBase, profile: Profile, background: frozenset[str]) -> tuple[list[SafetySign], bool]:
+    """Every rule's sign, most urgent first, and whether a background finding brings any rule closer."""
+    unknowns = relevant_unknowns(profile, kb, background)
+    by_text: dict[str, SafetySign] = {}
+    at_risk = False
+    for rule in kb.rules.values():
+        found = _sign(rule, kb, profile, background, unknowns)
+        if found is None:
+            continue
+        sign, used = found
+        at_risk = at_risk or bool(used & background - unknowns)
+        kept = by_text.get(sign.text)
+        if kept is None or sign.level.rank > kept.level.rank:
+            by_text[sign.text] = sign
+    return sorted(by_text.values(), key=lambda s: -s.level.rank), at_risk
+
+
+def _sign(
+    rule: WarningSignRule,
+    kb: KnowledgeBase,
+    profile: Profile,
+    background: frozenset[str],
+    unknowns: frozenset[str],
+) -> tuple[SafetySign, frozenset[str]] | None:
+    """The rule's sign for this person and the findings that brought it closer; None when out of reach."""
+    need = reduce(rule.when, profile.present, background)
+    assumed: list[str] = []
+    if need is None and unknowns:
+        # e.g. a woman who has not said whether she is pregnant: list the pregnancy signs as "If pregnant: …"
+        need = reduce(rule.when, profile.present | unknowns, background)
+        assumed = sorted(need.used & unknowns) if need is not None else []
+        if need is not None and not assumed:
+            need = None
+    if need is None or need.satisfied:
+        return None
+    close = bool(need.used) or rule.level is Level.EMERGENCY_AMBULANCE
+    if need.size > (MAX_NEW_SIGNS_CLOSE if close else MAX_NEW_SIGNS):
+        return None
+    text = describe(need, lambda f: _sign_name(f, kb))
+    if assumed:
+        text = wording.IF_UNKNOWN.format(names=names(assumed, kb), signs=text[:1].lower() + text[1:])
+    because = sorted(need.used - set(assumed))
+    sign = SafetySign(
+        text=text,
+        action=rule.action,
+        level=rule.level,
+        rule=rule.id,
+        findings=list(dict.fromkeys(need.finding_ids())),
+        personal=bool(because or assumed),
+        because=[finding_name(f, kb) for f in because],
+        sources=[str(c) for c in rule.sources],
+    )
+    return sign, need.used
+
+
+def _sign_name(finding_id: str, kb: KnowledgeBase) -> str:
+    """A finding's name, with its threshold when derived from a measured number: "Fever (38 °C or more)"."""
+    name = finding_name(finding_id, kb)
+    finding = kb.findings.get(finding_id)
+    threshold = finding.derived_from if finding else None
+    base = kb.findings.get(threshold.finding) if threshold else None
+    if threshold is None or base is None or not base.unit or base.type != "number":
+        return name
+    value = f"{threshold.value:g} {base.unit}"
+    if str(threshold.value).rstrip("0").rstrip(".") in name:
+        return name
+    bound = {">=": f"{value} or more", ">": f"over {value}", "<=": f"{value} or less", "<": f"under {value}"}
+    return f"{name} ({bound[threshold.op]})"
+
+
+def _review(
+    level: Level, kb: KnowledgeBase, profile: Profile, at_risk: bool, today: date
+) -> tuple[PlanItem | None, date | None]:
+    """The "book a visit if not better" line of a self-care plan; the sooner one when a risk applies."""
+    if level is not Level.SELF_CARE:
+        return None, None
+    treatment = kb.treatments.get(EARLY_REVIEW_ITEM if at_risk else REVIEW_ITEM) or kb.treatments.get(
+        REVIEW_ITEM
+    )
+    if treatment is None:
+        return None, None
+    item = treatment_item(treatment, kb, profile)
+    days = _days(treatment.duration or "")
+    return item, today + timedelta(days=days) if days else None
+
+
+def _days(duration: str) -> int | None:
+    """Days in a simple duration such as "2 weeks" or "10 days"."""
+    match = re.search(r"(\d+)\s*(day|week)", duration)
+    if match is None:
+        return None
+    return int(match.group(1)) * (7 if match.group(2) == "week" else 1)

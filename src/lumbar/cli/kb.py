@@ -1,0 +1,121 @@
+"""`lumbar kb check | list [KIND] | show ID | stats`: inspect and validate the knowledge base."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("kb", help="check, list and show the knowledge base")
+    kb_sub = parser.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
+    check = kb_sub.add_parser("check", help="validate everything; exit 1 on any problem")
+    check.set_defaults(handler=run_check)
+    listing = kb_sub.add_parser("list", help="list items, of one kind or all")
+    listing.add_argument("kind", nargs="?", help="sources, findings, causes, rules, specialists, tests, …")
+    listing.set_defaults(handler=run_list)
+    show = kb_sub.add_parser("show", help="show one item in full")
+    show.add_argument("id")
+    show.set_defaults(handler=run_show)
+    stats = kb_sub.add_parser("stats", help="counts per kind and seed coverage")
+    stats.set_defaults(handler=run_stats)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from lumbar.knowledge.check import check_knowledge
+
+    console = Console()
+    report = check_knowledge()
+    for problem in report.problems:
+        console.print("[red]✗[/red] ", end="")
+        console.print(str(problem), markup=False, highlight=False)
+    _print_counts(console, report)
+    if not report.seeds_found:
+        console.print(
+            "[yellow]seed documents not found (set LUMBAR_SEEDS): paragraph coverage not checked[/yellow]"
+        )
+    if report.problems:
+        console.print(f"[bold red]{len(report.problems)} problem(s)[/bold red]")
+        return 1
+    console.print("[bold green]knowledge base OK[/bold green]")
+    return 0
+
+
+def _print_counts(console: object, report: object) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from lumbar.knowledge.check import CheckReport
+
+    assert isinstance(console, Console) and isinstance(report, CheckReport)
+    table = Table("kind", "items", title="Knowledge base")
+    for kind, count in report.counts.items():
+        table.add_row(kind, str(count))
+    console.print(table)
+    rejected = ", ".join(f"{k} {v}" for k, v in sorted(report.claims_rejected.items()))
+    console.print(
+        f"seed claims: {report.claims_mapped} covered, {sum(report.claims_rejected.values())} rejected ({rejected}); "
+        f"seed paragraphs checked: {report.paragraphs}; conflicts: {report.counts.get('conflicts', 0)}"
+    )
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from lumbar.errors import NotFoundError
+    from lumbar.knowledge.loader import load_knowledge
+
+    kb = load_knowledge()
+    tables = kb.tables()
+    kinds = [args.kind] if args.kind else list(tables)
+    for kind in kinds:
+        if kind not in tables:
+            raise NotFoundError(f"no kind '{kind}'; choose one of: {', '.join(tables)}")
+        table = Table("id", "name / title", title=kind)
+        for item_id, item in tables[kind].items():
+            table.add_row(
+                item_id,
+                getattr(item, "name", None) or getattr(item, "title", None) or getattr(item, "topic", ""),
+            )
+        Console().print(table)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    import difflib
+
+    import yaml
+    from rich.console import Console
+    from rich.panel import Panel
+    from rich.syntax import Syntax
+
+    from lumbar.errors import NotFoundError
+    from lumbar.knowledge.loader import load_knowledge
+
+    kb = load_knowledge()
+    try:
+        item = kb.item(args.id)
+    except KeyError:
+        every = [i for table in kb.tables().values() for i in table]
+        close = difflib.get_close_matches(args.id, every, n=5)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise NotFoundError(f"no knowledge item '{args.id}'{hint}") from None
+    data = item.model_dump(mode="json", exclude_defaults=True)
+    data["sources"] = [str(c) for c in getattr(item, "sources", [])]
+    body = Syntax(
+        yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), "yaml", word_wrap=True
+    )
+    Console().print(Panel(body, title=f"{kb.kind_of(args.id)}: {args.id}", title_align="left"))
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from lumbar.knowledge.check import check_knowledge
+
+    report = check_knowledge()
+    _print_counts(Console(), report)
+    return 0

@@ -1,0 +1,77 @@
+"""`lumbar plan`: a personal care plan with its safety-net, in the terminal, Markdown, HTML or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lumbar.care.models import CarePlan
+
+FORMATS = ("terminal", "markdown", "html", "json")
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "plan",
+        help="a personal self-care plan with its safety-net",
+        description="Make a personal care plan from a description of lower-back cramps, or from a saved "
+        "`lumbar assess --json` result. lumbar informs; it does not diagnose.",
+    )
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--text", help="the description, in your own words")
+    source.add_argument("--assessment", metavar="FILE", help="a saved `lumbar assess --json` result")
+    parser.add_argument("--format", choices=FORMATS, default="terminal", help="how to show the plan")
+    parser.add_argument("--output", metavar="FILE", help="write the plan to FILE instead of the screen")
+    parser.add_argument(
+        "--date", type=date.fromisoformat, help="the plan's date, YYYY-MM-DD (default: today)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from lumbar.assessment import Assessment
+    from lumbar.care.plan import make_plan
+    from lumbar.errors import InputError
+    from lumbar.knowledge.loader import load_knowledge
+
+    kb = load_knowledge()
+    if args.assessment:
+        try:
+            assessment = Assessment.model_validate_json(Path(args.assessment).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read an assessment from {args.assessment}: {exc}") from exc
+    else:
+        from lumbar import assess
+
+        assessment = assess(args.text)
+    plan = make_plan(assessment, kb, today=args.date)
+    return _emit(plan, args.format, args.output)
+
+
+def _emit(plan: CarePlan, fmt: str, output: str | None) -> int:
+    """Print or write the plan; "terminal" written to a file is Markdown."""
+    from lumbar.care.render import render_html, render_markdown
+
+    if fmt == "terminal" and output is None:
+        from rich.console import Console
+
+        from lumbar.care.terminal import print_plan
+
+        print_plan(plan, Console())
+        return 0
+    if fmt == "html":
+        text = render_html(plan)
+    elif fmt == "json":
+        text = plan.model_dump_json(indent=2) + "\n"
+    else:
+        text = render_markdown(plan)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"Plan written to {output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,74 @@
+"""Rich renderings of an assessment for the terminal: the level banner first, then the reasons."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from lumbar.assessment import Assessment
+from lumbar.knowledge.schema import Level
+
+LEVEL_STYLE = {
+    Level.EMERGENCY_AMBULANCE: ("bold white on red", "CALL AN AMBULANCE NOW"),
+    Level.EMERGENCY: ("bold white on dark_orange3", "GO TO AN EMERGENCY DEPARTMENT NOW"),
+    Level.CONSULTATION_24: ("bold black on yellow", "SEE A DOCTOR WITHIN 24 HOURS"),
+    Level.CONSULTATION: ("bold black on cyan", "BOOK A DOCTOR OR PHYSIOTHERAPIST VISIT IN THE COMING DAYS"),
+    Level.SELF_CARE: ("bold black on green", "YOU CAN MANAGE THIS AT HOME"),
+}
+
+
+def banner(level: Level) -> Panel:
+    """The coloured urgency banner."""
+    style, words = LEVEL_STYLE[level]
+    return Panel(Text(words, justify="center"), style=style)
+
+
+def assessment_view(result: Assessment) -> Group:
+    """Everything a person needs, most important first."""
+    parts: list = [banner(result.level)]
+    reasons = Table.grid(padding=(0, 1))
+    for reason in result.level_reasons:
+        cites = ", ".join(reason.sources)
+        reasons.add_row("•", f"{reason.text} [dim]({cites})[/dim]")
+    parts.append(Panel(reasons, title="Why", title_align="left"))
+    if not result.fits_back_problem:
+        parts.append(Text("This picture does not fit a back problem.", style="bold red"))
+    if result.causes:
+        causes = Table("Likely cause", "Chance", "Points for", "Points against", expand=True)
+        for cause in result.causes[:5]:
+            causes.add_row(
+                cause.name,
+                f"{cause.probability:.0%}",
+                ", ".join(cause.for_[:4]),
+                ", ".join(cause.against[:3]),
+            )
+        parts.append(causes)
+    for title, items in (("Who to see", result.specialists), ("Tests a doctor may order", result.tests)):
+        if items:
+            grid = Table.grid(padding=(0, 1))
+            for item in items:
+                grid.add_row("•", f"{item.text} [dim]({', '.join(item.sources)})[/dim]")
+            parts.append(Panel(grid, title=title, title_align="left"))
+    if result.advice:
+        grid = Table.grid(padding=(0, 1))
+        for item in result.advice[:8]:
+            grid.add_row("•", f"{item.text} [dim]({', '.join(item.sources)})[/dim]")
+        parts.append(Panel(grid, title="What to do", title_align="left"))
+    if result.next_questions:
+        grid = Table.grid(padding=(0, 1))
+        for q in result.next_questions:
+            grid.add_row("?", q.text)
+        parts.append(Panel(grid, title="Still worth answering (run `lumbar check`)", title_align="left"))
+    sources = Table.grid(padding=(0, 1))
+    for source_id, ref in result.sources.items():
+        sources.add_row(f"[dim]{source_id}[/dim]", f"{ref.title} — {ref.locator}")
+    parts.append(Panel(sources, title="Sources", title_align="left", style="dim"))
+    parts.append(Text(result.disclaimer, style="italic"))
+    return Group(*parts)
+
+
+def print_assessment(result: Assessment, console: Console | None = None) -> None:
+    """Print the assessment to the terminal."""
+    (console or Console()).print(assessment_view(result))

@@ -1,0 +1,155 @@
+"""Text -> findings: lexicon matches, ConText qualifiers, numbers and the person described."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from lumbar.intake.context import ContextDetector, QualifierDetector
+from lumbar.intake.lexicon import Lexicon
+from lumbar.intake.person import Subject, read_subject
+from lumbar.intake.quantities import (
+    Quantity,
+    read_age,
+    read_duration,
+    read_pain_score,
+    read_pregnancy_weeks,
+    read_temperature,
+)
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import ContextCategory, Finding
+
+Status = Literal["present", "absent"]
+#: finding groups that describe the past by nature, so "history of" does not cancel them.
+HISTORY_GROUPS = frozenset({"history", "medication", "person", "trauma", "mechanism", "course"})
+#: numeric findings and the reader of each.
+NUMBER_READERS = {
+    "age": read_age,
+    "temperature_c": read_temperature,
+    "pain_score": read_pain_score,
+    "duration_days": read_duration,
+    "pregnancy_weeks": read_pregnancy_weeks,
+}
+
+
+@dataclass
+class ReadFinding:
+    """One finding read from text: present or absent, the words it came from, how sure."""
+
+    id: str
+    status: Status
+    evidence: str
+    certainty: Literal["definite", "possible"] = "definite"
+    value: float | None = None
+
+
+@dataclass
+class Reading:
+    """Everything the intake read from one text."""
+
+    findings: dict[str, ReadFinding] = field(default_factory=dict)
+    subject: Subject = field(default_factory=Subject)
+    ignored: list[tuple[str, str, str]] = field(default_factory=list)  # (finding, words, why ignored)
+
+    def present(self) -> set[str]:
+        return {f.id for f in self.findings.values() if f.status == "present"}
+
+    def absent(self) -> set[str]:
+        return {f.id for f in self.findings.values() if f.status == "absent"}
+
+    def value(self, finding_id: str) -> float | None:
+        found = self.findings.get(finding_id)
+        return found.value if found else None
+
+
+class TextReader:
+    """Reads findings from free text using one knowledge base; build once, reuse for every text."""
+
+    def __init__(self, kb: KnowledgeBase, detector: QualifierDetector | None = None) -> None:
+        self.kb = kb
+        self.lexicon = Lexicon(kb)
+        self.detector = detector or ContextDetector(kb.context_rules)
+
+    def read(self, text: str) -> Reading:
+        """Findings present or absent in ``text``, with their evidence."""
+        reading = Reading(subject=read_subject(text))
+        tokens = self.lexicon.tokens(text)
+        matches = self.lexicon.find(tokens)
+        for match, cats in zip(matches, self.detector.categories(tokens, matches), strict=True):
+            finding = self.kb.findings[match.pattern.finding]
+            words = text[tokens[match.start].start : tokens[match.end].end]
+            why = self._ignore_reason(finding, cats, reading.subject)
+            if why:
+                reading.ignored.append((finding.id, words, why))
+                continue
+            # a phrase that itself says "absent" ("no fever") is not flipped by a list's leading "no"
+            negated = ContextCategory.NEGATED in cats and not match.pattern.negative
+            status: Status = "absent" if negated or match.pattern.negative else "present"
+            certainty: Literal["definite", "possible"] = (
+                "possible" if ContextCategory.POSSIBLE in cats else "definite"
+            )
+            _record(reading, ReadFinding(finding.id, status, words, certainty))
+        self._read_numbers(text, reading)
+        self._apply_sex(reading)
+        complete(reading, self.kb)
+        return reading
+
+    @staticmethod
+    def _ignore_reason(finding: Finding, cats: set[ContextCategory], subject: Subject) -> str | None:
+        if ContextCategory.HYPOTHETICAL in cats:
+            return "hypothetical"
+        if ContextCategory.OTHER_PERSON in cats and subject.who == "self":
+            return "about someone else"
+        if ContextCategory.HISTORICAL in cats and finding.group not in HISTORY_GROUPS:
+            return "in the past"
+        return None
+
+    @staticmethod
+    def _read_numbers(text: str, reading: Reading) -> None:
+        for finding_id, reader in NUMBER_READERS.items():
+            quantity: Quantity | None = reader(text)
+            if quantity is not None:
+                _record(reading, ReadFinding(finding_id, "present", quantity.evidence, value=quantity.value))
+
+    @staticmethod
+    def _apply_sex(reading: Reading) -> None:
+        sex = reading.subject.sex
+        if sex and sex not in reading.findings:
+            _record(reading, ReadFinding(sex, "present", reading.subject.relation or sex))
+
+
+def _record(reading: Reading, new: ReadFinding) -> None:
+    """Keep one entry per finding; present beats absent, definite beats possible (safety first)."""
+    old = reading.findings.get(new.id)
+    if (
+        old is None
+        or (old.status == "absent" and new.status == "present")
+        or (old.status == new.status and old.certainty == "possible" and new.certainty == "definite")
+    ):
+        reading.findings[new.id] = new
+
+
+def complete(reading: Reading, kb: KnowledgeBase) -> None:
+    """Add derived findings (thresholds), implied findings and ruled-out findings, to a fixed point."""
+    for _ in range(4):
+        before = {k: v.status for k, v in reading.findings.items()}
+        for finding in kb.findings.values():
+            rule = finding.derived_from
+            if rule is None:
+                continue
+            value = reading.value(rule.finding)
+            if value is None:
+                continue
+            source = reading.findings[rule.finding]
+            status: Status = "present" if rule.holds(value) else "absent"
+            _record(reading, ReadFinding(finding.id, status, source.evidence))
+        for present_id in list(reading.present()):
+            finding = kb.findings[present_id]
+            evidence = reading.findings[present_id].evidence
+            for implied in finding.implies:
+                _record(reading, ReadFinding(implied, "present", evidence))
+            for excluded in finding.rules_out:
+                if excluded not in reading.findings:
+                    reading.findings[excluded] = ReadFinding(excluded, "absent", evidence)
+        if before == {k: v.status for k, v in reading.findings.items()}:
+            break

@@ -1,0 +1,145 @@
+"""Split text into normalised word tokens that remember where they came from.
+
+Contractions are expanded ("don't" -> "do not") and every way of saying "cannot" becomes one token,
+so a negation trigger "not" never fires inside "can't pee". Each token keeps its character span in
+the original text, so findings can quote the words they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:['’][a-z]+)?|[.,;:!?()\n]", re.IGNORECASE)
+#: punctuation that ends a clause for matching; sentence enders also end ConText scopes.
+SENTENCE_END = {".", ";", "!", "?", "\n", ":"}
+PUNCT = SENTENCE_END | {",", "(", ")"}
+
+_CONTRACTIONS = {
+    "can't": ["cannot"],
+    "cant": ["cannot"],
+    "couldn't": ["cannot"],
+    "couldnt": ["cannot"],
+    "won't": ["will", "not"],
+    "wont": ["will", "not"],
+    "i'm": ["i", "am"],
+    "im": ["i", "am"],
+    "it's": ["it", "is"],
+    "he's": ["he", "is"],
+    "she's": ["she", "is"],
+    "that's": ["that", "is"],
+    "there's": ["there", "is"],
+    "i've": ["i", "have"],
+    "i'd": ["i", "would"],
+    "i'll": ["i", "will"],
+    "don't": ["do", "not"],
+    "dont": ["do", "not"],
+    "doesn't": ["does", "not"],
+    "doesnt": ["does", "not"],
+    "didn't": ["did", "not"],
+    "didnt": ["did", "not"],
+    "haven't": ["have", "not"],
+    "havent": ["have", "not"],
+    "hasn't": ["has", "not"],
+    "hadn't": ["had", "not"],
+    "isn't": ["is", "not"],
+    "isnt": ["is", "not"],
+    "aren't": ["are", "not"],
+    "wasn't": ["was", "not"],
+    "weren't": ["were", "not"],
+    "shouldn't": ["should", "not"],
+    "wouldn't": ["would", "not"],
+}
+#: multi-word spellings of "cannot", merged into one token.
+_CANNOT_PHRASES = (
+    ("can", "not"),
+    ("could", "not"),
+    ("unable", "to"),
+    ("not", "able", "to"),
+    ("was", "not", "able", "to"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One normalised word (or punctuation mark) and its span in the original text."""
+
+    text: str
+    stem: str
+    start: int
+    end: int
+
+    @property
+    def is_punct(self) -> bool:
+        return self.text in PUNCT
+
+
+_SUFFIXES = ("ies", "ness", "ing", "ed", "es", "s", "ly")
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    """A light suffix-stripping stemmer: enough to match "spasming" with "spasm", "legs" with "leg"."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    base = word
+    if base.endswith("ies") and len(base) > 4:
+        base = base[:-3] + "y"
+    elif base.endswith("ness") and len(base) > 6:
+        base = base[:-4]
+    elif base.endswith("ing") and len(base) > 5:
+        base = base[:-3]
+    elif (base.endswith("ed") and len(base) > 4 and not base.endswith("eed")) or (
+        base.endswith("es") and len(base) > 4 and base[-3] in "sxz"
+    ):
+        base = base[:-2]
+    elif base.endswith("s") and not base.endswith("ss") and len(base) > 3:
+        base = base[:-1]
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "slz":
+        base = base[:-1]  # "stopped" -> "stopp" -> "stop"
+    if len(base) > 3 and base.endswith("e"):
+        base = base[:-1]
+    return base
+
+
+def tokenize(text: str, spell: dict[str, str] | None = None) -> list[Token]:
+    """Normalised tokens of ``text``; ``spell`` maps misspelt words to known ones."""
+    raw: list[tuple[str, int, int]] = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group().lower().replace("’", "'")
+        parts = _CONTRACTIONS.get(word)
+        if parts is None and word.endswith("n't"):
+            parts = [word[:-3], "not"]
+        if parts is None and "'" in word:
+            parts = [word.split("'")[0]]
+        for part in parts or [word]:
+            raw.append((part, m.start(), m.end()))
+    merged = _merge_cannot(raw)
+    tokens = []
+    for word, start, end in merged:
+        if spell and word in spell:
+            word = spell[word]
+        tokens.append(Token(word, stem(word), start, end))
+    return tokens
+
+
+def _merge_cannot(raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(raw):
+        for phrase in _CANNOT_PHRASES:
+            n = len(phrase)
+            if tuple(w for w, _, _ in raw[i : i + n]) == phrase:
+                out.append(("cannot", raw[i][1], raw[i + n - 1][2]))
+                i += n
+                break
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """The stems of a lexicon phrase, punctuation dropped."""
+    return tuple(t.stem for t in tokenize(phrase) if not t.is_punct)

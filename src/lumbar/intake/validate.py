@@ -1,0 +1,85 @@
+"""Refuse text that cannot be assessed, with a plain message: empty, too long, binary, not English."""
+
+from __future__ import annotations
+
+import re
+
+from lumbar.errors import InputError
+
+MAX_CHARS = 20_000
+_COMMON_ENGLISH = frozenset(
+    [
+        "i",
+        "my",
+        "me",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "no",
+        "not",
+        "is",
+        "am",
+        "are",
+        "was",
+        "were",
+        "have",
+        "has",
+        "had",
+        "it",
+        "in",
+        "on",
+        "at",
+        "of",
+        "to",
+        "for",
+        "with",
+        "my",
+        "back",
+        "pain",
+        "since",
+        "after",
+        "when",
+        "this",
+        "that",
+        "from",
+        "he",
+        "she",
+        "his",
+        "her",
+        "been",
+        "can",
+        "cannot",
+        "do",
+        "does",
+        "did",
+        "feel",
+        "get",
+        "got",
+        "very",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def check_text(text: str) -> str:
+    """Return ``text`` if lumbar can read it; raise InputError saying why not."""
+    if not isinstance(text, str):
+        raise InputError("the text must be a string of words")
+    if "\x00" in text or sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r") > 3:
+        raise InputError("this looks like binary data, not a description; please write in words")
+    if not text.strip():
+        raise InputError("the text is empty: describe the back problem in a few words")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"the text is {len(text):,} characters; please keep it under {MAX_CHARS:,}")
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        raise InputError("the text has no words: describe the back problem in a few words")
+    non_latin = sum(1 for w in words if not w.isascii())
+    if non_latin / len(words) > 0.3:
+        raise InputError("lumbar reads English for now; please describe the problem in English")
+    if len(words) >= 6 and sum(w in _COMMON_ENGLISH for w in words) / len(words) < 0.08:
+        raise InputError("lumbar reads English for now; please describe the problem in English")
+    return text

@@ -1,0 +1,8 @@
+"""The interview: which question next, when to stop; the state is plain JSON.
+
+`start(text)` and `step(state, answer)` return a `Question` or a `Result` (see `models`).
+"""
+
+from lumbar.interview.models import AnswerValue, InterviewState, Progress, Question, Result
+
+__all__ = ["AnswerValue", "InterviewState", "Progress", "Question", "Result"]

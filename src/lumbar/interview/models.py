@@ -1,0 +1,63 @@
+"""The interview's public types: a JSON-serialisable state, the question asked, the final result.
+
+The web page, the REST API and the terminal share these: `start(text)` and `step(state, answer)`
+each return a `Question` (with the new state) or a `Result` (with the final state).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lumbar.assessment import Assessment
+
+#: what a person can answer: yes/no/not sure, a number, or go back to the previous question.
+AnswerValue = Literal["yes", "no", "unsure", "back"] | float
+
+
+class InterviewState(BaseModel):
+    """Everything needed to continue an interview: the opening text and the answers so far.
+
+    ``answers`` maps finding id -> "yes" | "no" | "unsure" | number. ``asked`` keeps the order
+    of questions asked (for "back"). ``reasked`` holds warning signs asked again after "not sure".
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = 1
+    text: str
+    answers: dict[str, Literal["yes", "no", "unsure"] | float] = Field(default_factory=dict)
+    asked: list[str] = Field(default_factory=list)
+    reasked: list[str] = Field(default_factory=list)
+
+
+class Progress(BaseModel):
+    asked: int
+    estimated_total: int
+
+
+class Question(BaseModel):
+    """The next question, in plain words, with why it is asked and how to answer it."""
+
+    kind: Literal["question"] = "question"
+    id: str = Field(description="the finding id the question is about")
+    text: str
+    why: str
+    type: Literal["boolean", "number", "duration", "choice"] = "boolean"
+    unit: str | None = None
+    choices: list[str] = Field(default_factory=list)
+    warning_sign: bool = False
+    reasked: bool = Field(False, description="asked again in other words after 'not sure'")
+    progress: Progress
+    state: InterviewState
+
+
+class Result(BaseModel):
+    """The end of the interview: the assessment built from the text and every answer."""
+
+    kind: Literal["result"] = "result"
+    assessment: Assessment
+    questions_asked: int
+    stopped_because: str
+    state: InterviewState

@@ -1,0 +1,240 @@
+"""`lumbar kb check`: every problem of the knowledge base at once, each with file, item id and fix.
+
+Checks: schema (via the loader), every reference resolves, every clinical item cites a known
+source, every cause id of CONTRACT.md is present, every seed paragraph is covered by a claim or
+skipped, every claim is mapped or rejected with a reason, every conflict says what lumbar follows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from lumbar.errors import Problem
+from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
+from lumbar.knowledge.schema import Condition, SeedClaim, SkippedPassage
+
+#: the cause ids CONTRACT.md section 4 fixes.
+CONTRACT_CAUSES = [
+    "muscle_strain",
+    "ligament_sprain",
+    "posture_static_load",
+    "herniated_disc",
+    "spinal_stenosis",
+    "spondylolisthesis",
+    "vertebral_fracture",
+    "cauda_equina_syndrome",
+    "spinal_infection",
+    "spinal_malignancy",
+    "axial_spondyloarthritis",
+    "spinal_osteoarthritis",
+    "degenerative_disc_disease",
+    "myositis",
+    "electrolyte_deficiency",
+    "dehydration",
+    "medication_side_effect",
+    "metabolic_or_endocrine_disorder",
+    "kidney_infection",
+    "kidney_stone",
+    "abdominal_aortic_aneurysm",
+    "pregnancy_back_pain",
+    "preterm_labour",
+    "miscarriage_or_ectopic",
+    "placental_abruption",
+    "menstrual_cramps",
+]
+MIN_PARAGRAPH_WORDS = 4
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    claims_mapped: int = 0
+    claims_rejected: Counter[str] = field(default_factory=Counter)
+    paragraphs: int = 0
+    seeds_found: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def seeds_dir() -> Path | None:
+    """The folder of seed documents: $LUMBAR_SEEDS, else ../shared/seeds beside the repository."""
+    env = os.environ.get("LUMBAR_SEEDS")
+    candidates = [Path(env)] if env else []
+    here = Path(__file__).resolve()
+    candidates += [parent / ".." / "shared" / "seeds" for parent in here.parents[:5]]
+    for path in candidates:
+        if path.is_dir():
+            return path.resolve()
+    return None
+
+
+def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None = None) -> CheckReport:
+    """Validate the knowledge base under ``root`` (the packaged one by default)."""
+    kb, problems = parse_knowledge(root if root is not None else data_root())
+    report = CheckReport(problems=list(problems))
+    _check_references(kb, report.problems)
+    _check_sources(kb, report.problems)
+    _check_contract(kb, report.problems)
+    _check_conflicts(kb, report.problems)
+    _check_coverage(kb, seeds if seeds is not None else seeds_dir(), report)
+    report.counts = {kind: len(table) for kind, table in kb.tables().items()}
+    report.counts["context_rules"] = len(kb.context_rules)
+    report.counts["seed_claims"] = len(kb.claims)
+    return report
+
+
+def _ref(
+    problems: list[Problem], file: str, item: str, what: str, ref: str, table: dict[str, object]
+) -> None:
+    if ref not in table:
+        problems.append(Problem(file, item, f"{what} '{ref}' does not exist; add it or fix the id"))
+
+
+def _condition_ids(cond: Condition) -> set[str]:
+    return cond.finding_ids()
+
+
+def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
+    f = kb.findings
+    for finding in f.values():
+        for ref in [*finding.implies, *finding.rules_out, *finding.ask_when, *finding.ask_unless]:
+            _ref(problems, "findings.yaml", finding.id, "finding", ref, f)  # type: ignore[arg-type]
+        if finding.derived_from:
+            _ref(problems, "findings.yaml", finding.id, "finding", finding.derived_from.finding, f)  # type: ignore[arg-type]
+    for cause in kb.causes.values():
+        for ev in cause.evidence:
+            _ref(problems, "causes.yaml", cause.id, "finding", ev.finding, f)  # type: ignore[arg-type]
+        for ref in [*cause.requires, *cause.excludes]:
+            _ref(problems, "causes.yaml", cause.id, "finding", ref, f)  # type: ignore[arg-type]
+        for ref in cause.specialists:
+            _ref(problems, "causes.yaml", cause.id, "specialist", ref, kb.specialists)  # type: ignore[arg-type]
+        for ref in cause.tests:
+            _ref(problems, "causes.yaml", cause.id, "test", ref, kb.tests)  # type: ignore[arg-type]
+        for ref in cause.care:
+            _ref(problems, "causes.yaml", cause.id, "treatment", ref, kb.treatments)  # type: ignore[arg-type]
+    for rule in kb.rules.values():
+        for ref in sorted(_condition_ids(rule.when)):
+            _ref(problems, "rules.yaml", rule.id, "finding", ref, f)  # type: ignore[arg-type]
+        for ref in rule.suspects:
+            _ref(problems, "rules.yaml", rule.id, "cause", ref, kb.causes)  # type: ignore[arg-type]
+    for treatment in kb.treatments.values():
+        for ref in [*treatment.contraindications, *treatment.cautions]:
+            _ref(problems, "treatments.yaml", treatment.id, "finding", ref, f)  # type: ignore[arg-type]
+    every: dict[str, object] = {}
+    for table in kb.tables().values():
+        every.update(table)
+    for conflict in kb.conflicts.values():
+        for ref in conflict.affects:
+            _ref(problems, "conflicts.yaml", conflict.id, "item", ref, every)
+    for claim in kb.claims:
+        for ref in claim.maps_to:
+            _ref(problems, "coverage.yaml", claim.id, "item", ref, every)
+
+
+def _check_sources(kb: KnowledgeBase, problems: list[Problem]) -> None:
+    for kind, table in kb.tables().items():
+        if kind == "sources":
+            continue
+        file = f"{kind}.yaml"
+        for item_id, item in table.items():
+            positions = getattr(item, "positions", [])
+            if not item.sources and not any(p.sources for p in positions):
+                problems.append(Problem(file, item_id, "cites no source; add `sources: [source_id#locator]`"))
+            for citation in item.sources:
+                if citation.source not in kb.sources:
+                    problems.append(Problem(file, item_id, f"cites unknown source '{citation.source}'"))
+    for cause in kb.causes.values():
+        for ev in cause.evidence:
+            if not ev.sources:
+                problems.append(Problem("causes.yaml", cause.id, f"evidence '{ev.finding}' cites no source"))
+            for citation in ev.sources:
+                if citation.source not in kb.sources:
+                    problems.append(
+                        Problem(
+                            "causes.yaml",
+                            cause.id,
+                            f"evidence '{ev.finding}' cites unknown source '{citation.source}'",
+                        )
+                    )
+    for conflict in kb.conflicts.values():
+        for position in conflict.positions:
+            for citation in position.sources:
+                if citation.source not in kb.sources:
+                    problems.append(
+                        Problem("conflicts.yaml", conflict.id, f"cites unknown source '{citation.source}'")
+                    )
+
+
+def _check_contract(kb: KnowledgeBase, problems: list[Problem]) -> None:
+    for cause_id in CONTRACT_CAUSES:
+        if cause_id not in kb.causes:
+            problems.append(Problem("causes.yaml", cause_id, "cause id of CONTRACT.md section 4 is missing"))
+
+
+def _check_conflicts(kb: KnowledgeBase, problems: list[Problem]) -> None:
+    for conflict in kb.conflicts.values():
+        if not conflict.follows.strip() or not conflict.reason.strip():
+            problems.append(
+                Problem("conflicts.yaml", conflict.id, "say which position lumbar follows and why")
+            )
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().lower()
+
+
+def seed_paragraphs(text: str) -> list[str]:
+    """The seed's paragraphs (lines) with at least MIN_PARAGRAPH_WORDS words, normalised."""
+    return [_normal(line) for line in text.splitlines() if len(line.split()) >= MIN_PARAGRAPH_WORDS]
+
+
+def _check_coverage(kb: KnowledgeBase, seeds: Path | None, report: CheckReport) -> None:
+    problems = report.problems
+    for claim in kb.claims:
+        if claim.rejected and not (claim.reason or "").strip():
+            problems.append(Problem("coverage.yaml", claim.id, "a rejected claim needs a reason"))
+        if not claim.rejected and not claim.maps_to:
+            problems.append(Problem("coverage.yaml", claim.id, "claim is unmapped: add maps_to or rejected"))
+        if claim.rejected:
+            report.claims_rejected[claim.rejected] += 1
+        else:
+            report.claims_mapped += 1
+    if seeds is None:
+        report.seeds_found = False
+        return
+    entries: list[SeedClaim | SkippedPassage] = [*kb.claims, *kb.skipped]
+    anchors: dict[str, list[str]] = {}
+    for entry in entries:
+        anchors.setdefault(entry.seed, []).append(_normal(entry.anchor))
+    stems = {p.stem for p in seeds.glob("*.txt")}
+    for seed in stems:
+        if seed not in kb.sources:
+            problems.append(Problem("sources.yaml", seed, "seed document has no source entry"))
+    for entry in entries:
+        label = entry.id if isinstance(entry, SeedClaim) else entry.anchor[:30]
+        if entry.seed not in stems:
+            problems.append(Problem("coverage.yaml", label, f"unknown seed '{entry.seed}'"))
+    for path in sorted(seeds.glob("*.txt")):
+        text = _normal(path.read_text(encoding="utf-8", errors="replace"))
+        seed_anchors = anchors.get(path.stem, [])
+        for anchor in seed_anchors:
+            if anchor not in text:
+                problems.append(
+                    Problem("coverage.yaml", path.stem, f"anchor not found in the seed: '{anchor}'")
+                )
+        for paragraph in seed_paragraphs(path.read_text(encoding="utf-8", errors="replace")):
+            report.paragraphs += 1
+            if not any(anchor in paragraph for anchor in seed_anchors):
+                problems.append(
+                    Problem(
+                        "coverage.yaml", path.stem, f"paragraph not covered by any claim: '{paragraph[:70]}…'"
+                    )
+                )

@@ -1,0 +1,190 @@
+"""Load the knowledge base from the YAML files shipped inside the package.
+
+Loading validates every item and collects every problem before failing, so one run of
+``lumbar kb check`` names them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from lumbar.errors import KnowledgeError, Problem
+from lumbar.knowledge.schema import (
+    Cause,
+    Complication,
+    Conflict,
+    ContextRule,
+    DiagnosticTest,
+    Finding,
+    Prevention,
+    SeedClaim,
+    SkippedPassage,
+    Source,
+    Specialist,
+    Treatment,
+    WarningSignRule,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+#: file name -> model of each item in it; the order is the order of `kb list`.
+ITEM_FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": Source,
+    "findings.yaml": Finding,
+    "causes.yaml": Cause,
+    "rules.yaml": WarningSignRule,
+    "specialists.yaml": Specialist,
+    "tests.yaml": DiagnosticTest,
+    "treatments.yaml": Treatment,
+    "prevention.yaml": Prevention,
+    "complications.yaml": Complication,
+    "conflicts.yaml": Conflict,
+    "context_rules.yaml": ContextRule,
+}
+COVERAGE_FILE = "coverage.yaml"
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Every knowledge item, by kind and id. Build it with :func:`load_knowledge`."""
+
+    sources: dict[str, Source]
+    findings: dict[str, Finding]
+    causes: dict[str, Cause]
+    rules: dict[str, WarningSignRule]
+    specialists: dict[str, Specialist]
+    tests: dict[str, DiagnosticTest]
+    treatments: dict[str, Treatment]
+    prevention: dict[str, Prevention]
+    complications: dict[str, Complication]
+    conflicts: dict[str, Conflict]
+    context_rules: list[ContextRule]
+    claims: list[SeedClaim]
+    skipped: list[SkippedPassage]
+    root: str = ""
+    kinds: dict[str, str] = field(default_factory=dict)
+
+    def item(self, item_id: str) -> BaseModel:
+        """The item with this id, of any kind; raises KeyError when there is none."""
+        for table in self.tables().values():
+            if item_id in table:
+                return table[item_id]
+        raise KeyError(item_id)
+
+    def kind_of(self, item_id: str) -> str | None:
+        """The kind ("causes", "findings", …) of an item id, or None."""
+        for kind, table in self.tables().items():
+            if item_id in table:
+                return kind
+        return None
+
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """Kind name -> {id: item}, for every kind with ids."""
+        return {
+            "sources": self.sources,
+            "findings": self.findings,
+            "causes": self.causes,
+            "rules": self.rules,
+            "specialists": self.specialists,
+            "tests": self.tests,
+            "treatments": self.treatments,
+            "prevention": self.prevention,
+            "complications": self.complications,
+            "conflicts": self.conflicts,
+        }
+
+
+def data_root() -> Traversable:
+    """The folder of YAML files inside the installed package."""
+    return resources.files("lumbar.knowledge") / "data"
+
+
+def read_yaml(path: Traversable | Path, problems: list[Problem]) -> Any:
+    """Parse one YAML file, recording a problem instead of raising."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(Problem(path.name, None, "file is missing"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path.name, None, f"not valid YAML: {exc}"))
+    return None
+
+
+def _validate_items(name: str, raw: Any, model: type[M], problems: list[Problem]) -> Iterator[M]:
+    if raw is None:
+        return
+    if not isinstance(raw, list):
+        problems.append(Problem(name, None, "expected a list of items at the top level"))
+        return
+    for index, entry in enumerate(raw):
+        item_id = entry.get("id") if isinstance(entry, dict) else None
+        label = str(item_id or entry.get("literal", f"#{index}") if isinstance(entry, dict) else f"#{index}")
+        try:
+            yield model.model_validate(entry)
+        except ValidationError as exc:
+            for err in exc.errors():
+                where = ".".join(str(p) for p in err["loc"])
+                problems.append(Problem(name, label, f"{where}: {err['msg']}"))
+
+
+def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Problem]]:
+    """Read and validate every file under ``root``: the base built from the valid items, and every problem."""
+    problems: list[Problem] = []
+    tables: dict[str, Any] = {}
+    for name, model in ITEM_FILES.items():
+        raw = read_yaml(root / name, problems)
+        items = list(_validate_items(name, raw, model, problems))
+        key = name.removesuffix(".yaml")
+        if model is ContextRule:
+            tables[key] = items
+            continue
+        table: dict[str, Any] = {}
+        for item in items:
+            item_id = item.id  # type: ignore[attr-defined]
+            if item_id in table:
+                problems.append(Problem(name, item_id, "duplicate id; ids must be unique within a file"))
+            table[item_id] = item
+        tables[key] = table
+
+    coverage = read_yaml(root / COVERAGE_FILE, problems) or {}
+    claims = list(_validate_items(COVERAGE_FILE, coverage.get("claims"), SeedClaim, problems))
+    skipped = list(_validate_items(COVERAGE_FILE, coverage.get("skipped"), SkippedPassage, problems))
+
+    kb = KnowledgeBase(
+        sources=tables["sources"],
+        findings=tables["findings"],
+        causes=tables["causes"],
+        rules=tables["rules"],
+        specialists=tables["specialists"],
+        tests=tables["tests"],
+        treatments=tables["treatments"],
+        prevention=tables["prevention"],
+        complications=tables["complications"],
+        conflicts=tables["conflicts"],
+        context_rules=tables["context_rules"],
+        claims=claims,
+        skipped=skipped,
+        root=str(root),
+    )
+    return kb, problems
+
+
+@cache
+def load_knowledge() -> KnowledgeBase:
+    """The packaged knowledge base, validated; raises KnowledgeError listing every problem.
+
+    Cached: the files are read once per process.
+    """
+    kb, problems = parse_knowledge(data_root())
+    if problems:
+        raise KnowledgeError(problems)
+    return kb

@@ -1,0 +1,386 @@
+"""Typed models of the knowledge base: every YAML file under ``data/`` validates into these.
+
+Each clinical item cites its sources as ``"source_id"`` or ``"source_id#locator"``; the
+locator points to a heading, paragraph or recommendation number inside that source.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+
+
+class Level(StrEnum):
+    """The five urgency levels of CONTRACT.md section 3, least urgent first."""
+
+    SELF_CARE = "self_care"
+    CONSULTATION = "consultation"
+    CONSULTATION_24 = "consultation_24"
+    EMERGENCY = "emergency"
+    EMERGENCY_AMBULANCE = "emergency_ambulance"
+
+    @property
+    def rank(self) -> int:
+        """0 for self-care up to 4 for an ambulance."""
+        return list(Level).index(self)
+
+
+class Citation(BaseModel):
+    """A pointer into a source: its id and, optionally, where inside it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    locator: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.source}#{self.locator}" if self.locator else self.source
+
+
+def _parse_citation(value: Any) -> Any:
+    if isinstance(value, str):
+        source, _, locator = value.partition("#")
+        return {"source": source.strip(), "locator": locator.strip() or None}
+    return value
+
+
+CitationField = Annotated[Citation, BeforeValidator(_parse_citation)]
+
+
+class Item(BaseModel):
+    """Base of every knowledge item: an id and, for clinical items, its sources."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: ItemId
+    sources: list[CitationField] = Field(default_factory=list)
+
+    @property
+    def source_ids(self) -> list[str]:
+        """The distinct source ids cited, in order."""
+        return list(dict.fromkeys(c.source for c in self.sources))
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+
+class SourceKind(StrEnum):
+    SEED = "seed"
+    GUIDELINE = "guideline"
+    PAPER = "paper"
+    STANDARD = "standard"
+    PATIENT_INFO = "patient_info"
+    PATHWAY = "pathway"
+
+
+class Source(BaseModel):
+    """A document lumbar relies on: a seed page, a guideline, a paper or a standard."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+    kind: SourceKind
+    title: str
+    locator: str = Field(description="where the relied-on content sits: section, recommendation or heading")
+    publisher: str | None = None
+    year: int | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+# --- findings ----------------------------------------------------------------------------------
+
+
+class ValueType(StrEnum):
+    BOOLEAN = "boolean"
+    NUMBER = "number"
+    DURATION = "duration"
+    CHOICE = "choice"
+
+
+class Threshold(BaseModel):
+    """A boolean finding derived from a numeric one, e.g. fever from temperature >= 38 °C."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    finding: ItemId
+    op: Literal[">=", ">", "<=", "<"]
+    value: float
+
+    def holds(self, number: float) -> bool:
+        """True when ``number`` passes this threshold."""
+        return {
+            ">=": number >= self.value,
+            ">": number > self.value,
+            "<=": number <= self.value,
+            "<": number < self.value,
+        }[self.op]
+
+
+class UnsurePolicy(StrEnum):
+    """What a "not sure" answer means for a warning-sign question."""
+
+    REASK = "reask"  # ask once more in other words, then treat as present
+    PRESENT = "present"  # treat as present at once (escalate)
+    UNKNOWN = "unknown"  # leave unknown
+
+
+class Finding(Item):
+    """A symptom, sign, history item, risk factor or number the person can report."""
+
+    name: str
+    group: str
+    question: str | None = Field(None, description="plain-words question; None = never asked directly")
+    rationale: str | None = Field(None, description="why lumbar asks this, in plain words")
+    type: ValueType = ValueType.BOOLEAN
+    unit: str | None = None
+    choices: list[str] = Field(default_factory=list)
+    synonyms: list[str] = Field(default_factory=list, description="lay phrases that mean this finding")
+    absent_synonyms: list[str] = Field(
+        default_factory=list, description="phrases that mean the finding is absent ('bladder normal')"
+    )
+    warning_sign: bool = False
+    derived_from: Threshold | None = None
+    implies: list[ItemId] = Field(default_factory=list, description="findings that are present when this is")
+    rules_out: list[ItemId] = Field(
+        default_factory=list, description="findings that are absent when this is present"
+    )
+    unsure: UnsurePolicy = UnsurePolicy.UNKNOWN
+    unsure_question: str | None = None
+    ask_when: list[ItemId] = Field(
+        default_factory=list, description="ask only when one of these findings is present"
+    )
+    ask_unless: list[ItemId] = Field(
+        default_factory=list, description="never ask when one of these findings is present"
+    )
+
+
+# --- causes ------------------------------------------------------------------------------------
+
+
+class Evidence(BaseModel):
+    """How one finding shifts the odds of a cause: likelihood ratios when present and absent."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    finding: ItemId
+    lr_present: float = Field(1.0, gt=0)
+    lr_absent: float = Field(1.0, gt=0)
+    basis: Literal["published", "estimate"] = Field(
+        "estimate", description="published: an LR reported by the cited study; estimate: set from the sources"
+    )
+    sources: list[CitationField] = Field(default_factory=list)
+
+    @property
+    def source_ids(self) -> list[str]:
+        return list(dict.fromkeys(c.source for c in self.sources))
+
+
+class Cause(Item):
+    """A condition that can present as lower-back cramps or pain."""
+
+    name: str
+    category: Literal[
+        "musculoskeletal", "neurological", "visceral", "pregnancy", "systemic", "gynaecological"
+    ]
+    icd10: list[str]
+    snomed: list[str] = Field(default_factory=list)
+    explanation: str
+    prior: float = Field(gt=0, lt=1, description="share among people who bring lower-back cramps to lumbar")
+    requires: list[ItemId] = Field(default_factory=list, description="impossible unless all are present")
+    excludes: list[ItemId] = Field(default_factory=list, description="impossible when any is present")
+    evidence: list[Evidence] = Field(default_factory=list)
+    specialists: list[ItemId] = Field(default_factory=list)
+    tests: list[ItemId] = Field(default_factory=list)
+    care: list[ItemId] = Field(default_factory=list, description="treatments and self-care ids")
+    typical_level: Level = Level.SELF_CARE
+
+
+# --- warning-sign rules ------------------------------------------------------------------------
+
+
+class Condition(BaseModel):
+    """A boolean combination of findings: all of ``all``, at least ``min_any`` of ``any``, none of ``none``.
+
+    Each element is a finding id (present) or a nested condition.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    all: list[ItemId | Condition] = Field(default_factory=list)
+    any: list[ItemId | Condition] = Field(default_factory=list)
+    min_any: int = 1
+    none: list[ItemId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Condition:
+        if not (self.all or self.any):
+            raise ValueError("a condition needs 'all' or 'any'")
+        if self.any and self.min_any > len(self.any):
+            raise ValueError("min_any is larger than the 'any' list")
+        return self
+
+    def finding_ids(self) -> set[str]:
+        """Every finding id this condition mentions, at any depth."""
+        ids: set[str] = set(self.none)
+        for term in [*self.all, *self.any]:
+            ids |= term.finding_ids() if isinstance(term, Condition) else {term}
+        return ids
+
+
+class WarningSignRule(Item):
+    """Findings that together set an urgency level, with the reason in plain words."""
+
+    name: str
+    level: Level
+    when: Condition
+    reason: str
+    action: str = Field(description="what to do now, in plain words")
+    suspects: list[ItemId] = Field(default_factory=list, description="cause ids this rule points to")
+    outside_back: bool = Field(False, description="an emergency that is not a back problem")
+
+
+# --- care, tests, specialists, prevention, complications ---------------------------------------
+
+
+class Specialist(Item):
+    name: str
+    text: str = Field(description="what they do and when you would see them")
+
+
+class DiagnosticTest(Item):
+    name: str
+    text: str = Field(description="what it shows and when it is used")
+    expect: str | None = Field(None, description="what to expect on the day")
+
+
+class EvidenceGrade(StrEnum):
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    VERY_LOW = "very_low"
+    EXPERT = "expert_opinion"
+    NONE = "insufficient"
+
+
+class Recommendation(StrEnum):
+    RECOMMENDED = "recommended"
+    OPTION = "option"
+    NOT_RECOMMENDED = "not_recommended"
+
+
+class Treatment(Item):
+    """A self-care action, medicine, therapy or procedure, with its timing and limits."""
+
+    name: str
+    kind: Literal["self_care", "medicine", "therapy", "procedure", "position", "exercise"]
+    text: str
+    phase: list[Literal["now", "today", "48h", "2_weeks", "long_term", "doctor"]] = Field(
+        default_factory=list
+    )
+    how: list[str] = Field(default_factory=list, description="step-by-step instructions")
+    duration: str | None = None
+    frequency: str | None = None
+    dose_limits: str | None = None
+    stop_if: list[str] = Field(default_factory=list, description="when to stop, in plain words")
+    contraindications: list[ItemId] = Field(
+        default_factory=list, description="finding ids that rule this out for the person"
+    )
+    cautions: list[ItemId] = Field(default_factory=list, description="finding ids that call for care")
+    evidence_grade: EvidenceGrade
+    recommendation: Recommendation
+
+
+class Prevention(Item):
+    name: str
+    text: str
+
+
+class Complication(Item):
+    name: str
+    text: str
+
+
+class Position(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sources: list[CitationField]
+    says: str
+
+
+class Conflict(Item):
+    """Where sources disagree: both positions, which one lumbar follows and why."""
+
+    topic: str
+    positions: list[Position] = Field(min_length=2)
+    follows: str
+    reason: str
+    affects: list[ItemId] = Field(default_factory=list, description="items that carry the followed position")
+
+    @property
+    def source_ids(self) -> list[str]:
+        """The sources of the conflict itself and of every position."""
+        cited = [*self.sources, *(c for p in self.positions for c in p.sources)]
+        return list(dict.fromkeys(c.source for c in cited))
+
+
+# --- seed coverage -----------------------------------------------------------------------------
+
+
+class SeedClaim(BaseModel):
+    """One clinical claim of a seed page, mapped to the items holding it or rejected with a reason."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: ItemId
+    seed: str
+    anchor: str = Field(description="a few words quoted from the seed that locate the claim")
+    claim: str = Field(description="the claim in our own words")
+    maps_to: list[ItemId] = Field(default_factory=list)
+    rejected: Literal["anecdote", "contradicted", "off_topic", "unsupported"] | None = None
+    reason: str | None = None
+
+    @field_validator("anchor")
+    @classmethod
+    def _short_anchor(cls, anchor: str) -> str:
+        if len(anchor.split()) > 14:
+            raise ValueError("an anchor locates a claim in a few words; do not copy sentences")
+        return anchor
+
+
+class SkippedPassage(BaseModel):
+    """A seed paragraph that holds no clinical claim (navigation, advertising, headings)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seed: str
+    anchor: str
+    reason: str
+
+
+# --- intake context rules (ConText) ------------------------------------------------------------
+
+
+class ContextCategory(StrEnum):
+    NEGATED = "negated"
+    POSSIBLE = "possible"
+    HYPOTHETICAL = "hypothetical"
+    HISTORICAL = "historical"
+    OTHER_PERSON = "other_person"
+    TERMINATE = "terminate"
+    PSEUDO = "pseudo"
+
+
+class ContextRule(BaseModel):
+    """A ConText trigger: a phrase that modifies the findings in its scope."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    literal: str
+    category: ContextCategory
+    direction: Literal["forward", "backward", "both", "none"] = "forward"
+    max_scope: int = Field(8, ge=1, le=40, description="words the trigger reaches")

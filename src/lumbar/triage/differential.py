@@ -1,0 +1,70 @@
+"""Rank causes by naive Bayes: prior odds times the likelihood ratio of every finding known.
+
+Probabilities are normalised over the causes still possible, so they sum to one. A cause whose
+`requires` finding is not present, or whose `excludes` finding is present, is left out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import Cause
+from lumbar.triage.rules import FindingState
+
+
+@dataclass(frozen=True)
+class CauseScore:
+    cause: Cause
+    probability: float
+    log_odds: float
+    for_: list[str]  # findings that raised it, strongest first
+    against: list[str]  # findings that lowered it, strongest first
+
+
+def possible(cause: Cause, state: FindingState) -> bool:
+    """False when a required finding is missing or an excluding one is present."""
+    return all(f in state.present for f in cause.requires) and not any(
+        f in state.present for f in cause.excludes
+    )
+
+
+def log_posterior(cause: Cause, state: FindingState) -> tuple[float, list[tuple[float, str]]]:
+    """Log prior odds plus the log LR of each known finding, and the contributions."""
+    p = cause.prior
+    total = math.log(p / (1 - p))
+    parts: list[tuple[float, str]] = []
+    for ev in cause.evidence:
+        value = state.value(ev.finding)
+        if value is None:
+            continue
+        lr = ev.lr_present if value else ev.lr_absent
+        if lr != 1.0:
+            contribution = math.log(lr)
+            total += contribution
+            parts.append((contribution, ev.finding))
+    return total, parts
+
+
+def rank_causes(kb: KnowledgeBase, state: FindingState) -> list[CauseScore]:
+    """Every possible cause, most likely first, with probabilities summing to one."""
+    scored = []
+    for cause in kb.causes.values():
+        if not possible(cause, state):
+            continue
+        total, parts = log_posterior(cause, state)
+        scored.append((cause, total, parts))
+    if not scored:
+        return []
+    # odds -> probability per cause, then share of the total (a softmax over causes)
+    top = max(s[1] for s in scored)
+    weights = [math.exp(s[1] - top) for s in scored]
+    norm = sum(weights)
+    out = []
+    for (cause, total, parts), weight in zip(scored, weights, strict=True):
+        raised = [f for c, f in sorted(parts, reverse=True) if c > 0]
+        lowered = [f for c, f in sorted(parts) if c < 0]
+        out.append(CauseScore(cause, weight / norm, total, raised, lowered))
+    out.sort(key=lambda s: -s.probability)
+    return out

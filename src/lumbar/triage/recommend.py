@@ -1,0 +1,118 @@
+"""Choose specialists and tests from the level, the fired rules and the top causes; gather sources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lumbar.assessment import LevelReason, Recommendation, SourceRef
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import Level
+from lumbar.triage.differential import CauseScore
+from lumbar.triage.rules import FindingState, TriageResult
+
+if TYPE_CHECKING:
+    from lumbar.assessment import Assessment
+
+#: a cause this likely or more contributes its specialists and tests.
+MIN_SHARE = 0.08
+#: the first port of call at each level (ids of specialists.yaml).
+LEVEL_SPECIALIST = {
+    Level.EMERGENCY_AMBULANCE: "emergency_department",
+    Level.EMERGENCY: "emergency_department",
+    Level.CONSULTATION_24: "gp",
+    Level.CONSULTATION: "gp",
+    Level.SELF_CARE: "physiotherapist",
+}
+
+
+def _suspects(kb: KnowledgeBase, result: TriageResult) -> list[str]:
+    ids: list[str] = []
+    for rule in result.fired:
+        ids += [s for s in rule.suspects if s in kb.causes]
+    return list(dict.fromkeys(ids))
+
+
+def choose_specialists(
+    kb: KnowledgeBase, result: TriageResult, top: list[CauseScore]
+) -> list[Recommendation]:
+    """Who to see: the level's first port of call, then the specialists of suspected and likely causes."""
+    picks: dict[str, str] = {}
+    first = LEVEL_SPECIALIST[result.level]
+    picks[first] = f"The first step at this urgency level ({result.level.value.replace('_', ' ')})."
+    if result.level is Level.SELF_CARE:
+        picks = {
+            "physiotherapist": "If it is not easing within one to two weeks, a physiotherapist can help."
+        }
+    for cause_id in _suspects(kb, result):
+        for spec_id in kb.causes[cause_id].specialists:
+            picks.setdefault(spec_id, f"For a suspected {kb.causes[cause_id].name.lower()}.")
+    for score in top:
+        if score.probability < MIN_SHARE:
+            continue
+        for spec_id in score.cause.specialists:
+            picks.setdefault(spec_id, f"For {score.cause.name.lower()} ({score.probability:.0%} likely).")
+    out = []
+    for spec_id, why in picks.items():
+        spec = kb.specialists.get(spec_id)
+        if spec is None:
+            continue
+        out.append(
+            Recommendation(id=spec.id, text=f"{spec.name}: {spec.text}", sources=spec.source_ids, why=why)
+        )
+    return out[:5]
+
+
+def choose_tests(kb: KnowledgeBase, result: TriageResult, top: list[CauseScore]) -> list[Recommendation]:
+    """Tests a doctor may order: those of suspected causes, then of likely causes above self-care.
+
+    At self-care level no test is listed: guidelines advise against routine imaging (NICE NG59 1.1.4).
+    """
+    if result.level is Level.SELF_CARE:
+        return []
+    picks: dict[str, str] = {}
+    for cause_id in _suspects(kb, result):
+        for test_id in kb.causes[cause_id].tests:
+            picks.setdefault(test_id, f"To check for {kb.causes[cause_id].name.lower()}.")
+    for score in top:
+        if score.probability < MIN_SHARE:
+            continue
+        for test_id in score.cause.tests:
+            picks.setdefault(test_id, f"To check for {score.cause.name.lower()}.")
+    out = []
+    for test_id, why in picks.items():
+        test = kb.tests.get(test_id)
+        if test is None:
+            continue
+        out.append(
+            Recommendation(id=test.id, text=f"{test.name}: {test.text}", sources=test.source_ids, why=why)
+        )
+    return out[:6]
+
+
+def no_flag_reason(kb: KnowledgeBase, state: FindingState) -> LevelReason:
+    """The reason given when no warning-sign rule fires."""
+    ruled_out = sorted(f for f in state.absent if kb.findings[f].warning_sign)
+    text = (
+        "No warning signs were found in what you described, so this can usually be managed at home. "
+        "Most back cramps ease within days to a few weeks. Answer the remaining questions to be sure."
+    )
+    return LevelReason(text=text, findings=ruled_out, sources=["nice_ng59", "nhs_back_pain"], rule=None)
+
+
+def collect_sources(kb: KnowledgeBase, assessment: Assessment) -> dict[str, SourceRef]:
+    """Title and locator of every source id used anywhere in the assessment."""
+    ids: list[str] = []
+    for reason in assessment.level_reasons:
+        ids += reason.sources
+    for cause in assessment.causes:
+        ids += cause.sources
+    for rec in [*assessment.specialists, *assessment.tests, *assessment.advice]:
+        ids += rec.sources
+    out: dict[str, SourceRef] = {}
+    for source_id in dict.fromkeys(ids):
+        source = kb.sources.get(source_id)
+        if source is not None:
+            out[source_id] = SourceRef(title=source.title, locator=source.locator)
+        else:
+            out[source_id] = SourceRef(title=source_id, locator="")
+    return out
