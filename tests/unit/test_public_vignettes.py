@@ -13,7 +13,11 @@ import pytest
 from lumbar import Level, assess
 
 VIGNETTES = Path(__file__).resolve().parents[2].parent / "shared" / "vignettes" / "dev.jsonl"
-ROWS = [json.loads(line) for line in VIGNETTES.read_text().splitlines() if line.strip()] if VIGNETTES.exists() else []
+ROWS = (
+    [json.loads(line) for line in VIGNETTES.read_text().splitlines() if line.strip()]
+    if VIGNETTES.exists()
+    else []
+)
 pytestmark = pytest.mark.skipif(not ROWS, reason="../shared/vignettes/dev.jsonl is not beside the repository")
 
 
