@@ -56,6 +56,7 @@ _CANNOT_PHRASES = (
     ("can", "not"),
     ("could", "not"),
     ("unable", "to"),
+    ("not", "been", "able", "to"),
     ("not", "able", "to"),
     ("was", "not", "able", "to"),
 )
