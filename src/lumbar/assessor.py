@@ -118,22 +118,14 @@ class AssessmentEngine:
             summary=_summary(result, top, fits_back),
             negated=sorted(reading.absent()),
         )
-        assessment = assessment.model_copy(update={"advice": self._advice(assessment, result)})
+        assessment = assessment.model_copy(update={"advice": self._advice(assessment)})
         return assessment.model_copy(update={"sources": collect_sources(kb, assessment)})
 
-    def _advice(self, assessment: Assessment, result: TriageResult) -> list[Recommendation]:
-        """What to do now (the fired rules' actions), then the care plan's items."""
-        now = [
-            Recommendation(id=rule.id, text=rule.action, sources=rule.source_ids, why=rule.reason)
-            for rule in result.fired[:2]
-        ]
+    def _advice(self, assessment: Assessment) -> list[Recommendation]:
+        """The care plan's items: what to do now first at urgent levels, then self-care, each sourced."""
         from lumbar.care.plan import advice_items, make_plan
 
-        plan_items = [
-            Recommendation.model_validate(item.model_dump())
-            for item in advice_items(make_plan(assessment, self.kb))
-        ]
-        return now + plan_items
+        return [Recommendation.model_validate(i.model_dump()) for i in advice_items(make_plan(assessment, self.kb))]
 
 
 @cache

@@ -5,7 +5,8 @@ Selection rules (the clinical content is all in the knowledge base):
 * A treatment whose ``contraindications`` meet the person's findings is left out, with the reason.
 * ``recommended`` items are always in their section; ``option`` items are added, those listed in a
   likely cause's ``care`` first, until a section holds :data:`SECTION_SIZE` items; the rest are named
-  under "more". ``procedure`` items are shown only when a likely cause lists them.
+  under "more". ``procedure`` items, and options that only person-specific causes (with
+  ``requires``) list, are shown only when such a cause applies.
 * ``not_recommended`` items go under "What NICE advises against".
 * At the 24-hour and emergency levels the plan opens with what to do now (the fired rules'
   actions) and offers only the ``now`` comfort measures while waiting.
@@ -93,7 +94,7 @@ def _urgent(assessment: Assessment, kb: KnowledgeBase) -> UrgentMessage:
     fired = [kb.rules[r.rule] for r in assessment.level_reasons if r.rule and r.rule in kb.rules]
     top = [rule for rule in fired if rule.level == assessment.level] or fired
     first_rule = {rule.action: rule.id for rule in reversed(top)}
-    actions = [action for action in dict.fromkeys(rule.action for rule in top)]
+    actions = list(dict.fromkeys(rule.action for rule in top))
     sources = [str(c) for rule in top for c in rule.sources]
     sources += [s for r in assessment.level_reasons for s in r.sources]
     return UrgentMessage(
@@ -142,11 +143,14 @@ def _home_sections(
     """Self-care by time window, what a doctor may offer, and what guidelines advise against."""
     candidates: dict[SectionId, list[Treatment]] = {}
     left_out: list[LeftOut] = []
+    specific = _specific(kb)
     for treatment in _usable(kb):
         if treatment.recommendation is Recommendation.NOT_RECOMMENDED:
             candidates.setdefault("advised_against", []).append(treatment)
             continue
-        if not treatment.phase or (treatment.kind == "procedure" and treatment.id not in suited):
+        optional = treatment.recommendation is not Recommendation.RECOMMENDED
+        only_if_suited = treatment.kind == "procedure" or (optional and treatment.id in specific)
+        if not treatment.phase or (only_if_suited and treatment.id not in suited):
             continue
         ruled_out = _ruled_out(treatment, profile, kb)
         if ruled_out:
@@ -156,7 +160,7 @@ def _home_sections(
 
     sections = []
     for section_id in (*HOME_SECTIONS, "doctor", "advised_against"):
-        ranked = sorted(candidates.get(section_id, []), key=lambda t: _rank(t, suited))
+        ranked = sorted(candidates.get(section_id, []), key=lambda t: _rank(t, suited, specific))
         items = [i for t in ranked if (i := treatment_item(t, kb, profile, suited.get(t.id))) is not None]
         if section_id == "long_term":
             items += [
@@ -170,10 +174,20 @@ def _home_sections(
     return sections, left_out
 
 
-def _rank(treatment: Treatment, suited: dict[str, list[str]]) -> tuple[int, int, int]:
-    """Recommended first, then options a likely cause lists, then by strength of evidence."""
+def _specific(kb: KnowledgeBase) -> set[str]:
+    """Treatments that only causes with ``requires`` list (e.g. back care in pregnancy): for those people only."""
+    general = {t for c in kb.causes.values() if not c.requires for t in c.care}
+    return {t for c in kb.causes.values() if c.requires for t in c.care} - general
+
+
+def _rank(
+    treatment: Treatment, suited: dict[str, list[str]], specific: set[str]
+) -> tuple[int, int, int, int]:
+    """Care meant for people like this one first (e.g. in pregnancy), then recommended care, then options
+    a likely cause lists, then by strength of evidence."""
     recommended = treatment.recommendation is Recommendation.RECOMMENDED
     return (
+        0 if treatment.id in specific and treatment.id in suited else 1,
         0 if recommended else 1,
         0 if treatment.id in suited else 1,
         _GRADE_ORDER.index(treatment.evidence_grade),

@@ -21,17 +21,9 @@ _BORDER: dict[Level, str] = {
 
 def print_plan(plan: CarePlan, console: Console) -> None:
     """Print the plan: a coloured panel with what to do first, then the rest as Markdown."""
-    opening = Markdown("\n".join(headline_markdown(plan)))
+    opening = Markdown("\n".join([*headline_markdown(plan), f"*{plan.disclaimer}*"]))
     title = f"Your back care plan · {long_date(plan.created)}"
-    console.print(
-        Panel(
-            opening,
-            title=title,
-            title_align="left",
-            border_style=_BORDER[plan.level],
-            subtitle=plan.disclaimer,
-        )
-    )
+    console.print(Panel(opening, title=title, title_align="left", border_style=_BORDER[plan.level]))
     console.print(Markdown("\n".join(body_markdown(plan))))
 
 

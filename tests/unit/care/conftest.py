@@ -1,0 +1,132 @@
+"""Fixtures for the care engine: the packaged knowledge base and hand-made assessments.
+
+`lumbar.assess` is written elsewhere, so assessments here are built by hand. The knowledge base
+is the packaged one; a data file that does not exist yet is read as empty, so these tests run
+while other files are still being written (the safety-net tests then run over the real rules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+import yaml
+
+from lumbar.assessment import Assessment, FoundFinding, LevelReason, Person, RankedCause
+from lumbar.knowledge.loader import ITEM_FILES, KnowledgeBase, data_root
+from lumbar.knowledge.schema import Cause, ContextRule, Level
+
+MakeAssessment = Callable[..., Assessment]
+
+
+def _load(kind: str) -> list[Any]:
+    path = data_root() / f"{kind}.yaml"
+    if not path.is_file():
+        return []
+    model = ITEM_FILES[f"{kind}.yaml"]
+    return [model.model_validate(entry) for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
+
+
+def packaged_kb() -> KnowledgeBase:
+    """The packaged knowledge base, with files not yet written read as empty."""
+    tables = {kind.removesuffix(".yaml"): _load(kind.removesuffix(".yaml")) for kind in ITEM_FILES}
+    by_id = {
+        kind: {item.id: item for item in items} for kind, items in tables.items() if kind != "context_rules"
+    }
+    context_rules: list[ContextRule] = tables["context_rules"]
+    return KnowledgeBase(**by_id, context_rules=context_rules, claims=[], skipped=[], root=str(data_root()))
+
+
+@pytest.fixture(scope="session")
+def base_kb() -> KnowledgeBase:
+    return packaged_kb()
+
+
+@pytest.fixture(scope="session")
+def kb(base_kb: KnowledgeBase) -> KnowledgeBase:
+    """The packaged base plus the causes these tests rely on, when causes.yaml does not define them."""
+    extra = {
+        "muscle_strain": Cause(
+            id="muscle_strain",
+            name="Muscle strain",
+            category="musculoskeletal",
+            icd10=["S39.012"],
+            explanation="A pulled or overworked back muscle.",
+            prior=0.4,
+            care=["heat_pack", "stay_active", "cat_stretch", "cold_pack", "massage"],
+            specialists=["gp", "physiotherapist"],
+            tests=["clinical_examination"],
+            sources=["000_c649623189fe4d57#Causes of cramps in lower back"],
+        ),
+        "pregnancy_back_pain": Cause(
+            id="pregnancy_back_pain",
+            name="Back pain of pregnancy",
+            category="pregnancy",
+            icd10=["O26.89"],
+            explanation="Back ache as the body changes in pregnancy.",
+            prior=0.05,
+            care=["pregnancy_back_care", "heat_pack", "nsaid_oral"],
+            sources=["nhs_pregnancy_back_pain"],
+        ),
+        "herniated_disc": Cause(
+            id="herniated_disc",
+            name="Slipped disc",
+            category="neurological",
+            icd10=["M51.16"],
+            explanation="A disc presses on a nerve.",
+            prior=0.05,
+            care=["surgery", "physiotherapy_exercise"],
+            sources=["nhs_sciatica"],
+        ),
+    }
+    causes = {**extra, **base_kb.causes}
+    return replace(base_kb, causes=causes)
+
+
+@pytest.fixture
+def make_assessment(kb: KnowledgeBase) -> MakeAssessment:
+    """Build an Assessment by hand: level, present/absent finding ids, cause ids, fired rule ids, person."""
+
+    def build(
+        level: Level | str = Level.SELF_CARE,
+        present: tuple[str, ...] = (),
+        absent: tuple[str, ...] = (),
+        causes: tuple[str, ...] = ("muscle_strain",),
+        rules: tuple[str, ...] = (),
+        fits_back_problem: bool = True,
+        **person: Any,
+    ) -> Assessment:
+        findings = [FoundFinding(id=f, status="present", evidence=f"said: {f}") for f in present]
+        findings += [FoundFinding(id=f, status="absent", evidence=f"said no {f}") for f in absent]
+        ranked = [
+            RankedCause(
+                id=c, name=kb.causes[c].name if c in kb.causes else c, probability=round(0.6 / (i + 1), 2)
+            )
+            for i, c in enumerate(causes)
+        ]
+        reasons = [
+            LevelReason(
+                text=kb.rules[r].reason,
+                findings=sorted(kb.rules[r].when.finding_ids()),
+                sources=kb.rules[r].source_ids,
+                rule=r,
+            )
+            for r in rules
+        ]
+        return Assessment(
+            level=Level(level),
+            level_reasons=reasons,
+            causes=ranked,
+            findings=findings,
+            next_questions=[],
+            specialists=[],
+            tests=[],
+            advice=[],
+            sources={},
+            person=Person(**person),
+            fits_back_problem=fits_back_problem,
+        )
+
+    return build

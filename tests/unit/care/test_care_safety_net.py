@@ -1,0 +1,198 @@
+"""The safety-net: derived from the warning-sign rules, on every plan, personal where it should be."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from lumbar.assessment import Assessment
+from lumbar.care.models import CarePlan, SafetySign
+from lumbar.care.needs import describe, reduce
+from lumbar.care.plan import make_plan
+from lumbar.errors import KnowledgeError
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import Condition, Level, WarningSignRule
+
+TODAY = date(2025, 1, 1)
+MakeAssessment = Callable[..., Assessment]
+CAUDA_EQUINA = {"saddle_numbness", "urinary_retention", "bowel_incontinence", "bilateral_leg_symptoms"}
+
+
+def signs(plan: CarePlan) -> list[SafetySign]:
+    return [sign for group in plan.safety_net.groups for sign in group.signs]
+
+
+def signs_for(plan: CarePlan, finding_id: str) -> list[SafetySign]:
+    return [s for s in signs(plan) if finding_id in s.findings]
+
+
+@pytest.mark.parametrize("level", list(Level))
+def test_every_plan_has_a_safety_net(
+    kb: KnowledgeBase, make_assessment: MakeAssessment, level: Level
+) -> None:
+    plan = make_plan(make_assessment(level=level), kb, TODAY)
+    assert plan.safety_net.groups and all(group.signs for group in plan.safety_net.groups)
+    assert all(sign.level.rank > level.rank or level is Level.EMERGENCY_AMBULANCE for sign in signs(plan))
+
+
+def test_self_care_safety_net_names_every_cauda_equina_sign(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    plan = make_plan(make_assessment(age=34), kb, TODAY)
+    for finding_id in CAUDA_EQUINA:
+        found = signs_for(plan, finding_id)
+        assert found, finding_id
+        assert max(s.level.rank for s in found) >= Level.EMERGENCY.rank
+        assert any(kb.findings[finding_id].name.lower() in s.text.lower() for s in found)
+
+
+def test_every_one_sign_emergency_rule_is_in_a_self_care_safety_net(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    plan = make_plan(make_assessment(age=34, sex="male"), kb, TODAY)
+    listed = {s.rule for s in signs(plan)} | {
+        r.id
+        for r in kb.rules.values()
+        if any(s.text for s in signs(plan) if set(s.findings) == r.when.finding_ids())
+    }
+    for rule in kb.rules.values():
+        need = reduce(rule.when, frozenset({"male", "age_under_45"}), frozenset())
+        if rule.level.rank >= Level.EMERGENCY.rank and need is not None and need.size == 1:
+            names = {kb.findings[f].name.lower() for f in need.finding_ids() if f in kb.findings}
+            shown = " ".join(s.text.lower() for s in signs(plan) if s.level.rank >= Level.EMERGENCY.rank)
+            assert rule.id in listed or all(n in shown for n in names), rule.id
+
+
+def test_signs_carry_the_rules_action_and_sources(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
+    for sign in signs(make_plan(make_assessment(), kb, TODAY)):
+        rule = kb.rules[sign.rule]
+        assert sign.action == rule.action and sign.level == rule.level
+        assert sign.sources == [str(c) for c in rule.sources]
+
+
+def test_pregnancy_signs_are_personal_and_point_to_maternity_care(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    plan = make_plan(make_assessment(present=("pregnant",), pregnancy_weeks=31, sex="female"), kb, TODAY)
+    for finding_id in (
+        "vaginal_bleeding",
+        "waters_breaking",
+        "regular_contractions",
+        "reduced_fetal_movement",
+    ):
+        found = signs_for(plan, finding_id)
+        assert found and all(s.personal for s in found), finding_id
+        assert any(s.level.rank >= Level.EMERGENCY.rank and "maternity" in s.action.lower() for s in found)
+    assert plan.safety_net.review is not None and plan.safety_net.review.id == "early_review"
+
+
+def test_pregnancy_signs_are_not_shown_to_a_man(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
+    plan = make_plan(make_assessment(sex="male", age=40), kb, TODAY)
+    assert signs_for(plan, "vaginal_bleeding") == []
+    assert plan.safety_net.review is not None and plan.safety_net.review.id == "review_if_not_better"
+
+
+def test_pregnancy_signs_are_conditional_for_a_woman_who_has_not_said(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    plan = make_plan(make_assessment(sex="female", age=30), kb, TODAY)
+    found = signs_for(plan, "vaginal_bleeding")
+    assert found and all(s.text.startswith("If pregnant:") for s in found)
+    assert plan.safety_net.review is not None and plan.safety_net.review.id == "review_if_not_better"
+
+
+@pytest.mark.parametrize(
+    ("present", "person", "new_sign", "at_least"),
+    [
+        (("long_term_steroids",), {"age": 40}, "minor_fall", Level.EMERGENCY),
+        (("recent_spinal_procedure",), {"age": 40}, "fever", Level.EMERGENCY),
+        ((), {"age": 58}, "night_pain", Level.CONSULTATION_24),
+    ],
+)
+def test_risk_groups_get_lower_thresholds(
+    kb: KnowledgeBase,
+    make_assessment: MakeAssessment,
+    present: tuple[str, ...],
+    person: dict[str, float],
+    new_sign: str,
+    at_least: Level,
+) -> None:
+    plan = make_plan(make_assessment(present=present, **person), kb, TODAY)
+    found = [s for s in signs_for(plan, new_sign) if s.personal]
+    assert found and max(s.level.rank for s in found) >= at_least.rank
+    baseline = make_plan(make_assessment(age=30), kb, TODAY)
+    for sign in found:
+        same = [s.level.rank for s in signs(baseline) if s.text == sign.text]
+        assert max(same, default=-1) < sign.level.rank, sign.text
+    assert plan.safety_net.review is not None and plan.safety_net.review.id == "early_review"
+    assert plan.safety_net.review_by is not None and plan.safety_net.review_by < baseline.safety_net.review_by  # type: ignore[operator]
+
+
+def test_review_date_comes_from_the_review_items_duration(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    net = make_plan(make_assessment(age=30, sex="male"), kb, TODAY).safety_net
+    assert net.review is not None and kb.treatments[net.review.id].duration == "2 weeks"
+    assert net.review_by == date(2025, 1, 15)
+    assert make_plan(make_assessment(level=Level.CONSULTATION), kb, TODAY).safety_net.review is None
+
+
+def test_no_plan_without_warning_sign_rules(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
+    with pytest.raises(KnowledgeError, match="safety-net"):
+        make_plan(make_assessment(), replace(kb, rules={}), TODAY)
+
+
+def _rule(when: Condition, level: Level = Level.EMERGENCY) -> WarningSignRule:
+    return WarningSignRule(id="r", name="r", level=level, when=when, reason="r", action="Act now.")
+
+
+def test_reduce_drops_present_findings_and_blocks_on_none() -> None:
+    cond = Condition(all=["a"], any=["b", "c", "d"], min_any=2, none=["x"])
+    need = reduce(cond, frozenset({"a", "b"}), frozenset())
+    assert need is not None and need.all == () and need.options == ("c", "d") and need.count == 1
+    assert need.used == {"a", "b"} and need.size == 1
+    assert reduce(cond, frozenset({"x"}), frozenset()) is None
+
+
+def test_reduce_treats_absent_background_as_impossible_and_nested_terms() -> None:
+    cond = Condition(all=["pregnant"], any=["bleeding", Condition(all=["pain"], any=["faint", "sweaty"])])
+    assert reduce(cond, frozenset(), frozenset({"pregnant"})) is None
+    need = reduce(cond, frozenset({"pregnant", "pain"}), frozenset({"pregnant"}))
+    assert need is not None and need.count == 1 and need.size == 1
+    text = describe(need, lambda f: f.capitalize())
+    assert text == "Bleeding; or faint; or sweaty"
+
+
+def test_describe_reads_as_plain_words() -> None:
+    need = reduce(Condition(any=["a", "b", "c"], min_any=2), frozenset(), frozenset())
+    assert need is not None
+    assert describe(need, lambda f: f"Sign {f}") == "At least 2 of these together: sign a; sign b; sign c"
+    pair = reduce(Condition(all=[Condition(any=["a", "b"]), Condition(any=["c"])]), frozenset(), frozenset())
+    acronym = describe(pair, lambda f: f"{f.upper()}X") if pair else ""
+    assert acronym == "AX; or BX, together with CX"  # acronyms keep their capitals
+
+
+def test_outside_back_emergencies_are_in_every_safety_net(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    plan = make_plan(make_assessment(age=34), kb, TODAY)
+    shown = {s.rule for s in signs(plan)}
+    for rule in kb.rules.values():
+        need = reduce(rule.when, frozenset(), frozenset())
+        if (
+            rule.outside_back
+            and rule.level is Level.EMERGENCY_AMBULANCE
+            and need is not None
+            and need.size == 1
+        ):
+            assert rule.id in shown, rule.id
+    assert any(s.findings == ["chest_pain"] and s.level is Level.EMERGENCY_AMBULANCE for s in signs(plan))
+
+
+def test_negated_red_flags_stay_in_the_safety_net(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
+    plan = make_plan(make_assessment(absent=(*sorted(CAUDA_EQUINA), "fever", "chest_pain")), kb, TODAY)
+    for finding_id in [*CAUDA_EQUINA, "fever", "chest_pain"]:
+        assert signs_for(plan, finding_id), finding_id

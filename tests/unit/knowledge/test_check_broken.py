@@ -1,0 +1,137 @@
+"""`kb check` on broken copies of the knowledge base: every problem is reported at once, with file and id."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lumbar.cli import main
+from lumbar.knowledge.check import check_knowledge, seeds_dir
+from lumbar.knowledge.loader import data_root
+
+Edit = Callable[[Any], Any]
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(str(data_root()), root)
+    return root
+
+
+def edit(root: Path, name: str, change: Edit) -> None:
+    path = root / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump(change(data), sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def item(items: list[dict[str, Any]], item_id: str) -> dict[str, Any]:
+    return next(i for i in items if i.get("id") == item_id)
+
+
+def messages(root: Path) -> list[str]:
+    return [str(p) for p in check_knowledge(root, seeds_dir()).problems]
+
+
+def test_a_clean_copy_passes(kb_copy: Path) -> None:
+    assert messages(kb_copy) == []
+
+
+def test_unknown_finding_in_a_rule_is_named_with_file_and_id(kb_copy: Path) -> None:
+    def change(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(rules, "rule_fever")["when"] = {"any": ["fever", "hot_flushes_nonexistent"]}
+        return rules
+
+    edit(kb_copy, "rules.yaml", change)
+    assert any("rules.yaml: rule_fever" in m and "hot_flushes_nonexistent" in m for m in messages(kb_copy))
+
+
+def test_every_problem_is_reported_at_once(kb_copy: Path) -> None:
+    def break_cause(causes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(causes, "muscle_strain")["evidence"][0]["finding"] = "no_such_finding"
+        item(causes, "kidney_stone")["sources"] = ["no_such_source"]
+        return [c for c in causes if c["id"] != "myositis"]
+
+    edit(kb_copy, "causes.yaml", break_cause)
+    found = messages(kb_copy)
+    assert any("muscle_strain" in m and "no_such_finding" in m for m in found)
+    assert any("kidney_stone" in m and "no_such_source" in m for m in found)
+    assert any("myositis" in m and "CONTRACT.md" in m for m in found)
+
+
+def test_item_without_source_is_reported(kb_copy: Path) -> None:
+    def change(tests: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(tests, "mri_lumbar")["sources"] = []
+        return tests
+
+    edit(kb_copy, "tests.yaml", change)
+    assert any("tests.yaml: mri_lumbar" in m and "cites no source" in m for m in messages(kb_copy))
+
+
+def test_schema_error_names_the_field(kb_copy: Path) -> None:
+    def change(causes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(causes, "dehydration")["prior"] = 1.5
+        return causes
+
+    edit(kb_copy, "causes.yaml", change)
+    assert any("causes.yaml: dehydration" in m and "prior" in m for m in messages(kb_copy))
+
+
+def test_unmapped_claim_and_missing_anchor_fail(kb_copy: Path) -> None:
+    def change(coverage: dict[str, Any]) -> dict[str, Any]:
+        claim = coverage["claims"][0]
+        claim["maps_to"] = []
+        claim["rejected"] = None
+        coverage["claims"][1]["anchor"] = "words that never appear in any seed"
+        return coverage
+
+    edit(kb_copy, "coverage.yaml", change)
+    found = messages(kb_copy)
+    assert any("unmapped" in m for m in found)
+    if seeds_dir() is not None:
+        assert any("anchor not found" in m for m in found)
+
+
+def test_uncovered_seed_paragraph_fails(kb_copy: Path) -> None:
+    if seeds_dir() is None:
+        pytest.skip("seed documents not beside the repository")
+
+    def change(coverage: dict[str, Any]) -> dict[str, Any]:
+        coverage["skipped"] = coverage["skipped"][1:]
+        return coverage
+
+    edit(kb_copy, "coverage.yaml", change)
+    assert any("paragraph not covered" in m for m in messages(kb_copy))
+
+
+def test_invalid_yaml_is_reported_not_raised(kb_copy: Path) -> None:
+    (kb_copy / "prevention.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    assert any("prevention.yaml" in m and "not valid YAML" in m for m in messages(kb_copy))
+
+
+def test_conflict_must_say_what_lumbar_follows(kb_copy: Path) -> None:
+    def change(conflicts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        conflicts[0]["follows"] = " "
+        return conflicts
+
+    edit(kb_copy, "conflicts.yaml", change)
+    assert any("conflicts.yaml" in m and "follows" in m for m in messages(kb_copy))
+
+
+def test_kb_check_command_exits_one_on_a_problem(
+    kb_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def change(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(rules, "rule_fever")["suspects"] = ["not_a_cause"]
+        return rules
+
+    edit(kb_copy, "rules.yaml", change)
+    monkeypatch.setattr("lumbar.knowledge.check.data_root", lambda: kb_copy)
+    assert main(["kb", "check"]) == 1
+    out = capsys.readouterr().out
+    assert "rule_fever" in out and "not_a_cause" in out
