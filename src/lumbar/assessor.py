@@ -125,7 +125,10 @@ class AssessmentEngine:
         """The care plan's items: what to do now first at urgent levels, then self-care, each sourced."""
         from lumbar.care.plan import advice_items, make_plan
 
-        return [Recommendation.model_validate(i.model_dump()) for i in advice_items(make_plan(assessment, self.kb))]
+        return [
+            Recommendation.model_validate(i.model_dump())
+            for i in advice_items(make_plan(assessment, self.kb))
+        ]
 
 
 @cache
