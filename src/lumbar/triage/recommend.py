@@ -100,7 +100,11 @@ def no_flag_reason(kb: KnowledgeBase, state: FindingState) -> LevelReason:
 
 
 def collect_sources(kb: KnowledgeBase, assessment: Assessment) -> dict[str, SourceRef]:
-    """Title and locator of every source id used anywhere in the assessment."""
+    """Title and locator of every source id used in the assessment.
+
+    The locator lists the places actually cited by the items shown (a heading, a recommendation
+    number); a source cited without a place gets its general locator from sources.yaml.
+    """
     ids: list[str] = []
     for reason in assessment.level_reasons:
         ids += reason.sources
@@ -108,11 +112,23 @@ def collect_sources(kb: KnowledgeBase, assessment: Assessment) -> dict[str, Sour
         ids += cause.sources
     for rec in [*assessment.specialists, *assessment.tests, *assessment.advice]:
         ids += rec.sources
+    shown = [r.rule for r in assessment.level_reasons if r.rule] + [c.id for c in assessment.causes]
+    shown += [r.id for r in [*assessment.specialists, *assessment.tests, *assessment.advice]]
+    places: dict[str, list[str]] = {}
+    for item_id in shown:
+        try:
+            item = kb.item(item_id)
+        except KeyError:
+            continue
+        for citation in getattr(item, "sources", []):
+            if citation.locator:
+                places.setdefault(citation.source, []).append(citation.locator)
     out: dict[str, SourceRef] = {}
     for source_id in dict.fromkeys(ids):
         source = kb.sources.get(source_id)
+        cited = "; ".join(dict.fromkeys(places.get(source_id, [])))
         if source is not None:
-            out[source_id] = SourceRef(title=source.title, locator=source.locator)
+            out[source_id] = SourceRef(title=source.title, locator=cited or source.locator)
         else:
-            out[source_id] = SourceRef(title=source_id, locator="")
+            out[source_id] = SourceRef(title=source_id, locator=cited)
     return out
