@@ -16,6 +16,8 @@ from lumbar.knowledge.loader import KnowledgeBase
 
 MAX_GAP = 2
 MIN_FUZZY_LEN = 6
+#: function words a phrase may leave out ("numb when I wipe" matches "numb when wiping").
+OPTIONAL_WORDS = frozenset("i my me the a an your his her their our it its is are am was were of to".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,16 +47,37 @@ class Lexicon:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.by_first: dict[str, list[Pattern]] = defaultdict(list)
+        self.canonical: dict[str, str] = {}
         vocabulary: set[str] = set()
+        for word_class in kb.word_classes:
+            target = phrase_stems(word_class.canonical)[0]
+            for variant in word_class.variants:
+                self.canonical[phrase_stems(variant)[0]] = target
+            vocabulary.update([word_class.canonical, *word_class.variants])
         for finding in kb.findings.values():
             for phrases, negative in ((finding.synonyms, False), (finding.absent_synonyms, True)):
                 for phrase in phrases:
                     contiguous = phrase.startswith("=")
-                    stems = phrase_stems(phrase.lstrip("="))
-                    if stems:
+                    for stems in self._variants(phrase_stems(phrase.lstrip("=")), contiguous):
                         self.by_first[stems[0]].append(Pattern(finding.id, stems, negative, contiguous))
                     vocabulary.update(t.text for t in tokenize(phrase) if not t.is_punct)
         self.speller = Speller(vocabulary)
+        self.warning_signs = frozenset(f.id for f in kb.findings.values() if f.warning_sign)
+
+    def _variants(self, stems: tuple[str, ...], contiguous: bool) -> list[tuple[str, ...]]:
+        """The stem sequences a phrase matches: canonical words, function words dropped when at least
+        two words remain, and both orders of a two-word phrase ("pink urine" / "urine is pink")."""
+        canon = tuple(self.canonical.get(s, s) for s in stems)
+        if contiguous or not canon:
+            return [canon]
+        content = tuple(s for s in canon if s not in OPTIONAL_WORDS)
+        core = content if len(content) >= 2 else canon
+        out = [core]
+        # reversing is safe only for plain words: "hurt my back" -> "pain back" must not match "back pain"
+        plain = canon == stems
+        if plain and len(core) == 2 and core == content and core[0] != core[1]:
+            out.append((core[1], core[0]))
+        return out
 
     def tokens(self, text: str) -> list[Token]:
         """Tokenize ``text``, correcting misspelt words that are near a lexicon word."""
@@ -62,35 +85,39 @@ class Lexicon:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """Every phrase match, nested shorter matches removed."""
+        stems = [self.canonical.get(t.stem, t.stem) for t in tokens]
         found: list[Match] = []
         for i, tok in enumerate(tokens):
             if tok.is_punct:
                 continue
-            for pattern in self.by_first.get(tok.stem, ()):
-                match = _match_at(pattern, tokens, i)
+            for pattern in self.by_first.get(stems[i], ()):
+                match = _match_at(pattern, tokens, stems, i)
                 if match:
                     found.append(match)
-        return _drop_nested(found)
+        return _drop_nested(found, self.warning_signs)
 
 
-def _match_at(pattern: Pattern, tokens: list[Token], start: int) -> Match | None:
+def _match_at(pattern: Pattern, tokens: list[Token], stems: list[str], start: int) -> Match | None:
     used = [start]
     pos = start
     max_gap = 0 if pattern.contiguous else MAX_GAP
     for wanted in pattern.stems[1:]:
         gap = 0
         pos += 1
-        while pos < len(tokens) and not tokens[pos].is_punct and tokens[pos].stem != wanted and gap < max_gap:
+        while pos < len(tokens) and not tokens[pos].is_punct and stems[pos] != wanted and gap < max_gap:
             pos += 1
             gap += 1
-        if pos >= len(tokens) or tokens[pos].is_punct or tokens[pos].stem != wanted:
+        if pos >= len(tokens) or tokens[pos].is_punct or stems[pos] != wanted:
             return None
         used.append(pos)
     return Match(pattern, start, used[-1], frozenset(used))
 
 
-def _drop_nested(matches: list[Match]) -> list[Match]:
-    """Drop a match inside a longer one when it is the same finding or a single generic word."""
+def _drop_nested(matches: list[Match], warning_signs: frozenset[str] = frozenset()) -> list[Match]:
+    """Drop a match inside a longer one when it is the same finding or a single generic word.
+
+    A warning sign is never dropped for another finding: reading too much is safer than too little.
+    """
     keep = []
     for m in matches:
         nested = any(
@@ -98,7 +125,10 @@ def _drop_nested(matches: list[Match]) -> list[Match]:
             and o.start <= m.start
             and m.end <= o.end
             and o.width > m.width
-            and (o.pattern.finding == m.pattern.finding or m.width == 1)
+            and (
+                o.pattern.finding == m.pattern.finding
+                or (m.width == 1 and m.pattern.finding not in warning_signs)
+            )
             for o in matches
         )
         if not nested:

@@ -63,13 +63,40 @@ _AGE_PATTERNS = [
 ]
 
 
+#: ages said in words, read as a typical age for the phrase.
+_AGE_WORDS = [
+    (
+        re.compile(
+            r"\bin (?:my|his|her) (teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            re.I,
+        ),
+        None,
+    ),
+    (re.compile(r"\bin (?:my|his|her) (\d)0s\b", re.I), None),
+    (re.compile(r"\b(teenage|teenager|teen)\b", re.I), 16.0),
+    (re.compile(r"\b(elderly|pensioner|old age pensioner)\b", re.I), 78.0),
+    (re.compile(r"\b(middle[- ]aged)\b", re.I), 50.0),
+    (re.compile(r"\b(grandad|grandfather|grandma|grandmother|granny|gran|nan)\b", re.I), 75.0),
+]
+_DECADES = {"teens": 16, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
+            "seventies": 75, "eighties": 85, "nineties": 95}  # fmt: skip
+
+
 def read_age(text: str) -> Quantity | None:
-    """The age of the person described, in years."""
+    """The age of the person described, in years; words ("teenager", "in my forties") give a typical age."""
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             value = float(m.group(1))
             if 0 < value <= 110:
                 return Quantity(value, m.group(0).strip(" .!?"))
+    for word_pattern, typical in _AGE_WORDS:
+        found = word_pattern.search(text)
+        if found:
+            word = found.group(1).lower()
+            if typical is not None:
+                return Quantity(typical, found.group(0))
+            value = _DECADES.get(word) or int(word) * 10 + 5
+            return Quantity(float(value), found.group(0))
     return None
 
 
@@ -124,9 +151,15 @@ _TRIMESTER = re.compile(r"\b(first|1st|second|2nd|third|3rd|last)\s+trimester\b"
 _TRIMESTER_WEEKS = {"first": 10, "1st": 10, "second": 20, "2nd": 20, "third": 32, "3rd": 32, "last": 32}
 
 
+_IM_WEEKS = re.compile(
+    r"\b(?:i am|i'm|im|she is|she's|now)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since))",
+    re.I,
+)
+
+
 def read_pregnancy_weeks(text: str) -> Quantity | None:
-    """Weeks of pregnancy; a trimester gives its middle week."""
-    m = _PREG_WEEKS.search(text)
+    """Weeks of pregnancy ("31 weeks pregnant", "I'm 36 weeks"); a trimester gives its middle week."""
+    m = _PREG_WEEKS.search(text) or _IM_WEEKS.search(text)
     if m and 1 <= int(m.group(1)) <= 43:
         return Quantity(float(m.group(1)), m.group(0).strip())
     if re.search(r"\bpregnan", text, re.I):

@@ -32,6 +32,7 @@ from lumbar.knowledge.schema import (
     Specialist,
     Treatment,
     WarningSignRule,
+    WordClass,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -49,7 +50,10 @@ ITEM_FILES: dict[str, type[BaseModel]] = {
     "complications.yaml": Complication,
     "conflicts.yaml": Conflict,
     "context_rules.yaml": ContextRule,
+    "word_classes.yaml": WordClass,
 }
+#: files whose items have no id (kept as lists, in file order).
+LIST_FILES = {"context_rules.yaml", "word_classes.yaml"}
 COVERAGE_FILE = "coverage.yaml"
 
 
@@ -70,6 +74,7 @@ class KnowledgeBase:
     context_rules: list[ContextRule]
     claims: list[SeedClaim]
     skipped: list[SkippedPassage]
+    word_classes: list[WordClass] = field(default_factory=list)
     root: str = ""
     kinds: dict[str, str] = field(default_factory=dict)
 
@@ -144,7 +149,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         raw = read_yaml(root / name, problems)
         items = list(_validate_items(name, raw, model, problems))
         key = name.removesuffix(".yaml")
-        if model is ContextRule:
+        if name in LIST_FILES:
             tables[key] = items
             continue
         table: dict[str, Any] = {}
@@ -173,6 +178,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         context_rules=tables["context_rules"],
         claims=claims,
         skipped=skipped,
+        word_classes=tables["word_classes"],
         root=str(root),
     )
     return kb, problems

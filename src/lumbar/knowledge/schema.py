@@ -384,3 +384,12 @@ class ContextRule(BaseModel):
     category: ContextCategory
     direction: Literal["forward", "backward", "both", "none"] = "forward"
     max_scope: int = Field(8, ge=1, le=40, description="words the trigger reaches")
+
+
+class WordClass(BaseModel):
+    """Words the phrase matcher treats as one ("tummy", "stomach" and "abdomen" read as "belly")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    canonical: str
+    variants: list[str] = Field(min_length=1)

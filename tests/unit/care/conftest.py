@@ -12,31 +12,18 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-import yaml
 
 from lumbar.assessment import Assessment, FoundFinding, LevelReason, Person, RankedCause
-from lumbar.knowledge.loader import ITEM_FILES, KnowledgeBase, data_root
-from lumbar.knowledge.schema import Cause, ContextRule, Level
+from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
+from lumbar.knowledge.schema import Cause, Level
 
 MakeAssessment = Callable[..., Assessment]
 
 
-def _load(kind: str) -> list[Any]:
-    path = data_root() / f"{kind}.yaml"
-    if not path.is_file():
-        return []
-    model = ITEM_FILES[f"{kind}.yaml"]
-    return [model.model_validate(entry) for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []]
-
-
 def packaged_kb() -> KnowledgeBase:
-    """The packaged knowledge base, with files not yet written read as empty."""
-    tables = {kind.removesuffix(".yaml"): _load(kind.removesuffix(".yaml")) for kind in ITEM_FILES}
-    by_id = {
-        kind: {item.id: item for item in items} for kind, items in tables.items() if kind != "context_rules"
-    }
-    context_rules: list[ContextRule] = tables["context_rules"]
-    return KnowledgeBase(**by_id, context_rules=context_rules, claims=[], skipped=[], root=str(data_root()))
+    """The packaged knowledge base, every valid item kept even if a file has problems."""
+    kb, _ = parse_knowledge(data_root())
+    return kb
 
 
 @pytest.fixture(scope="session")
