@@ -63,8 +63,19 @@ def rank_causes(kb: KnowledgeBase, state: FindingState) -> list[CauseScore]:
     norm = sum(weights)
     out = []
     for (cause, total, parts), weight in zip(scored, weights, strict=True):
-        raised = [f for c, f in sorted(parts, reverse=True) if c > 0]
-        lowered = [f for c, f in sorted(parts) if c < 0]
+        raised = _explaining(parts, state, sign=1)
+        lowered = _explaining(parts, state, sign=-1)
         out.append(CauseScore(cause, weight / norm, total, raised, lowered))
     out.sort(key=lambda s: -s.probability)
     return out
+
+
+#: a finding explains a cause when it moves its odds by at least this much (log scale, about 15%).
+MIN_EXPLAINING = math.log(1.15)
+
+
+def _explaining(parts: list[tuple[float, str]], state: FindingState, sign: int) -> list[str]:
+    """Findings that moved the odds in one direction, present findings first, strongest first."""
+    chosen = [(c, f) for c, f in parts if c * sign >= MIN_EXPLAINING]
+    chosen.sort(key=lambda cf: (cf[1] not in state.present, -abs(cf[0])))
+    return [f for _, f in chosen]
