@@ -81,7 +81,14 @@ class AssessmentEngine:
                 rule=rule.id,
             )
             for rule in result.fired
-        ] or [no_flag_reason(kb, state)]
+        ]
+        questions = [
+            NextQuestion(
+                id=q.finding.id, text=q.finding.question or q.finding.name, why=q.why, warning_sign=q.warning
+            )
+            for q in rank_questions(kb, state, result, causes)[:MAX_QUESTIONS]
+        ]
+        reasons = reasons or [no_flag_reason(kb, state, any(q.warning_sign for q in questions))]
         top = [c for c in causes if c.probability >= 0.005][:MAX_CAUSES]
         ranked = [
             RankedCause(
@@ -94,12 +101,6 @@ class AssessmentEngine:
                 sources=c.cause.source_ids,
             )
             for c in top
-        ]
-        questions = [
-            NextQuestion(
-                id=q.finding.id, text=q.finding.question or q.finding.name, why=q.why, warning_sign=q.warning
-            )
-            for q in rank_questions(kb, state, result, causes)[:MAX_QUESTIONS]
         ]
         specialists = choose_specialists(kb, result, top)
         tests = choose_tests(kb, result, top)

@@ -89,13 +89,17 @@ def choose_tests(kb: KnowledgeBase, result: TriageResult, top: list[CauseScore])
     return out[:6]
 
 
-def no_flag_reason(kb: KnowledgeBase, state: FindingState) -> LevelReason:
-    """The reason given when no warning-sign rule fires."""
+def no_flag_reason(kb: KnowledgeBase, state: FindingState, warnings_pending: bool) -> LevelReason:
+    """The reason given when no warning-sign rule fires; says whether warning questions remain."""
     ruled_out = sorted(f for f in state.absent if kb.findings[f].warning_sign)
     text = (
         "No warning signs were found in what you described, so this can usually be managed at home. "
-        "Most back cramps ease within days to a few weeks. Answer the remaining questions to be sure."
+        "Most back cramps ease within days to a few weeks."
     )
+    if warnings_pending:
+        text += " Please answer the warning-sign questions too, to be sure."
+    elif ruled_out:
+        text += " You told us you have none of the warning signs we asked about."
     return LevelReason(text=text, findings=ruled_out, sources=["nice_ng59", "nhs_back_pain"], rule=None)
 
 
