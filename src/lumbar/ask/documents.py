@@ -1,0 +1,157 @@
+"""Read a clinic's documents (plain text, Markdown, HTML) into passages.
+
+Each reader turns a file into blocks (headings, paragraphs, list items); :func:`chunk` then
+groups the blocks under each heading into passages of a few short paragraphs, keeping a list
+with the sentence that introduces it. The source id is the file name's stem made into an id,
+the title is the first line or heading, and the locator is the heading (or paragraph number).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lumbar.ask.passages import DOCUMENT, Passage
+from lumbar.ask.readers import Block, html_blocks, markdown_blocks, text_blocks
+from lumbar.ask.text import slugify
+from lumbar.errors import DocumentError
+
+#: bump when reading or chunking changes, so indexed documents are read again
+READER_VERSION = "2"
+TEXT_SUFFIXES = {"", ".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MAX_BYTES = 20_000_000
+#: this many headings in a row are a table of contents, not the heading of what follows
+CONTENTS_RUN = 4
+#: a passage grows by whole paragraphs up to about this many words
+TARGET_WORDS = 110
+
+# "Read also: …" style cross-links: a short label, a colon, then a title.
+_LINK_LABEL = re.compile(r"^[\w ]{2,25}:\s*\S")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document read from disk: its id, title, path, fingerprint and passages."""
+
+    id: str
+    title: str
+    path: str
+    fingerprint: str
+    passages: tuple[Passage, ...]
+
+
+def _pick_heading(run: list[str]) -> str:
+    """The heading of a run of consecutive headings: the last that is not a "Label: title" cross-link.
+
+    A long run is a table of contents or a menu, which names no one section: no heading then.
+    """
+    if len(run) >= CONTENTS_RUN:
+        return ""
+    plain = [h for h in run if not _LINK_LABEL.match(h)]
+    return (plain or run)[-1]
+
+
+def chunk(blocks: Iterable[Block], doc_id: str, title: str) -> list[Passage]:
+    """Group blocks into passages of a few paragraphs under one heading."""
+    passages: list[Passage] = []
+    heading_run: list[str] = []
+    heading = ""
+    lines: list[str] = []
+    words = 0
+    paragraph_number = 0
+    first_paragraph = 0
+
+    def flush() -> None:
+        nonlocal lines, words
+        text = "\n".join(lines).strip()
+        if len(text.split()) >= 3:
+            locator = heading or f"paragraph {first_paragraph}"
+            passages.append(
+                Passage(
+                    id=f"{doc_id}:{len(passages) + 1}",
+                    text=text,
+                    source=doc_id,
+                    locator=locator,
+                    title=title,
+                    source_title=title,
+                    kind=DOCUMENT,
+                    heading=heading,
+                )
+            )
+        lines, words = [], 0
+
+    for block in blocks:
+        if block.kind == "heading":
+            if heading_run == [] and lines:
+                flush()
+            heading_run.append(block.text)
+            continue
+        if heading_run:
+            heading = _pick_heading(heading_run)
+            heading_run = []
+        size = len(block.text.split())
+        if block.kind == "paragraph":
+            paragraph_number += 1
+            if lines and words + size > TARGET_WORDS:
+                flush()
+            if not lines:
+                first_paragraph = paragraph_number
+            lines.append(block.text)
+        else:
+            if lines and words + size > 2 * TARGET_WORDS:
+                flush()
+            if not lines:
+                first_paragraph = max(paragraph_number, 1)
+            lines.append(f"- {block.text}")
+        words += size
+    flush()
+    return passages
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if b"\x00" in data[:8192]:
+        raise DocumentError(f"{path}: looks like a binary file; lumbar reads plain text, Markdown and HTML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            f"{path}: is not UTF-8 text (byte {exc.start}); save it as UTF-8 and add it again"
+        ) from exc
+
+
+def read_document(path: Path) -> Document:
+    """Read one file into a :class:`Document`; raises DocumentError when it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES:
+        raise DocumentError(f"{path}: unsupported file type {suffix!r}; lumbar reads .txt, .md and .html")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DocumentError(
+                f"{path}: larger than {MAX_BYTES // 1_000_000} MB; split it into smaller files"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path}: no such file; check the path") from exc
+    except IsADirectoryError as exc:
+        raise DocumentError(f"{path}: is a folder; pass the files inside it") from exc
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from exc
+    text = _decode(data, path)
+    if suffix in MARKDOWN_SUFFIXES:
+        title, blocks = markdown_blocks(text)
+    elif suffix in HTML_SUFFIXES:
+        title, blocks = html_blocks(text)
+    else:
+        title, blocks = text_blocks(text)
+    doc_id = slugify(path.stem)
+    title = title or path.stem
+    passages = chunk(blocks, doc_id, title)
+    if not passages:
+        raise DocumentError(f"{path}: holds no text to index")
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    return Document(doc_id, title, str(path), f"{READER_VERSION}:{digest}", tuple(passages))
