@@ -53,6 +53,7 @@ CLAUSE_STARTERS = frozenset(
         "are",
         "was",
         "were",
+        "with",
     ]
 )
 CONJUNCTIONS = frozenset({"and", "or"})

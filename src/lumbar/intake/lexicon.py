@@ -1,9 +1,10 @@
 """Match the knowledge base's lay phrases against tokens: stems, small gaps, misspellings.
 
 A phrase matches when its word stems appear in order within one clause, with at most ``MAX_GAP``
-other words between consecutive phrase words (none for a phrase written with a leading "=").
-When a single word, or a phrase of the same finding, lies inside a longer match, the longer
-wins ("numb between my legs" beats "numb").
+other words between consecutive phrase words, function words not counted (none at all for a
+phrase written with a leading "="). When a shorter match of the same finding lies inside a longer
+one, or every word of the shorter is a word of the longer, the longer wins ("numb between my legs"
+beats "numb"); a warning sign gives way only when it is one word of the longer phrase.
 """
 
 from __future__ import annotations
@@ -15,9 +16,14 @@ from lumbar.intake.tokens import Token, phrase_stems, tokenize
 from lumbar.knowledge.loader import KnowledgeBase
 
 MAX_GAP = 2
+#: most words, function words included, that may stand between two words of a phrase.
+MAX_SPAN_GAP = 4
 MIN_FUZZY_LEN = 6
 #: function words a phrase may leave out ("numb when I wipe" matches "numb when wiping").
 OPTIONAL_WORDS = frozenset("i my me the a an your his her their our it its is are am was were of to".split())
+CONJUNCTIONS = frozenset({"and", "or", "but"})
+#: words that, after a conjunction, start a new clause that a phrase does not reach into.
+CLAUSE_PRONOUNS = frozenset("i my he she his her it we they their".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +79,10 @@ class Lexicon:
         content = tuple(s for s in canon if s not in OPTIONAL_WORDS)
         core = content if len(content) >= 2 else canon
         out = [core]
-        # reversing is safe only for plain words: "hurt my back" -> "pain back" must not match "back pain"
-        plain = canon == stems
-        if plain and len(core) == 2 and core == content and core[0] != core[1]:
+        # reversing is safe only for two plain words ("pink urine"): a phrase with a function word
+        # is a verb or preposition phrase whose order matters ("hurt my back" is not "my back hurts")
+        plain = canon == stems and len(canon) == 2
+        if plain and core == content and core[0] != core[1]:
             out.append((core[1], core[0]))
         return out
 
@@ -94,30 +101,50 @@ class Lexicon:
                 match = _match_at(pattern, tokens, stems, i)
                 if match:
                     found.append(match)
-        return _drop_nested(found, self.warning_signs)
+        return _drop_nested(found, tokens, self.warning_signs)
 
 
 def _match_at(pattern: Pattern, tokens: list[Token], stems: list[str], start: int) -> Match | None:
+    """The match of ``pattern`` starting at token ``start``, or None.
+
+    Up to ``MAX_GAP`` words may stand between two words of the phrase; function words ("my",
+    "the", "is") are free filler and do not count, up to ``MAX_SPAN_GAP`` words in all, unless the
+    phrase keeps a function word of its own ("the runs", "my back"). A gap never
+    crosses into a new clause ("no numbness and my legs feel strong"), nor does a contiguous phrase
+    allow any filler.
+    """
     used = [start]
     pos = start
-    max_gap = 0 if pattern.contiguous else MAX_GAP
+    # a phrase that keeps a function word of its own ("the runs", "my back") counts every filler
+    free = not OPTIONAL_WORDS.intersection(pattern.stems)
     for wanted in pattern.stems[1:]:
-        gap = 0
+        gap = skipped = 0
         pos += 1
-        while pos < len(tokens) and not tokens[pos].is_punct and stems[pos] != wanted and gap < max_gap:
+        while pos < len(tokens) and not tokens[pos].is_punct and stems[pos] != wanted:
+            if pattern.contiguous or _new_clause(tokens, pos):
+                return None
+            gap += not (free and tokens[pos].text in OPTIONAL_WORDS)
+            skipped += 1
+            if gap > MAX_GAP or skipped > MAX_SPAN_GAP:
+                return None
             pos += 1
-            gap += 1
-        if pos >= len(tokens) or tokens[pos].is_punct or stems[pos] != wanted:
+        if pos >= len(tokens) or tokens[pos].is_punct:
             return None
         used.append(pos)
     return Match(pattern, start, used[-1], frozenset(used))
 
 
-def _drop_nested(matches: list[Match], warning_signs: frozenset[str] = frozenset()) -> list[Match]:
-    """Drop a match inside a longer one when it is the same finding or a single generic word.
+def _new_clause(tokens: list[Token], pos: int) -> bool:
+    """A conjunction followed by a pronoun starts a new clause: "... and my legs ...", "... but i ..."."""
+    return (
+        tokens[pos].text in CONJUNCTIONS and pos + 1 < len(tokens) and tokens[pos + 1].text in CLAUSE_PRONOUNS
+    )
 
-    A warning sign is never dropped for another finding: reading too much is safer than too little.
-    """
+
+def _drop_nested(
+    matches: list[Match], tokens: list[Token], warning_signs: frozenset[str] = frozenset()
+) -> list[Match]:
+    """Drop a match inside a longer one that owns its words (see ``_owned``)."""
     keep = []
     for m in matches:
         nested = any(
@@ -125,15 +152,29 @@ def _drop_nested(matches: list[Match], warning_signs: frozenset[str] = frozenset
             and o.start <= m.start
             and m.end <= o.end
             and o.width > m.width
-            and (
-                o.pattern.finding == m.pattern.finding
-                or (m.width == 1 and m.pattern.finding not in warning_signs)
-            )
+            and _owned(m, o, tokens, warning_signs)
             for o in matches
         )
         if not nested:
             keep.append(m)
     return keep
+
+
+def _owned(inner: Match, outer: Match, tokens: list[Token], warning_signs: frozenset[str]) -> bool:
+    """True when the longer match ``outer`` makes ``inner`` redundant or wrong.
+
+    It does when both are the same finding, or when every word of ``inner`` is a word of ``outer``
+    ("numb between my legs" is not a numb leg; a word in the gap of a longer phrase stays). A warning
+    sign gives way only when its one word belongs to the longer phrase ("pins and needles" is not
+    a needle, "wear and tear" is not a tearing pain): reading too much is safer than too little.
+    """
+    if outer.pattern.finding == inner.pattern.finding:
+        return True
+    if inner.pattern.finding in warning_signs and inner.width > 1:
+        return False
+    # the longer phrase may have skipped function words of its own ("lost feeling around my back passage")
+    content = {i for i in inner.used if tokens[i].text not in OPTIONAL_WORDS} or inner.used
+    return content <= outer.used
 
 
 class Speller:

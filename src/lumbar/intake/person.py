@@ -12,7 +12,6 @@ _MALE = {"dad", "father", "husband", "son", "brother", "grandfather", "grandpa",
 _OTHER = {
     "partner",
     "child",
-    "baby",
     "friend",
     "patient",
     "teenager",
@@ -21,16 +20,38 @@ _OTHER = {
     "neighbour",
     "flatmate",
 }
-_RELATIONS = "|".join(sorted(_FEMALE | _MALE | _OTHER, key=len, reverse=True))
+RELATIONS = tuple(sorted(_FEMALE | _MALE | _OTHER, key=len, reverse=True))
+_RELATIONS = "|".join(RELATIONS)
+#: relations that may open a text without "my": "Grandma (77) slipped", "Dad is 80".
+_BARE_OPENERS = (
+    "mum|mom|mother|dad|father|grandma|grandmother|gran|nan|grandad|grandpa|grandfather|husband|wife"
+)
+#: what may follow the relation when the text introduces them: "my mum is 78", "my son (8) has",
+#: "my friend's back"; "my husband says I ..." is about the writer.
+_AFTER_RELATION = (
+    r"(?=\s*(?:\(|,|['’]s\b|is\b|has\b|had\b|was\b|who\b|aged?\b|\d|keeps\b|gets\b|woke\b|complains\b"
+    r"|can't\b|cannot\b|says\b(?!\s+(?:that\s+)?(?:i|i'm|i've|my|me)\b)))"
+)
 _INTRO = re.compile(
-    rf"^\W*(?:(?:hi|hello|hey)\W+)?(?:my|our)\s+(?:\w+\s+)?({_RELATIONS})\b(?=\s*(?:\(|,|is\b|has\b|had\b|was\b|who\b|aged?\b"
-    rf"|\d|keeps\b|gets\b|woke\b|says\b|complains\b|can't\b|cannot\b))",
+    r"^\W*(?:(?:hi|hello|hey)\W+)?"
+    r"(?:(?:i am |i'm )?(?:asking|writing|enquiring|here)\s+(?:for|about|on behalf of)\s+)?"
+    rf"(?:(?:my|our)\s+(?:[\w-]+\s+){{0,3}}?|(?=(?:{_BARE_OPENERS})\b))({_RELATIONS})\b{_AFTER_RELATION}",
+    re.I,
+)
+#: a text that starts with "he" or "she" describes someone else.
+_PRONOUN_START = re.compile(r"^\W*(he|she)\b", re.I)
+#: the writer speaks of their own symptoms, so an opening relation is background ("my sister had a
+#: slipped disc and now I have the same pain").
+_FIRST_PERSON_SYMPTOM = re.compile(
+    r"\b(?:i\s+(?:also\s+|now\s+|only\s+|still\s+)?(?:have|get|feel|'ve got|have got|have had|'ve had)"
+    r"\s+(?:\w+\s+){0,3}?(?:pain|ache|aches|back|backache|leg|legs|cramps?|spasms?|numb\w*|tingl\w*|stiff\w*"
+    r"|sciatica|fever|same)\b|\bmy\s+(?:own\s+)?(?:lower\s+)?(?:back|legs?|foot|feet|bladder|bowels?|bottom|bum)\b)",
     re.I,
 )
 _THIRD_PERSON = re.compile(r"\b(he|she|his|her|him)\b", re.I)
 _SEX_WORDS = {
-    "female": re.compile(r"\b(woman|female|girl|lady|f)\b(?!\s*/)", re.I),
-    "male": re.compile(r"\b(man|male|guy|boy|m)\b(?!\s*/)", re.I),
+    "female": re.compile(r"(?:\b|(?<=\d))(woman|female|girl|lady|f)\b(?!\s*/)", re.I),
+    "male": re.compile(r"(?:\b|(?<=\d))(man|male|guy|boy|m)\b(?!\s*/)", re.I),
 }
 _SEX_FROM_PRONOUN = {"she": "female", "her": "female", "he": "male", "his": "male", "him": "male"}
 
@@ -47,13 +68,16 @@ class Subject:
 def read_subject(text: str) -> Subject:
     """Decide whether the text describes the writer or someone else, and their sex where it says."""
     intro = _INTRO.search(text)
-    if intro:
+    if intro and not _FIRST_PERSON_SYMPTOM.search(text, intro.end()):
         relation = intro.group(1).lower()
         sex = "female" if relation in _FEMALE else "male" if relation in _MALE else None
         if sex is None:
             pronoun = _THIRD_PERSON.search(text)
             sex = _SEX_FROM_PRONOUN.get(pronoun.group(1).lower()) if pronoun else None
         return Subject("other", relation, sex)
+    opening = _PRONOUN_START.search(text)
+    if opening:
+        return Subject("other", None, _SEX_FROM_PRONOUN[opening.group(1).lower()])
     return Subject("self", None, _sex_of_writer(text))
 
 
@@ -61,7 +85,19 @@ def _sex_of_writer(text: str) -> str | None:
     head = text[:200]
     for sex, pattern in _SEX_WORDS.items():
         for m in pattern.finditer(head):
-            if m.group(1).lower() in ("m", "f") and not re.search(r"\d\s*,?\s*$", head[: m.start()]):
-                continue  # a bare "m"/"f" counts only after an age: "45 M"
+            if m.group(1).lower() in ("m", "f") and not _bare_sex_letter(head, m.start()):
+                continue
             return sex
     return None
+
+
+def _bare_sex_letter(head: str, at: int) -> bool:
+    """A bare "m"/"f" means sex only after an age ("45 M", "52F") or at the start ("F, 62"), and
+    never after a temperature ("102 F")."""
+    before = head[:at]
+    if not before.strip(" \t\n"):
+        return bool(re.match(r"[mf]\s*[,\d]", head[at:], re.I))
+    number = re.search(r"(\d+(?:\.\d+)?)\s*,?\s*$", before)
+    if not number or "." in number.group(1) or float(number.group(1)) > 110:
+        return False
+    return not re.search(r"(temp|fever|degree|°|º)\w*\W*(?:\w+\W+){0,2}$", before[: number.start()], re.I)

@@ -8,14 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lumbar.intake.person import RELATIONS
+
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "couple of": 2, "a couple of": 2, "few": 3, "a few": 3, "several": 4, "couple": 2,
 }  # fmt: skip
 _NUM = r"(\d+(?:\.\d+)?|a couple of|couple of|a few|few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
-UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30, "year": 365}
-_UNIT = r"(minute|min|hour|hr|day|night|week|wk|month|year|yr)s?"
+UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30,
+             "year": 365}  # fmt: skip
+_UNIT = r"(minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr)s?"
 _UNIT_ALIASES = {"min": "minute", "hr": "hour", "wk": "week", "yr": "year"}
 
 _RELATIVE_DAYS = {
@@ -48,7 +51,7 @@ _AGE_PATTERNS = [
     re.compile(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b", re.I),
     re.compile(
         r"\b(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
-        r"|minutes?|mins?|hours?|days?|months?|times|cm|degrees|°|c\b|f\b|mg|\.\d|percent|stone))",
+        r"|minutes?|mins?|hours?|days?|months?|times|cm|degrees|°|c\b|f\b|mg|\.\d|percent|stone|foot|feet|ft\b|inch))",
         re.I,
     ),
     re.compile(
@@ -60,7 +63,38 @@ _AGE_PATTERNS = [
         re.I,
     ),
     re.compile(r"(?:^|[.!?]\s+)(\d{1,3})\s*\.?\s*$"),
+    re.compile(
+        rf"\b(?:{'|'.join(RELATIONS)}|m|f)\s*(?:\(\s*|,\s*)(?:aged\s*)?(\d{{1,3}})\s*(?:\)|,|\.|$)", re.I
+    ),
 ]
+#: number words up to 99 ("sixty-eight", "thirty four").
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD_NUM = rf"((?:{'|'.join(_TENS)})(?:[\s-]?(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)})"
+_AGE_IN_WORDS = [
+    re.compile(rf"\b{_WORD_NUM}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I),
+    re.compile(
+        rf"\b(?:i am|i'm|im|aged?|is|turned)\s+{_WORD_NUM}\b(?!\s*(?:weeks?|months?|days?|hours?|minutes?|times))",
+        re.I,
+    ),
+]
+#: a lone two-digit number between commas or at the very end is an age ("high blood pressure, 71, and").
+_LONE_AGE = re.compile(r"(?:^|,)\s*(\d{2,3})\s*(?=,|\.?\s*$)")
+
+
+def word_number(words: str) -> int:
+    """The value of a number written in words, up to 99 ("sixty-eight" -> 68)."""
+    parts = re.split(r"[\s-]+", words.lower().strip())
+    value = 0
+    for part in parts:
+        if part in _TENS:
+            value += 20 + 10 * _TENS.index(part)
+        elif part in _TEENS:
+            value += 10 + _TEENS.index(part)
+        else:
+            value += 1 + _UNITS.index(part)
+    return value
 
 
 #: ages said in words, read as a typical age for the phrase.
@@ -88,7 +122,16 @@ def read_age(text: str) -> Quantity | None:
         for m in pattern.finditer(text):
             value = float(m.group(1))
             if 0 < value <= 110:
-                return Quantity(value, m.group(0).strip(" .!?"))
+                return Quantity(value, m.group(0).strip(" .!?,"))
+    for pattern in _AGE_IN_WORDS:
+        for m in pattern.finditer(text):
+            value = float(word_number(m.group(1)))
+            if value >= 13:
+                return Quantity(value, m.group(0).strip())
+    for m in _LONE_AGE.finditer(text):
+        value = float(m.group(1))
+        if 12 <= value <= 110:
+            return Quantity(value, m.group(1))
     for word_pattern, typical in _AGE_WORDS:
         found = word_pattern.search(text)
         if found:
@@ -110,9 +153,17 @@ _TEMP_AFTER_WORD = re.compile(
 )
 
 
+#: "102.5 degrees", but not the weather ("in 40 degree heat").
+_TEMP_DEGREES = re.compile(
+    r"\b(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)()(?!\s*(?:c|f|celsius|fahrenheit)\b)"
+    r"(?!\s*(?:heat|outside|weather|sun|in the shade|day|room))",
+    re.I,
+)
+
+
 def read_temperature(text: str) -> Quantity | None:
     """Body temperature in °C; °F is converted and a bare number is read by its size."""
-    for pattern in (_TEMP_WITH_UNIT, _TEMP_AFTER_WORD):
+    for pattern in (_TEMP_WITH_UNIT, _TEMP_AFTER_WORD, _TEMP_DEGREES):
         for m in pattern.finditer(text):
             value = float(m.group(1))
             unit = (m.group(2) or "").lower()[:1]
@@ -126,7 +177,7 @@ def read_temperature(text: str) -> Quantity | None:
 _PAIN = [
     re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of)\s*10\b", re.I),
     re.compile(
-        r"\bpain(?: score| level)?\s*(?:is|of|at|:|=)?\s*(?:about|around)?\s*(\d{1,2})\b(?!\s*(?:years?|days?|weeks?|months?|hours?|minutes?|%))",
+        r"\bpain(?: score| level)?\s*(?:is|of|at|:|=)?\s*(?:about|around|a)?\s*(\d{1,2})\b(?!\s*(?:years?|days?|weeks?|months?|hours?|minutes?|%))",
         re.I,
     ),
 ]
@@ -157,22 +208,39 @@ _IM_WEEKS = re.compile(
 )
 
 
+#: words that show a text is about a pregnancy, so "38 weeks" means weeks of pregnancy.
+_PREGNANCY_CONTEXT = re.compile(
+    r"\b(?:pregnan\w*|expecting|baby|bump|midwife|waters|contractions?|tightenings?|trimester|labour|labor)\b",
+    re.I,
+)
+_PREG_MONTHS = re.compile(
+    r"\b(\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+(?:pregnant|gone|along|into (?:my|the|her) pregnancy)",
+    re.I,
+)
+WEEKS_PER_MONTH = 4.35
+
+
 def read_pregnancy_weeks(text: str) -> Quantity | None:
-    """Weeks of pregnancy ("31 weeks pregnant", "I'm 36 weeks"); a trimester gives its middle week."""
+    """Weeks of pregnancy ("31 weeks pregnant", "I'm 36 weeks", "6 months pregnant"); a trimester gives
+    its middle week."""
     m = _PREG_WEEKS.search(text) or _IM_WEEKS.search(text)
     if m and 1 <= int(m.group(1)) <= 43:
         return Quantity(float(m.group(1)), m.group(0).strip())
-    if re.search(r"\bpregnan", text, re.I):
+    months = _PREG_MONTHS.search(text)
+    if months:
+        count = float(months.group(1)) if months.group(1).isdigit() else float(word_number(months.group(1)))
+        return Quantity(float(round(count * WEEKS_PER_MONTH)), months.group(0))
+    if _PREGNANCY_CONTEXT.search(text):
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            if re.search(r"\bpregnan", sentence, re.I):
+            if _PREGNANCY_CONTEXT.search(sentence):
                 loose = _PREG_WEEKS_LOOSE.search(sentence)
                 if (
                     loose
                     and 4 <= int(loose.group(1)) <= 43
-                    and not re.search(r"ago|for\s+\d", loose.group(0))
+                    and not re.match(r"\s*(?:ago|old|of (?:this|the) pain)", sentence[loose.end() :], re.I)
                 ):
                     before = sentence[: loose.start()].lower()
-                    if not re.search(r"\b(for|since|past|last|over)\s*$", before):
+                    if not re.search(r"\b(for|since|past|last|over|in)\s*$", before):
                         return Quantity(float(loose.group(1)), loose.group(0).strip())
     t = _TRIMESTER.search(text)
     if t:
@@ -188,12 +256,16 @@ _FOR_DURATION = re.compile(
 _LASTED = re.compile(
     rf"\b(?:lasted|lasting|had (?:it|this|them|these))\s+(?:for\s+)?(?:about\s+)?{_NUM}\s+{_UNIT}\b", re.I
 )
-_SINCE = re.compile(r"\bsince\s+(yesterday|last night|this morning|this afternoon|this evening|today|last week|last "
-                    r"month|last year|the weekend|the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
-                    r"sunday|christmas|the summer)\b", re.I)  # fmt: skip
+_SINCE_WORDS = (
+    r"yesterday|last night|this morning|this afternoon|this evening|today|last week|last month|last year|"
+    r"the weekend|the morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|the summer"
+)
+#: "since yesterday", and "since my back went last week": up to four words before the time.
+_SINCE = re.compile(rf"\bsince\s+(?:[\w']+\s+){{0,4}}?({_SINCE_WORDS})\b", re.I)
 _AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
 _BARE = re.compile(
-    rf"\b{_NUM}\s+(day|night|week|wk|month|year|yr)s?\b(?!\s*(?:old|pregnant|along|a day|per day|a week|per week|each))",
+    rf"\b{_NUM}\s+(day|night|week|wk|fortnight|month|year|yr)s?\b"
+    r"(?!\s*(?:old|pregnant|along|a day|per day|a week|per week|each))",
     re.I,
 )
 _VAGUE = re.compile(r"\bfor\s+(years|months|weeks|days|ages|a long time|decades)\b", re.I)
@@ -206,38 +278,90 @@ _VAGUE_DAYS = {
     "ages": 365,
     "a long time": 365,
 }
-_EVENT = re.compile(r"\b(yesterday|last night|this morning|today)\b", re.I)
+_EVENT = re.compile(
+    r"\b(yesterday|last night|this morning|today)\b|\b(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b",
+    re.I,
+)
+#: "twenty a day", "three times a week": a rate, not a duration.
+_RATE_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join([*_UNITS, *_TEENS, *_TENS])}|times|once|twice))\s*$", re.I)
+#: where a clause ends: a time span belongs to the clause it stands in.
+_CLAUSE_END = re.compile(r"[.;!?:,()]|\b(?:and|but|so|because|now|then|while|although)\b", re.I)
+#: a clause about a condition, medicine or procedure of the past: its time span dates that, not the
+#: back problem ("treated for cancer three years ago", "on prednisolone for years").
+_HISTORY_CUE = re.compile(
+    r"\b(?:diabet\w*|asthma|cancer|tumou?r|treated|treatment|surgery|operation|stones?|period|injection|epidural|"
+    r"puncture|taking|took|prednis\w*|\w*statins?|steroids?|tablets?|pills?|medicines?|medication|diagnos\w*|"
+    r"arthritis|thyroid|smok\w*|transplant|chemo\w*|lost|kg|pounds|weight|x-ray|scan|mri)\b",
+    re.I,
+)
+_SYMPTOM_CUE = re.compile(
+    r"\b(?:pain\w*|ach\w*|hurt\w*|sore\w*|cramp\w*|spasm\w*|stiff\w*|numb\w*|tingl\w*|weak\w*|sciatica|"
+    r"symptoms?|fever\w*|temperature|bleed\w*|spotting|start\w*|began|begun|came on|going on|it|this|"
+    r"backache|twinge\w*|knot\w*|locked|seized|agony)\b",
+    re.I,
+)
 
 
 def read_duration(text: str) -> Quantity | None:
-    """How long the problem has lasted, in days; the longest stated span wins."""
-    spans: list[Quantity] = []
+    """How long the problem has lasted, in days; the longest stated span wins.
+
+    Spans that give an age, the weeks of a pregnancy, a rate ("twenty a day") or the date of a past
+    condition or treatment ("had surgery six weeks ago") are not the problem's duration.
+    """
+    pregnancy = read_pregnancy_weeks(text)
+    skip = _span_of(text, pregnancy.evidence) if pregnancy else None
+    spans: list[tuple[float, re.Match[str]]] = []
     for m in _FOR_DURATION.finditer(text):
         days = _num(m.group(1) or "1") * _unit_days(m.group(2))
-        if days >= 1 or re.search(
-            r"past|last", m.group(0), re.I
-        ):  # "walk for 10 minutes" is not the duration
-            spans.append(Quantity(days, m.group(0).strip()))
+        # "walk for 10 minutes" is not the duration; "for the past 6 hours" is
+        if days >= 1 or re.search(r"past|last", m.group(0), re.I):
+            spans.append((days, m))
     for m in _LASTED.finditer(text):
-        spans.append(Quantity(_num(m.group(1)) * _unit_days(m.group(2)), m.group(0).strip()))
-    for m in _SINCE.finditer(text):
-        spans.append(Quantity(float(_RELATIVE_DAYS[m.group(1).lower()]), m.group(0)))
+        days = _num(m.group(1)) * _unit_days(m.group(2))
+        if days >= 1:  # "stiffness lasting two hours" is an episode, not the duration
+            spans.append((days, m))
     for m in _VAGUE.finditer(text):
-        spans.append(Quantity(float(_VAGUE_DAYS[m.group(1).lower()]), m.group(0)))
-    spans = [s for s in spans if not _is_age_or_pregnancy(text, s.evidence)]
-    if spans:
-        return max(spans, key=lambda q: q.value)
-    found = [
-        Quantity(_num(m.group(1)) * _unit_days(m.group(2)), m.group(0).strip())
-        for pattern in (_AGO, _BARE)
-        for m in pattern.finditer(text)
-        if not _is_age_or_pregnancy(text, m.group(0))
-    ]
-    found += [Quantity(float(_RELATIVE_DAYS[m.group(1).lower()]), m.group(0)) for m in _EVENT.finditer(text)]
-    return max(found, key=lambda q: q.value) if found else None
+        spans.append((float(_VAGUE_DAYS[m.group(1).lower()]), m))
+    spans = [(days, m) for days, m in spans if _is_duration(text, m, skip)]
+    # "since my operation last week": the problem dates from that event, whatever it was
+    spans += [(float(_RELATIVE_DAYS[m.group(1).lower()]), m) for m in _SINCE.finditer(text)]
+    if not spans:
+        spans = [
+            (_num(m.group(1)) * _unit_days(m.group(2)), m)
+            for pattern in (_AGO, _BARE)
+            for m in pattern.finditer(text)
+            if not (pattern is _BARE and _RATE_BEFORE.search(text[: m.start()]))
+        ]
+        spans += [
+            (float(_RELATIVE_DAYS[(m.group(1) or m.group(2)).lower()]), m) for m in _EVENT.finditer(text)
+        ]
+        spans = [(days, m) for days, m in spans if _is_duration(text, m, skip)]
+    if not spans:
+        return None
+    days, best = max(spans, key=lambda s: s[0])
+    return Quantity(days, best.group(0).strip())
 
 
-def _is_age_or_pregnancy(text: str, evidence: str) -> bool:
-    idx = text.find(evidence)
-    after = text[idx + len(evidence) : idx + len(evidence) + 14].lower() if idx >= 0 else ""
-    return bool(re.match(r"\s*(-|\s)?\s*(old|pregnant|along|of pregnancy|gestation)", after))
+def _span_of(text: str, evidence: str) -> tuple[int, int] | None:
+    start = text.find(evidence)
+    return (start, start + len(evidence)) if start >= 0 else None
+
+
+def _is_duration(text: str, m: re.Match[str], skip: tuple[int, int] | None) -> bool:
+    """False for a span that is an age, the pregnancy's weeks, or the date of something past."""
+    if skip and m.start() < skip[1] and skip[0] < m.end():
+        return False
+    if re.match(
+        r"\s*(-|\s)?\s*(old|pregnant|along|of pregnancy|gestation)", text[m.end() : m.end() + 14], re.I
+    ):
+        return False
+    clause = _clause(text, m.start(), m.end())
+    return not (_HISTORY_CUE.search(clause) and not _SYMPTOM_CUE.search(clause))
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around text[start:end], cut at punctuation and clause-joining words."""
+    lo = max((b.end() for b in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    after = _CLAUSE_END.search(text, end)
+    return text[lo : after.start() if after else len(text)]

@@ -22,6 +22,8 @@ from lumbar.knowledge.schema import ContextCategory, Finding
 Status = Literal["present", "absent"]
 #: finding groups that describe the past by nature, so "history of" does not cancel them.
 HISTORY_GROUPS = frozenset({"history", "medication", "person", "trauma", "mechanism", "course"})
+#: finding groups a negation does not flip: who the person is.
+UNNEGATED_GROUPS = frozenset({"person"})
 #: numeric findings and the reader of each.
 NUMBER_READERS = {
     "age": read_age,
@@ -73,23 +75,32 @@ class TextReader:
     def read(self, text: str) -> Reading:
         """Findings present or absent in ``text``, with their evidence."""
         reading = Reading(subject=read_subject(text))
+        numbers = _read_numbers(text)
         tokens = self.lexicon.tokens(text)
         matches = self.lexicon.find(tokens)
         for match, cats in zip(matches, self.detector.categories(tokens, matches), strict=True):
             finding = self.kb.findings[match.pattern.finding]
-            words = text[tokens[match.start].start : tokens[match.end].end]
+            start, end = tokens[match.start].start, tokens[match.end].end
+            words = text[start:end]
             why = self._ignore_reason(finding, cats, reading.subject)
+            why = why or _measured(finding, start, end, numbers)
             if why:
                 reading.ignored.append((finding.id, words, why))
                 continue
-            # a phrase that itself says "absent" ("no fever") is not flipped by a list's leading "no"
-            negated = ContextCategory.NEGATED in cats and not match.pattern.negative
+            # a phrase that itself says "absent" ("no fever") is not flipped by a list's leading "no";
+            # who the person is stays so ("my period is late" still says female)
+            negated = (
+                ContextCategory.NEGATED in cats
+                and not match.pattern.negative
+                and finding.group not in UNNEGATED_GROUPS
+            )
             status: Status = "absent" if negated or match.pattern.negative else "present"
             certainty: Literal["definite", "possible"] = (
                 "possible" if ContextCategory.POSSIBLE in cats else "definite"
             )
             _record(reading, ReadFinding(finding.id, status, words, certainty))
-        self._read_numbers(text, reading)
+        for finding_id, (quantity, _) in numbers.items():
+            _record(reading, ReadFinding(finding_id, "present", quantity.evidence, value=quantity.value))
         self._apply_sex(reading)
         complete(reading, self.kb)
         return reading
@@ -105,17 +116,33 @@ class TextReader:
         return None
 
     @staticmethod
-    def _read_numbers(text: str, reading: Reading) -> None:
-        for finding_id, reader in NUMBER_READERS.items():
-            quantity: Quantity | None = reader(text)
-            if quantity is not None:
-                _record(reading, ReadFinding(finding_id, "present", quantity.evidence, value=quantity.value))
-
-    @staticmethod
     def _apply_sex(reading: Reading) -> None:
         sex = reading.subject.sex
         if sex and sex not in reading.findings:
             _record(reading, ReadFinding(sex, "present", reading.subject.relation or sex))
+
+
+def _read_numbers(text: str) -> dict[str, tuple[Quantity, tuple[int, int]]]:
+    """Each number the text gives, with the character span of its words."""
+    out: dict[str, tuple[Quantity, tuple[int, int]]] = {}
+    for finding_id, reader in NUMBER_READERS.items():
+        quantity: Quantity | None = reader(text)
+        if quantity is not None:
+            start = text.find(quantity.evidence)
+            out[finding_id] = (quantity, (start, start + len(quantity.evidence)) if start >= 0 else (-1, -1))
+    return out
+
+
+def _measured(
+    finding: Finding, start: int, end: int, numbers: dict[str, tuple[Quantity, tuple[int, int]]]
+) -> str | None:
+    """A threshold finding whose words are part of a measurement ("a temperature of 37.9") is read
+    from the number, not from the words."""
+    rule = finding.derived_from
+    if rule is None or rule.finding not in numbers:
+        return None
+    lo, hi = numbers[rule.finding][1]
+    return "read from the number" if start < hi and lo < end else None
 
 
 def _record(reading: Reading, new: ReadFinding) -> None:

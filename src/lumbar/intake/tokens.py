@@ -79,26 +79,36 @@ class Token:
 _SUFFIXES = ("ies", "ness", "ing", "ed", "es", "s", "ly")
 
 
+#: words the suffix rules get wrong: forms of "go", and "spotting" (bleeding), which is not a "spot".
+_IRREGULAR = {"goes": "go", "going": "go", "gone": "go", "went": "go", "spotting": "spotting"}
+
+
 @lru_cache(maxsize=20000)
 def stem(word: str) -> str:
     """A light suffix-stripping stemmer: enough to match "spasming" with "spasm", "legs" with "leg"."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
     base = word
+    verb_ending = False
     if base.endswith("ies") and len(base) > 4:
         base = base[:-3] + "y"
     elif base.endswith("ness") and len(base) > 6:
         base = base[:-4]
     elif base.endswith("ing") and len(base) > 5:
         base = base[:-3]
-    elif (base.endswith("ed") and len(base) > 4 and not base.endswith("eed")) or (
-        base.endswith("es") and len(base) > 4 and base[-3] in "sxz"
-    ):
+        verb_ending = True
+    elif base.endswith("ed") and len(base) > 4 and not base.endswith("eed"):
+        base = base[:-2]
+        verb_ending = True
+    elif base.endswith("es") and len(base) > 4 and base[-3] in "sxz":
         base = base[:-2]
     elif base.endswith("s") and not base.endswith("ss") and len(base) > 3:
         base = base[:-1]
-    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "slz":
-        base = base[:-1]  # "stopped" -> "stopp" -> "stop"
+    # "stopped" -> "stopp" -> "stop"; only after -ing/-ed, so "butt" stays "butt" (not "but")
+    if verb_ending and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "slz":
+        base = base[:-1]
     if len(base) > 3 and base.endswith("e"):
         base = base[:-1]
     return base

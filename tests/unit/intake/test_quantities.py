@@ -1,0 +1,184 @@
+"""Numbers people write: temperature (°C and °F), age, pain score, duration, weeks of pregnancy."""
+
+from __future__ import annotations
+
+import pytest
+
+from lumbar.intake.quantities import (
+    read_age,
+    read_duration,
+    read_pain_score,
+    read_pregnancy_weeks,
+    read_temperature,
+    word_number,
+)
+
+
+def value(quantity: object) -> float | None:
+    return None if quantity is None else quantity.value  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "celsius"),
+    [
+        ("temperature 38.5C", 38.5),
+        ("38.5 °C", 38.5),
+        ("fever of 39 degrees", 39.0),
+        ("101.3F", 38.5),
+        ("a fever of 102 F", 38.9),
+        ("98.6 °F", 37.0),
+        ("temp 102", 38.9),  # a bare number over 50 is Fahrenheit
+        ("temperature of 37", 37.0),
+        ("102.5 degrees and shaking", 39.2),
+        ("Temp was 99.1F", 37.3),
+    ],
+)
+def test_temperature(text: str, celsius: float) -> None:
+    assert value(read_temperature(text)) == pytest.approx(celsius, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was 28 degrees outside",
+        "ran in 40 degree heat",
+        "45 C",
+        "I'm 38",
+        "lost 5 kg",
+        "pain 8/10",
+        "temp 120",
+    ],
+)
+def test_not_a_body_temperature(text: str) -> None:
+    assert read_temperature(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("I'm 34 and pulled my back", 34),
+        ("58-year-old man", 58),
+        ("45 y/o male", 45),
+        ("45M, back spasm", 45),
+        ("Female, 24.", 24),
+        ("aged 70", 70),
+        ("My dad, 74, has back pain", 74),
+        ("Grandma (77) slipped", 77),
+        ("F, 62, back pain", 62),
+        ("Sixty-eight year old woman", 68),
+        ("I am thirty four", 34),
+        ("Ex-smoker, high blood pressure, 71, and a throbbing tummy", 71),
+        ("Back ache for a week. 45.", 45),
+    ],
+)
+def test_age(text: str, age: int) -> None:
+    assert value(read_age(text)) == age
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am 31 weeks pregnant",
+        "lost 5 kg",
+        "pain is 8/10",
+        "I'm 6 foot",
+        "back pain for 2 weeks, 10 days ago",
+        "I am one of many",
+    ],
+)
+def test_not_an_age(text: str) -> None:
+    assert read_age(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("8/10", 8),
+        ("pain 7 out of 10", 7),
+        ("pain 6", 6),
+        ("pain score: 4", 4),
+        ("Pain is a 10", 10),
+        ("2.5/10", 2.5),
+    ],
+)
+def test_pain_score(text: str, score: float) -> None:
+    assert value(read_pain_score(text)) == score
+
+
+@pytest.mark.parametrize("text", ["11/10", "pain for 3 days", "pain since 2019", "lost 10 kg"])
+def test_not_a_pain_score(text: str) -> None:
+    assert read_pain_score(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("back pain for three weeks", 21),
+        ("since yesterday", 1),
+        ("it started an hour ago", 1 / 24),
+        ("on and off for years", 730),
+        ("started 2 days ago", 2),
+        ("for the past 24 hours", 1),
+        ("a couple of weeks of spasms", 14),
+        ("backache for a fortnight", 14),
+        ("since my back went last week", 7),
+        ("back pain for 10 days and a headache for 2 days", 10),
+        ("cramps for about eight weeks", 56),
+    ],
+)
+def test_duration(text: str, days: float) -> None:
+    assert value(read_duration(text)) == pytest.approx(days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "walked for 10 minutes",
+        "I am 34 years old",
+        "32 weeks pregnant",
+        "I smoke twenty a day",
+        "Had my prostate cancer treated three years ago",
+        "I've had type 2 diabetes for ten years",
+        "Morning stiffness lasting about two hours",
+        "I have lost 4 kg in a month",
+    ],
+)
+def test_not_the_duration_of_the_problem(text: str) -> None:
+    assert read_duration(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("31 weeks pregnant", 31),
+        ("At 20 weeks pregnant", 20),
+        ("I'm 36 weeks", 36),
+        ("I'm pregnant, about 12 weeks", 12),
+        ("38 weeks and my waters just went", 38),
+        ("second trimester", 20),
+        ("I'm 6 months pregnant", 26),
+    ],
+)
+def test_pregnancy_weeks(text: str, weeks: int) -> None:
+    assert value(read_pregnancy_weeks(text)) == weeks
+
+
+@pytest.mark.parametrize(
+    "text", ["pregnant, back pain for 3 weeks", "back pain for 3 weeks", "pregnant with back ache"]
+)
+def test_not_pregnancy_weeks(text: str) -> None:
+    assert read_pregnancy_weeks(text) is None
+
+
+def test_pregnancy_weeks_are_not_the_duration() -> None:
+    assert read_duration("38 weeks and my waters just went") is None
+    assert value(read_duration("I'm 30 weeks pregnant, back ache for 3 days")) == 3
+
+
+def test_evidence_quotes_the_words() -> None:
+    found = read_temperature("I've got a fever of 101.3F today")
+    assert found is not None and found.evidence in "I've got a fever of 101.3F today"
+
+
+def test_word_number() -> None:
+    assert [word_number(w) for w in ("sixty-eight", "thirty four", "fifteen", "ninety")] == [68, 34, 15, 90]

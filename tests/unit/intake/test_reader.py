@@ -1,0 +1,98 @@
+"""The whole reading: numbers beat the words around them, present beats absent, who it is about."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from lumbar.intake.reader import Reading, TextReader
+
+Read = Callable[[str], Reading]
+
+
+def test_a_measured_temperature_decides_fever(read: Read) -> None:
+    normal = read("My lower back aches with a temperature of 37.9.")
+    assert normal.findings["fever"].status == "absent"
+    assert normal.value("temperature_c") == 37.9
+    assert any(why == "read from the number" for _, _, why in normal.ignored)
+    high = read("Fever of 39 degrees and back pain.")
+    assert high.findings["fever"].status == "present"
+    assert "high_fever" in high.present()
+
+
+def test_fahrenheit_becomes_celsius_and_sets_fever(read: Read) -> None:
+    reading = read("Back spasms with a fever of 101.8F.")
+    assert reading.value("temperature_c") == 38.8
+    assert "fever" in reading.present()
+
+
+def test_present_beats_absent(read: Read) -> None:
+    reading = read("No fever yesterday. Today I have a fever.")
+    assert reading.findings["fever"].status == "present"
+
+
+def test_implied_and_derived_findings(read: Read) -> None:
+    reading = read("I'm 70 and I can't pee since this morning.")
+    assert {
+        "urinary_retention",
+        "bladder_dysfunction",
+        "age_over_65",
+        "duration_under_2_days",
+    } <= reading.present()
+    assert "age_under_45" in reading.absent()
+
+
+def test_sex_of_the_person_described(read: Read) -> None:
+    reading = read("My dad, 74, has had back pain for 6 weeks.")
+    assert reading.subject.who == "other"
+    assert "male" in reading.present() and "female" in reading.absent()
+    assert reading.value("age") == 74
+    assert reading.value("duration_days") == 42
+
+
+def test_evidence_quotes_the_text(read: Read) -> None:
+    text = "Since last night I can't feel the toilet paper when I wipe."
+    found = read(text).findings["saddle_numbness"]
+    assert found.evidence in text
+    assert "toilet paper" in found.evidence
+
+
+def test_reader_is_reusable_and_deterministic(reader: TextReader) -> None:
+    text = "Pulled my back lifting, no numbness, pain 6/10."
+    first, second = reader.read(text), reader.read(text)
+    assert {k: (v.status, v.value) for k, v in first.findings.items()} == {
+        k: (v.status, v.value) for k, v in second.findings.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "finding_id"),
+    [
+        ("My foot is numb but I can walk.", "saddle_numbness"),  # "but" is not "butt"
+        ("I had a fever and pins and needles in my foot.", "iv_drug_use"),
+        ("My MRI showed wear and tear in my discs.", "tearing_pain"),
+        ("There is a sore spot in my back and I'm 20 weeks pregnant.", "vaginal_bleeding"),
+        ("I cannot hold my pee any more.", "urinary_retention"),
+        ("I can't feel myself peeing.", "urinary_retention"),
+        ("I have been on prednisolone for years and now my back hurts.", "usual_pattern"),
+        ("I bumped my back on a door.", "pregnant"),
+        ("My back hurts after I hurt my knee.", "lifting_injury"),
+    ],
+)
+def test_words_that_only_look_like_a_finding(read: Read, text: str, finding_id: str) -> None:
+    assert finding_id not in read(text).present()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't pee.",
+        "I can't even pee.",
+        "I can't seem to pee.",
+        "I haven't been able to pee since last night.",
+        "I am unable to pass urine.",
+    ],
+)
+def test_cannot_pee_is_retention(read: Read, text: str) -> None:
+    assert "urinary_retention" in read(text).present()

@@ -1,0 +1,95 @@
+"""Tokens and the light stemmer: contractions, "cannot", spans, suffixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from lumbar.intake.tokens import phrase_stems, stem, tokenize
+
+
+def words(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I can't pee", ["i", "cannot", "pee"]),
+        ("I can’t pee", ["i", "cannot", "pee"]),
+        ("I cant pee", ["i", "cannot", "pee"]),
+        ("unable to walk", ["cannot", "walk"]),
+        ("I was not able to stand", ["i", "cannot", "stand"]),
+        ("couldn't feel it", ["cannot", "feel", "it"]),
+        ("I'm fine, don't worry", ["i", "am", "fine", ",", "do", "not", "worry"]),
+        ("it isn't", ["it", "is", "not"]),
+        ("I've had", ["i", "have", "had"]),
+        ("Crohn's disease", ["crohn", "disease"]),
+    ],
+)
+def test_contractions_and_cannot(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_tokens_keep_their_span_in_the_original_text() -> None:
+    text = "Back SPASM, can't pee; 38.5 C"
+    for token in tokenize(text):
+        original = text[token.start : token.end].lower().replace("’", "'")
+        assert token.text in original or token.text == "cannot"
+    cannot = next(t for t in tokenize(text) if t.text == "cannot")
+    assert text[cannot.start : cannot.end] == "can't"
+
+
+def test_numbers_and_punctuation() -> None:
+    tokens = tokenize("Pain 8/10, temp 38.5. Why?")
+    assert [t.text for t in tokens] == ["pain", "8", "10", ",", "temp", "38.5", ".", "why", "?"]
+    assert [t.is_punct for t in tokens if t.text in {",", ".", "?"}] == [True, True, True]
+    assert not tokens[0].is_punct
+
+
+def test_spelling_fixes_are_applied_to_the_token_text() -> None:
+    assert words("bad siatica") == ["bad", "siatica"]
+    assert [t.text for t in tokenize("bad siatica", {"siatica": "sciatica"})] == ["bad", "sciatica"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("spasming", "spasm"),
+        ("spasms", "spasm"),
+        ("legs", "leg"),
+        ("stopped", "stop"),
+        ("tripped", "trip"),
+        ("getting", "get"),
+        ("numbness", "numb"),
+        ("injuries", "injury"),
+        ("boxes", "box"),
+        ("walking", "walk"),
+        ("lifted", "lift"),
+        ("was", "was"),
+        ("pee", "pee"),
+        ("38", "38"),
+        ("bladder", "bladder"),
+        ("bleed", "bleed"),
+    ],
+)
+def test_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_stem_keeps_words_apart_that_mean_different_things() -> None:
+    # "butt" must not become "but", or every "but" reads as a bottom
+    assert stem("butt") == "butt" != stem("but")
+    assert stem("butts") == "butt"
+    # "spotting" is bleeding; a "sore spot" is not
+    assert stem("spotting") != stem("spot")
+    assert stem("toes") == stem("toe")
+
+
+def test_forms_of_go_share_one_stem() -> None:
+    assert {stem(w) for w in ("go", "goes", "going", "gone", "went")} == {"go"}
+
+
+def test_phrase_stems_match_the_stems_of_the_text() -> None:
+    assert phrase_stems("Muscles keep spasming!") == tuple(stem(w) for w in ("muscles", "keep", "spasming"))
+    assert phrase_stems("can't pee") == ("cannot", "pee")
+    assert phrase_stems("...") == ()
