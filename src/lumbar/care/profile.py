@@ -103,11 +103,14 @@ def relevant_unknowns(profile: Profile, kb: KnowledgeBase, background: frozenset
     """Background findings not yet known whose questions would be asked of this person (e.g. pregnancy)."""
     found: set[str] = set()
     for finding in kb.findings.values():
-        if finding.id in profile.present or finding.id in profile.absent or not finding.ask_when:
+        if finding.id in profile.present or finding.id in profile.absent or finding.id not in background:
             continue
-        if finding.id not in background:
+        # gated questions (asked because of something known) and questions about the person
+        # themself (being pregnant, asked of anyone who could be) are the relevant unknowns
+        if not finding.ask_when and (finding.group != "person" or finding.question is None):
             continue
-        if profile.has_any(finding.ask_when) and not profile.has_any(finding.ask_unless):
+        gate_open = not finding.ask_when or profile.has_any(finding.ask_when)
+        if gate_open and not profile.has_any(finding.ask_unless):
             found.add(finding.id)
     return frozenset(found)
 

@@ -178,5 +178,28 @@ def complete(reading: Reading, kb: KnowledgeBase) -> None:
             for excluded in finding.rules_out:
                 if excluded not in reading.findings:
                     reading.findings[excluded] = ReadFinding(excluded, "absent", evidence)
+        for finding in kb.findings.values():
+            if finding.covers:
+                _apply_screen(reading, finding)
         if before == {k: v.status for k, v in reading.findings.items()}:
             break
+
+
+def _apply_screen(reading: Reading, screen: Finding) -> None:
+    """A screening finding and the findings it covers agree: "no" rules them all out; any one present
+    makes the screen present; all of them absent make the screen absent."""
+    known = reading.findings.get(screen.id)
+    covered = [reading.findings.get(c) for c in screen.covers]
+    if known is not None and known.status == "absent":
+        for covered_id in screen.covers:
+            if covered_id not in reading.findings:
+                reading.findings[covered_id] = ReadFinding(covered_id, "absent", known.evidence)
+        return
+    if known is not None:
+        return
+    present = [f for f in covered if f is not None and f.status == "present"]
+    if present:
+        _record(reading, ReadFinding(screen.id, "present", present[0].evidence))
+    elif all(f is not None and f.status == "absent" for f in covered):
+        evidence = next(f.evidence for f in covered if f is not None)
+        reading.findings[screen.id] = ReadFinding(screen.id, "absent", evidence)

@@ -21,6 +21,7 @@ class InterviewState(BaseModel):
 
     ``answers`` maps finding id -> "yes" | "no" | "unsure" | number. ``asked`` keeps the order
     of questions asked (for "back"). ``reasked`` holds warning signs asked again after "not sure".
+    ``pending`` is the finding id of the question now waiting for an answer.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -30,9 +31,12 @@ class InterviewState(BaseModel):
     answers: dict[str, Literal["yes", "no", "unsure"] | float] = Field(default_factory=dict)
     asked: list[str] = Field(default_factory=list)
     reasked: list[str] = Field(default_factory=list)
+    pending: str | None = None
 
 
 class Progress(BaseModel):
+    """How far along: questions answered so far, and about how many there will be in all."""
+
     asked: int
     estimated_total: int
 

@@ -105,7 +105,13 @@ def _condition_ids(cond: Condition) -> set[str]:
 def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
     f = kb.findings
     for finding in f.values():
-        for ref in [*finding.implies, *finding.rules_out, *finding.ask_when, *finding.ask_unless]:
+        for ref in [
+            *finding.implies,
+            *finding.rules_out,
+            *finding.ask_when,
+            *finding.ask_unless,
+            *finding.covers,
+        ]:
             _ref(problems, "findings.yaml", finding.id, "finding", ref, f)  # type: ignore[arg-type]
         if finding.derived_from:
             _ref(problems, "findings.yaml", finding.id, "finding", finding.derived_from.finding, f)  # type: ignore[arg-type]

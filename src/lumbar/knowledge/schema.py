@@ -149,6 +149,10 @@ class Finding(Item):
     rules_out: list[ItemId] = Field(
         default_factory=list, description="findings that are absent when this is present"
     )
+    covers: list[ItemId] = Field(
+        default_factory=list,
+        description="a screening question: 'no' rules out every covered finding; 'yes' opens their questions",
+    )
     unsure: UnsurePolicy = UnsurePolicy.UNKNOWN
     unsure_question: str | None = None
     ask_when: list[ItemId] = Field(

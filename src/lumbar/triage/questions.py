@@ -1,33 +1,77 @@
-"""Which questions are still worth asking: warning signs that could raise the level first, then the
-questions that best separate the likely causes."""
+"""Which questions are still worth asking, best first.
+
+Three blocks, in this order:
+
+1. **Warning signs** that could raise the level for this person, most urgent first. *Screened*
+   ones are asked even when nothing points to them: a "yes" alone would send the person to an
+   emergency department for a nerve (cauda equina) or pregnancy problem, or it opens such questions
+   (fever opens "confused or drowsy?"; "Could you be pregnant?" opens bleeding and waters breaking),
+   because people rarely volunteer them. *Contextual* ones are asked when the causes their rule
+   suspects are in play (a fair share of the odds, or odds the evidence has at least doubled),
+   when another warning sign of the rule is present, or when the sign's ``ask_when`` gate is open.
+2. **Rule findings in play**: other questions of a rule that could raise the level to a doctor
+   within 24 hours or more, when the evidence points to that rule (blood in the urine once a kidney
+   stone is suspected).
+3. **Information**: the expected information the answer gives about the causes (entropy in bits)
+   plus the expected change to the plan (levels of urgency, times their chance); only questions
+   above ``INFO_THRESHOLD``. The person's age comes first.
+
+At an emergency level only warning signs that could raise it further are left: the person needs
+care now, not more questions.
+"""
 
 from __future__ import annotations
 
+import itertools
 import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from lumbar.knowledge.loader import KnowledgeBase
-from lumbar.knowledge.schema import Finding
+from lumbar.knowledge.schema import Finding, Level, ValueType, WarningSignRule
 from lumbar.triage.differential import CauseScore
-from lumbar.triage.rules import FindingState, TriageResult, unknown_findings
+from lumbar.triage.rules import FindingState, TriageResult, evaluate
 
-#: how many top causes the information score looks at.
-TOP_CAUSES = 6
+#: cause categories whose emergency warning signs are screened (asked even when not suggested).
+SCREENED_CATEGORIES = frozenset({"neurological", "pregnancy"})
+#: a plain question whose answer opens this many screened warning signs is asked with them
+#: (a warning sign needs to open only one).
+OPENS_AT_LEAST = 2
+#: a contextual warning sign is asked when its rule's suspected causes hold this share of the odds ...
+CONTEXT_THRESHOLD = 0.03
+#: ... or when the evidence so far has multiplied the odds of one of them by this much.
+CONTEXT_LR = 2.0
+#: an information question must be worth this much (bits plus expected levels) to be asked.
+INFO_THRESHOLD = 0.25
+#: bits of information one expected level of change to the plan is worth.
+PLAN_WEIGHT = 1.0
+#: how often a finding comes without a cause that raises it, when no LR pair tells.
+DEFAULT_RATE = 0.05
+#: questions about the person (age) lead the information block: many warning signs and causes
+#: depend on them, and they are quick to answer.
+PERSON_GROUP = "person"
+PERSON_BONUS = 1.0
+#: how relevant a rule that suspects no cause in particular is.
+NEUTRAL_RELEVANCE = 0.1
+#: Level.rank, looked up once (the ranking compares levels many thousand times a step).
+_RANK = {level: level.rank for level in Level}
 
 
 @dataclass(frozen=True)
 class Candidate:
+    """A question worth asking: the finding, whether it is a warning sign and why it is asked."""
+
     finding: Finding
-    warning: bool  # could raise the urgency level
+    warning: bool  # asked in the warning-sign block
     score: float
     why: str
+    reach: Level | None = None  # the most urgent level one answer could lead to
+    screened: bool = False  # asked even when nothing in the picture points to it
 
 
 def askable(finding: Finding, state: FindingState) -> bool:
     """A finding that has a question, is unknown, and whose gates allow asking it now."""
     if finding.question is None or state.value(finding.id) is not None:
-        return False
-    if finding.derived_from is not None:
         return False
     if any(f in state.present for f in finding.ask_unless):
         return False
@@ -35,45 +79,399 @@ def askable(finding: Finding, state: FindingState) -> bool:
 
 
 def rank_questions(
-    kb: KnowledgeBase, state: FindingState, triage: TriageResult, causes: list[CauseScore]
+    kb: KnowledgeBase,
+    state: FindingState,
+    triage: TriageResult,
+    causes: list[CauseScore],
+    exclude: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Every question worth asking, best first: warning signs (most urgent rule first), then information."""
-    out: list[Candidate] = []
-    seen: set[str] = set()
-    for rule in triage.possible:
-        for finding_id in unknown_findings(rule.when, state):
-            finding = kb.findings[finding_id]
-            if finding_id in seen or not askable(finding, state):
+    """Every question worth asking, best first (see the module docstring).
+
+    ``exclude`` holds questions already asked but still unknown (answered "not sure").
+    """
+    return QuestionRanker.of(kb).rank(state, triage, causes, exclude)
+
+
+@dataclass
+class _CauseTerms:
+    log_prior_odds: float
+    log_lr: dict[str, tuple[float, float]]  # finding -> (log LR present, log LR absent)
+    requires: frozenset[str]
+    excludes: frozenset[str]
+
+
+@dataclass
+class _Look:
+    """What one question could do: information, expected level change, and the rules it reaches."""
+
+    gain: float = 0.0
+    plan: float = 0.0
+    reach: Level = Level.SELF_CARE
+    screened: bool = False
+    relevance: float = 0.0
+    opened: dict[str, Finding] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Now:
+    """The picture the ranking starts from: what is known, the level, the causes and their odds."""
+
+    state: FindingState
+    triage: TriageResult
+    probs: dict[str, float]  # cause -> probability, causes still possible
+    logs: dict[str, float]  # cause -> log posterior odds, every cause
+    lrs: dict[str, float]  # cause -> product of the LRs of what is known
+    possible: frozenset[str]  # ids of the rules that could still raise the level
+    p_cache: dict[str, float] = field(default_factory=dict)  # finding -> predicted chance of "yes"
+
+
+@dataclass
+class QuestionRanker:
+    """The question ranking over one knowledge base; its tables are built once."""
+
+    kb: KnowledgeBase
+    causes: dict[str, _CauseTerms] = field(init=False)
+    rates: dict[str, float] = field(init=False)
+    rules_of: dict[str, list[WarningSignRule]] = field(init=False)
+    derived_of: dict[str, list[Finding]] = field(init=False)
+    samples: dict[str, list[float]] = field(init=False)
+    screened_signs: list[Finding] = field(init=False)
+    gated: dict[str, list[Finding]] = field(init=False)  # gate finding -> screened signs it opens
+
+    def __post_init__(self) -> None:
+        kb = self.kb
+        self.causes = {
+            c.id: _CauseTerms(
+                math.log(c.prior / (1 - c.prior)),
+                {e.finding: (math.log(e.lr_present), math.log(e.lr_absent)) for e in c.evidence},
+                frozenset(c.requires),
+                frozenset(c.excludes),
+            )
+            for c in kb.causes.values()
+        }
+        self.rates = {f: _reference_rate(kb, f) for f in kb.findings}
+        self.rules_of = {}
+        for rule in kb.rules.values():
+            for finding_id in rule.when.finding_ids():
+                self.rules_of.setdefault(finding_id, []).append(rule)
+        self.derived_of = {}
+        for finding in kb.findings.values():
+            if finding.derived_from is not None:
+                self.derived_of.setdefault(finding.derived_from.finding, []).append(finding)
+        self.samples = {
+            number: _sample_values([d.derived_from.value for d in derived if d.derived_from])
+            for number, derived in self.derived_of.items()
+        }
+        self.screened_signs = [
+            f
+            for f in kb.findings.values()
+            if f.warning_sign
+            and f.question
+            and f.ask_when
+            and any(map(self.screened, self.rules_of.get(f.id, [])))
+        ]
+        self.gated = {}
+        for sign in self.screened_signs:
+            for gate in sign.ask_when:
+                self.gated.setdefault(gate, []).append(sign)
+
+    @staticmethod
+    def of(kb: KnowledgeBase) -> QuestionRanker:
+        """The ranker of ``kb`` (cached per knowledge-base object)."""
+        ranker = _RANKERS.get(id(kb))
+        if ranker is None or ranker.kb is not kb:  # keyed by identity: a knowledge base is not hashable
+            ranker = _RANKERS[id(kb)] = QuestionRanker(kb)
+        return ranker
+
+    # --- the ranking ---------------------------------------------------------------------------
+
+    def rank(
+        self,
+        state: FindingState,
+        triage: TriageResult,
+        causes: list[CauseScore],
+        exclude: frozenset[str] = frozenset(),
+    ) -> list[Candidate]:
+        """Warning signs, then rule findings in play, then information; each block best first."""
+        now = self.now(state, triage, causes)
+        emergency = _RANK[triage.level] >= _RANK[Level.EMERGENCY]
+        warnings: list[Candidate] = []
+        in_play: list[Candidate] = []
+        info: list[Candidate] = []
+        for finding in self.kb.findings.values():
+            if finding.id in exclude or not askable(finding, state):
                 continue
-            seen.add(finding_id)
-            why = finding.rationale or f"It could mean: {rule.name.lower()}."
-            out.append(Candidate(finding, True, 100.0 + rule.level.rank, why))
-    top = causes[:TOP_CAUSES]
-    mass = sum(c.probability for c in top) or 1.0
-    for finding in kb.findings.values():
-        if finding.id in seen or not askable(finding, state):
-            continue
-        score = _separation(finding.id, top, mass)
-        if score > 0.05:
+            look = self.look(finding, now, with_gain=not emergency)
             why = finding.rationale or "It helps tell the likely causes apart."
-            out.append(Candidate(finding, False, score, why))
-    warnings = [c for c in out if c.warning]
-    rest = sorted((c for c in out if not c.warning), key=lambda c: -c.score)
-    return warnings + rest
+            raises = _RANK[look.reach] > _RANK[triage.level]
+            opens = self.opening_level(look.opened, triage, 1 if finding.warning_sign else OPENS_AT_LEAST)
+            reach = look.reach if raises else None
+            # a warning sign whose ask_when gate is open is in context by the knowledge base's word
+            gated = bool(finding.ask_when)
+            if (
+                finding.warning_sign
+                and raises
+                and (look.screened or opens or gated or look.relevance >= CONTEXT_THRESHOLD)
+            ):
+                # most urgent first by what a "yes" does by itself; the file order breaks ties
+                sure = look.screened or opens is not None
+                score = 10.0 * _RANK[look.reach] + (1.0 if sure else look.relevance)
+                warnings.append(Candidate(finding, True, score, why, reach, sure))
+            elif opens is not None:
+                # it only opens other signs: after the emergency signs that act by themselves
+                score = 10.0 * min(_RANK[opens], _RANK[Level.EMERGENCY]) - 5.0
+                warnings.append(Candidate(finding, True, score, why, opens, True))
+            elif emergency or finding.warning_sign:
+                # a warning sign left out above is worth only what it tells about the causes
+                if not emergency and look.gain >= INFO_THRESHOLD:
+                    info.append(Candidate(finding, False, look.gain, why, reach))
+            elif (level := self.in_play_level(finding, now)) is not None:
+                in_play.append(Candidate(finding, False, 10.0 * _RANK[level], why, reach))
+            else:
+                score = look.gain + PLAN_WEIGHT * look.plan
+                score += PERSON_BONUS if finding.group == PERSON_GROUP else 0.0
+                if score >= INFO_THRESHOLD:
+                    info.append(Candidate(finding, False, score, why, reach))
+        for block in (warnings, in_play, info):
+            block.sort(key=lambda c: -c.score)
+        return warnings + in_play + info
+
+    def now(self, state: FindingState, triage: TriageResult, causes: list[CauseScore]) -> _Now:
+        """The starting picture, with each cause's log odds and evidence LR worked out once."""
+        logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
+        lrs = {c: math.exp(logs[c] - t.log_prior_odds) for c, t in self.causes.items()}
+        probs = {c.cause.id: c.probability for c in causes}
+        return _Now(state, triage, probs, logs, lrs, frozenset(r.id for r in triage.possible))
+
+    def look(self, finding: Finding, now: _Now, with_gain: bool) -> _Look:
+        """Try every answer to ``finding``: what it tells, which rules it fires, what it opens."""
+        state, triage = now.state, now.triage
+        look = _Look(reach=triage.level)
+        entropy = _entropy(now.probs.values())
+        for p, answer in self.answers(finding, now):
+            after = self.suppose(state, finding.id, answer)
+            for gate in after.present - state.present:
+                for sign in self.gated.get(gate, []):
+                    if not askable(sign, state) and askable(sign, after):
+                        look.opened[sign.id] = sign
+            rules = self.raised(now, after)
+            for rule in rules:
+                look.reach = max(look.reach, rule.level, key=_RANK.__getitem__)
+                look.screened = look.screened or self.screened(rule)
+                look.relevance = max(look.relevance, self.relevance(rule, now))
+            if rules:
+                look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
+            if with_gain:
+                look.gain += p * (entropy - _entropy(self.posterior_after(now, after).values()))
+        return look
+
+    # --- warning-sign rules --------------------------------------------------------------------
+
+    def raised(self, now: _Now, after: FindingState) -> list[WarningSignRule]:
+        """The rules that could still raise the level and fire once ``after`` is known."""
+        before = now.state
+        changed = (after.present - before.present) | (after.absent - before.absent)
+        touched = {r.id: r for f in changed for r in self.rules_of.get(f, []) if r.id in now.possible}
+        return [r for r in touched.values() if evaluate(r.when, after) is True]
+
+    def screened(self, rule: WarningSignRule) -> bool:
+        """An emergency rule about the back whose warning signs are asked even when not suggested:
+        it suspects a nerve or pregnancy cause, or no cause in particular."""
+        if _RANK[rule.level] < _RANK[Level.EMERGENCY] or rule.outside_back:
+            return False
+        categories = {self.kb.causes[c].category for c in rule.suspects if c in self.kb.causes}
+        return not rule.suspects or bool(categories & SCREENED_CATEGORIES)
+
+    def relevance(self, rule: WarningSignRule, now: _Now) -> float:
+        """How much the picture points to ``rule``: 1 when one of its warning signs is present,
+        else its suspects' share of the odds (at least ``CONTEXT_THRESHOLD`` when the evidence has
+        multiplied the odds of one of them by ``CONTEXT_LR``)."""
+        if self._warning_present(rule, now.state):
+            return 1.0
+        if rule.outside_back:
+            return 0.0
+        if not rule.suspects:
+            return NEUTRAL_RELEVANCE
+        share = sum(now.probs.get(c, 0.0) for c in rule.suspects)
+        if any(now.lrs.get(c, 0.0) >= CONTEXT_LR for c in rule.suspects if c in now.probs):
+            share = max(share, CONTEXT_THRESHOLD)
+        return share
+
+    def opening_level(self, opened: dict[str, Finding], triage: TriageResult, least: int) -> Level | None:
+        """The most urgent level the screened signs an answer opens could set, when it opens at
+        least ``least`` of them that could raise the level; else None."""
+        levels = [
+            r.level
+            for f in opened.values()
+            for r in self.rules_of.get(f.id, [])
+            if self.screened(r) and _RANK[r.level] > _RANK[triage.level]
+        ]
+        if len(opened) < least or not levels:
+            return None
+        return max(levels, key=_RANK.__getitem__)
+
+    def in_play_level(self, finding: Finding, now: _Now) -> Level | None:
+        """The most urgent rule of ``finding`` (24 hours or more, still able to raise the level, its
+        needed context present) that the evidence points to: a suspect's odds at least doubled, or
+        one of its warning signs present."""
+        levels = [
+            rule.level
+            for rule in self.rules_of.get(finding.id, [])
+            if _RANK[rule.level] >= _RANK[Level.CONSULTATION_24]
+            and rule.id in now.possible
+            and self._context_met(rule, finding, now.state)
+            and (
+                self._warning_present(rule, now.state)
+                or any(now.lrs.get(c, 0.0) >= CONTEXT_LR for c in rule.suspects)
+            )
+        ]
+        return max(levels, key=_RANK.__getitem__) if levels else None
+
+    @staticmethod
+    def _context_met(rule: WarningSignRule, finding: Finding, state: FindingState) -> bool:
+        """The findings the rule needs in any case (its plain ``all`` ids) are present, or are this one:
+        no point asking about leg numbness for the cancer rule before cancer is known."""
+        return all(t in state.present or t == finding.id for t in rule.when.all if isinstance(t, str))
+
+    def _warning_present(self, rule: WarningSignRule, state: FindingState) -> bool:
+        return any(self.kb.findings[f].warning_sign for f in rule.when.finding_ids() & state.present)
+
+    # --- causes and answers --------------------------------------------------------------------
+
+    def posterior(self, state: FindingState) -> dict[str, float]:
+        """Cause probabilities (naive Bayes, as :func:`rank_causes`) over the causes still possible."""
+        logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
+        return self._normalise(logs, state)
+
+    def posterior_after(self, now: _Now, after: FindingState) -> dict[str, float]:
+        """:meth:`posterior` of ``after``, worked out from ``now`` and the findings that changed."""
+        before = now.state
+        changed = (after.present ^ before.present) | (after.absent ^ before.absent)
+        logs = dict(now.logs)
+        for cause_id, terms in self.causes.items():
+            for finding_id in changed & terms.log_lr.keys():
+                logs[cause_id] += _contribution(terms, finding_id, after) - _contribution(
+                    terms, finding_id, before
+                )
+        return self._normalise(logs, after)
+
+    def _normalise(self, logs: dict[str, float], state: FindingState) -> dict[str, float]:
+        possible = {
+            c: v
+            for c, v in logs.items()
+            if self.causes[c].requires <= state.present and not self.causes[c].excludes & state.present
+        }
+        if not possible:
+            return {}
+        top = max(possible.values())
+        weights = {c: math.exp(v - top) for c, v in possible.items()}
+        norm = sum(weights.values())
+        return {c: w / norm for c, w in weights.items()}
+
+    @staticmethod
+    def _log_lr(terms: _CauseTerms, state: FindingState) -> float:
+        total = 0.0
+        for finding_id, (lr_yes, lr_no) in terms.log_lr.items():
+            if finding_id in state.present:
+                total += lr_yes
+            elif finding_id in state.absent:
+                total += lr_no
+        return total
+
+    def p_yes(self, finding_id: str, now: _Now) -> float:
+        """Predicted chance of "yes": each cause's chance times how often the finding comes with it
+        (its reference rate times the cause's LR)."""
+        cached = now.p_cache.get(finding_id)
+        if cached is not None:
+            return cached
+        rate = self.rates[finding_id]
+        total = 0.0
+        for cause_id, p in now.probs.items():
+            terms = self.causes[cause_id].log_lr.get(finding_id)
+            lr = math.exp(terms[0]) if terms else 1.0
+            total += p * min(0.95, max(0.001, lr * rate))
+        now.p_cache[finding_id] = result = min(0.95, max(0.001, total))
+        return result
+
+    def answers(self, finding: Finding, now: _Now) -> list[tuple[float, bool | float]]:
+        """The possible answers to ``finding`` with their predicted chances; a number is tried at one
+        value inside each band its derived findings cut it into."""
+        if finding.type not in (ValueType.NUMBER, ValueType.DURATION):
+            p_yes = self.p_yes(finding.id, now)
+            return [(p_yes, True), (1 - p_yes, False)]
+        weighted = []
+        for value in self.samples.get(finding.id, []):
+            weight = 1.0
+            for derived in self.derived_of[finding.id]:
+                p = self.p_yes(derived.id, now)
+                weight *= p if derived.derived_from and derived.derived_from.holds(value) else 1 - p
+            weighted.append((weight, value))
+        norm = sum(w for w, _ in weighted) or 1.0
+        return [(w / norm, v) for w, v in weighted]
+
+    def suppose(self, state: FindingState, finding_id: str, answer: bool | float) -> FindingState:
+        """``state`` after one answer, with the implied, ruled-out and derived findings added."""
+        present, absent = set(state.present), set(state.absent)
+        todo: list[str] = []
+        if answer is False:
+            absent.add(finding_id)
+        else:
+            todo.append(finding_id)
+        if not isinstance(answer, bool):
+            for derived in self.derived_of.get(finding_id, []):
+                if derived.derived_from is not None and derived.derived_from.holds(answer):
+                    todo.append(derived.id)
+                elif derived.id not in present:
+                    absent.add(derived.id)
+        while todo:
+            current = todo.pop()
+            if current in present:
+                continue
+            present.add(current)
+            absent.discard(current)
+            finding = self.kb.findings[current]
+            todo.extend(finding.implies)
+            absent.update(f for f in finding.rules_out if f not in present)
+        return FindingState(frozenset(present), frozenset(absent))
 
 
-def _separation(finding_id: str, top: list[CauseScore], mass: float) -> float:
-    """How differently the answer would move the top causes: weighted spread of their log LRs."""
-    pos: list[tuple[float, float]] = []
-    neg: list[tuple[float, float]] = []
-    for score in top:
-        weight = score.probability / mass
-        ev = next((e for e in score.cause.evidence if e.finding == finding_id), None)
-        pos.append((weight, math.log(ev.lr_present) if ev else 0.0))
-        neg.append((weight, math.log(ev.lr_absent) if ev else 0.0))
-    return _spread(pos) + _spread(neg)
+_RANKERS: dict[int, QuestionRanker] = {}
 
 
-def _spread(points: list[tuple[float, float]]) -> float:
-    mean = sum(w * x for w, x in points)
-    return math.sqrt(sum(w * (x - mean) ** 2 for w, x in points))
+def _reference_rate(kb: KnowledgeBase, finding_id: str) -> float:
+    """How often a finding comes without a cause that raises it, solved from LR pairs where both exist.
+
+    With LR+ = sens / a and LR- = (1 - sens) / (1 - a), a = (1 - LR-) / (LR+ - LR-).
+    """
+    rates = []
+    for cause in kb.causes.values():
+        for ev in cause.evidence:
+            if ev.finding != finding_id or ev.lr_present == ev.lr_absent:
+                continue
+            if (ev.lr_present - 1) * (1 - ev.lr_absent) <= 0:
+                continue
+            rate = (1 - ev.lr_absent) / (ev.lr_present - ev.lr_absent)
+            if 0 < rate < 1 and ev.lr_present * rate <= 1:
+                rates.append(rate)
+    return sum(rates) / len(rates) if rates else DEFAULT_RATE
+
+
+def _sample_values(thresholds: Iterable[float]) -> list[float]:
+    """One value inside each band the thresholds cut a number into."""
+    cuts = sorted(set(thresholds))
+    if not cuts:
+        return []
+    if len(cuts) == 1:
+        return [cuts[0] * 0.5, cuts[0] * 1.25]
+    low = max(cuts[0] - (cuts[1] - cuts[0]) / 2, 0.0)
+    high = cuts[-1] + (cuts[-1] - cuts[-2]) / 2
+    return [low, *((a + b) / 2 for a, b in itertools.pairwise(cuts)), high]
+
+
+def _contribution(terms: _CauseTerms, finding_id: str, state: FindingState) -> float:
+    lr_yes, lr_no = terms.log_lr[finding_id]
+    return lr_yes if finding_id in state.present else lr_no if finding_id in state.absent else 0.0
+
+
+def _entropy(probs: Iterable[float]) -> float:
+    return -sum(p * math.log2(p) for p in probs if p > 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -107,23 +108,23 @@ def test_pregnancy_signs_are_conditional_for_a_woman_who_has_not_said(
 @pytest.mark.parametrize(
     ("present", "person", "new_sign", "at_least"),
     [
-        (("long_term_steroids",), {"age": 40}, "minor_fall", Level.EMERGENCY),
-        (("recent_spinal_procedure",), {"age": 40}, "fever", Level.EMERGENCY),
-        ((), {"age": 58}, "night_pain", Level.CONSULTATION_24),
+        (("long_term_steroids",), {"age": 40, "sex": "male"}, "minor_fall", Level.EMERGENCY),
+        (("recent_spinal_procedure",), {"age": 40, "sex": "male"}, "fever", Level.EMERGENCY),
+        ((), {"age": 58, "sex": "male"}, "night_pain", Level.CONSULTATION_24),
     ],
 )
 def test_risk_groups_get_lower_thresholds(
     kb: KnowledgeBase,
     make_assessment: MakeAssessment,
     present: tuple[str, ...],
-    person: dict[str, float],
+    person: dict[str, Any],
     new_sign: str,
     at_least: Level,
 ) -> None:
     plan = make_plan(make_assessment(present=present, **person), kb, TODAY)
     found = [s for s in signs_for(plan, new_sign) if s.personal]
     assert found and max(s.level.rank for s in found) >= at_least.rank
-    baseline = make_plan(make_assessment(age=30), kb, TODAY)
+    baseline = make_plan(make_assessment(age=30, sex="male"), kb, TODAY)
     for sign in found:
         same = [s.level.rank for s in signs(baseline) if s.text == sign.text]
         assert max(same, default=-1) < sign.level.rank, sign.text

@@ -1,0 +1,38 @@
+"""Run every benchmark in turn and print its figures (`make bench`). Never part of the test suite.
+
+    .venv/bin/python benchmarks/run_all.py [--quick]
+
+--quick shrinks the ask corpus to 10,000 passages and the web load to 300 requests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="smaller corpus and fewer requests")
+    args = parser.parse_args()
+    runs = [
+        ["assess_speed.py"],
+        ["interview_step.py"],
+        ["ask_scale.py", *(["--passages", "10000", "--queries", "200"] if args.quick else [])],
+        ["web_load.py", *(["--requests", "300", "--seconds", "10"] if args.quick else [])],
+    ]
+    failed = 0
+    for script, *options in runs:
+        print(f"\n=== {script} {' '.join(options)}", flush=True)
+        failed += subprocess.run([sys.executable, str(HERE / script), *options], check=False).returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

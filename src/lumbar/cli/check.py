@@ -1,0 +1,111 @@
+"""`lumbar check`: a short interview in the terminal, then the assessment.
+
+Answers: y (yes), n (no), s (not sure), a number where one is asked for, ? (why we ask), b (back).
+Ctrl-C or Ctrl-D stops at any time without a traceback (exit status 130).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from lumbar.interview import Interviewer, Question, Result
+
+INTRO = (
+    "[bold]lumbar check[/bold] asks a few questions about your back, then says how urgent it looks "
+    "and what may be causing it. It gives information, not a diagnosis.\n"
+    "Answer [bold]y[/bold] (yes), [bold]n[/bold] (no) or [bold]s[/bold] (not sure); "
+    "type [bold]?[/bold] to see why we ask, [bold]b[/bold] to go back, Ctrl-C to stop."
+)
+STOPPED = "Stopped. Nothing was saved. If you are worried, contact a doctor or call your emergency number."
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "check",
+        help="answer a few questions in the terminal, then see how urgent it looks and what to do",
+        description="A short interview about lower-back cramps: the warning signs first, then the "
+        "questions that tell the likely causes apart. lumbar informs; it does not diagnose.",
+    )
+    parser.add_argument("--text", help="your description, in your own words (otherwise you are asked for it)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from lumbar.interview import default_interviewer
+
+    console = Console()
+    try:
+        console.print(INTRO)
+        interviewer = default_interviewer()
+        step = _start(console, interviewer, args.text)
+        while step.kind == "question":
+            step = _ask(console, interviewer, step)
+        _finish(console, step)
+    except (KeyboardInterrupt, EOFError):
+        console.print(f"\n{STOPPED}")
+        return 130
+    return 0
+
+
+def _start(console: Console, interviewer: Interviewer, text: str | None) -> Question | Result:
+    from rich.prompt import Prompt
+
+    from lumbar.errors import InputError
+
+    while True:
+        if text is None:
+            text = Prompt.ask("\n[bold]Describe your back problem in your own words[/bold]", console=console)
+        try:
+            return interviewer.start(text)
+        except InputError as exc:
+            console.print(f"[yellow]{exc}[/yellow]")
+            text = None
+
+
+def _ask(console: Console, interviewer: Interviewer, question: Question) -> Question | Result:
+    """Ask one question until a usable reply comes, and take the next step."""
+    from rich.prompt import Prompt
+
+    from lumbar.errors import InterviewError
+    from lumbar.interview.answers import is_number, parse_reply
+
+    finding = interviewer.kb.findings[question.id]
+    progress = question.progress
+    total = max(progress.estimated_total, progress.asked + 1)
+    console.print(f"\n[dim]Question {progress.asked + 1} of about {total}[/dim]")
+    if question.reasked:
+        console.print("[italic]Let me ask that another way.[/italic]")
+    console.print(f"[bold]{question.text}[/bold]")
+    hint = "a number" if is_number(finding) else "y / n / s"
+    if is_number(finding) and finding.unit:
+        hint += f" ({finding.unit})"
+    while True:
+        reply = Prompt.ask(f"[dim]{hint}, ? why, b back[/dim]", console=console)
+        try:
+            answer = parse_reply(reply, finding)
+        except InterviewError as exc:
+            console.print(f"[yellow]{exc}[/yellow]")
+            continue
+        if answer == "why":
+            console.print(f"[cyan]Why we ask:[/cyan] {question.why}")
+            continue
+        if answer == "back" and not question.state.asked:
+            console.print("[yellow]This is the first question; there is nothing to go back to.[/yellow]")
+            continue
+        return interviewer.step(question.state, answer)
+
+
+def _finish(console: Console, result: Result) -> None:
+    from lumbar.cli.render import print_assessment
+
+    plural = "" if result.questions_asked == 1 else "s"
+    console.print(
+        f"\n[dim]Thank you. {result.questions_asked} question{plural} answered: {result.stopped_because}.[/dim]\n"
+    )
+    print_assessment(result.assessment.model_copy(update={"next_questions": []}), console)

@@ -1,0 +1,64 @@
+"""`lumbar serve`: the web page and the REST API on this computer (default http://127.0.0.1:8000)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "serve",
+        help="serve the web page and the REST API",
+        description="Serve lumbar's web page (describe, answer questions, see the result and care plan, "
+        "learn, ask) and its REST API (/api/..., described at /docs and /openapi.json). "
+        "Interview tokens are signed with $LUMBAR_SECRET, or with a secret made at start-up. "
+        "lumbar informs; it does not diagnose.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes (default: 1); they share $LUMBAR_SECRET"
+    )
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=["critical", "error", "warning", "info", "debug"],
+        help="how much the server logs (default: info)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import secrets
+
+    import uvicorn
+
+    from lumbar.errors import InputError
+    from lumbar.web.app import create_app
+    from lumbar.web.settings import SECRET_ENV, settings_from_env
+
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port {args.port} is not a port number; use 1 to 65535, e.g. --port 8000")
+    if args.workers < 1:
+        raise InputError(f"--workers {args.workers} must be at least 1")
+    print(f"lumbar is serving on http://{_display_host(args.host)}:{args.port}/ (press Ctrl+C to stop)")
+    if args.workers == 1:
+        app = create_app(settings_from_env(host=args.host, port=args.port))
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+        return 0
+    # Worker processes build their own app; one secret for all, so any worker can read any token.
+    os.environ.setdefault(SECRET_ENV, secrets.token_urlsafe(32))
+    uvicorn.run(
+        "lumbar.web.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=args.log_level,
+    )
+    return 0
+
+
+def _display_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host

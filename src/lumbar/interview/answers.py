@@ -1,0 +1,144 @@
+"""Answers: check an answer against its question, and read typed replies ("y", "2 weeks", "101 F").
+
+Numbers are checked against the range of their unit; a temperature in °F is converted to °C.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Literal
+
+from lumbar.errors import InterviewError
+from lumbar.interview.models import AnswerValue
+from lumbar.knowledge.schema import Finding, ValueType
+
+#: what may be stored for a finding: yes/no/not sure, or a number in the finding's unit.
+Stored = Literal["yes", "no", "unsure"] | float
+#: a reply typed in a terminal or form: an answer, or "why" (explain the question).
+Reply = AnswerValue | Literal["why"]
+
+#: allowed range of a number, by the finding's unit.
+RANGES: dict[str, tuple[float, float]] = {
+    "years": (0, 120),
+    "°C": (30, 45),
+    "/10": (0, 10),
+    "weeks": (1, 45),
+    "days": (0, 36_500),
+}
+#: a temperature in this range is read as °F and converted.
+FAHRENHEIT = (86.0, 113.0)
+_WORDS: dict[str, AnswerValue | Literal["why"]] = {
+    **dict.fromkeys(["y", "yes", "yeah", "yep", "yup", "true"], "yes"),
+    **dict.fromkeys(["n", "no", "nope", "nah", "false"], "no"),
+    **dict.fromkeys(
+        ["s", "u", "not sure", "unsure", "dont know", "don't know", "do not know", "dk", "maybe"],
+        "unsure",
+    ),
+    **dict.fromkeys(["b", "back", "undo", "previous"], "back"),
+    **dict.fromkeys(["?", "w", "why", "why?", "help"], "why"),
+}
+_ANSWER_WORDS: dict[str, Literal["yes", "no", "unsure"]] = {"yes": "yes", "no": "no", "unsure": "unsure"}
+_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z°]*)\s*$")
+#: days per unit word of a duration reply.
+_DURATION_UNITS: dict[str, float] = {
+    **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], 1 / 24),
+    **dict.fromkeys(["d", "day", "days"], 1.0),
+    **dict.fromkeys(["w", "wk", "wks", "week", "weeks"], 7.0),
+    **dict.fromkeys(["fortnight", "fortnights"], 14.0),
+    **dict.fromkeys(["m", "mo", "mos", "month", "months"], 30.0),
+    **dict.fromkeys(["y", "yr", "yrs", "year", "years"], 365.0),
+}
+#: unit words accepted after a number, by the finding's unit.
+_UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "years": ("y", "yr", "yrs", "year", "years", "yo"),
+    "weeks": ("w", "wk", "wks", "week", "weeks"),
+    "°C": ("c", "°c", "°", "degrees"),
+}
+
+
+def is_number(finding: Finding) -> bool:
+    """True for questions answered with a number (age, temperature, weeks, days, pain score)."""
+    return finding.type in (ValueType.NUMBER, ValueType.DURATION)
+
+
+def check_answer(finding: Finding, answer: object) -> Stored:
+    """The answer as stored, or InterviewError saying what is wrong and what to send instead."""
+    if isinstance(answer, bool):
+        answer = "yes" if answer else "no"
+    if isinstance(answer, str):
+        word = _ANSWER_WORDS.get(answer)
+        if word is None:
+            raise InterviewError(
+                f"{answer!r} is not an answer to {finding.id!r}: send 'yes', 'no', 'unsure' or 'back'"
+                + (", or a number" if is_number(finding) else "")
+            )
+        if is_number(finding) and word != "unsure":
+            raise InterviewError(
+                f"{finding.id!r} needs a number ({_unit(finding)}) or 'unsure', not {answer!r}"
+            )
+        return word
+    if not isinstance(answer, int | float):
+        raise InterviewError(f"an answer must be 'yes', 'no', 'unsure', 'back' or a number, not {answer!r}")
+    if not is_number(finding):
+        raise InterviewError(
+            f"{finding.id!r} is a yes/no question: send 'yes', 'no' or 'unsure', not a number"
+        )
+    return check_number(finding, float(answer))
+
+
+def check_number(finding: Finding, value: float) -> float:
+    """``value`` in the finding's unit (°F converted to °C), or InterviewError when out of range."""
+    if not math.isfinite(value):
+        raise InterviewError(f"{finding.id!r} needs a real number, not {value!r}")
+    unit = finding.unit or ""
+    if unit == "°C" and FAHRENHEIT[0] <= value <= FAHRENHEIT[1]:
+        value = round((value - 32) * 5 / 9, 1)
+    low, high = RANGES.get(unit, (0.0, math.inf))
+    if not low <= value <= high:
+        extra = f" or {FAHRENHEIT[0]:g}–{FAHRENHEIT[1]:g} °F" if unit == "°C" else ""
+        raise InterviewError(
+            f"{value:g} is outside the range for {finding.name.lower()}: give {low:g}–{high:g} {unit}{extra}"
+        )
+    return value
+
+
+def parse_reply(text: str, finding: Finding) -> Reply:
+    """Read a typed reply: y/n/s, back, why (?), or a number with an optional unit ("3 weeks", "101 F").
+
+    Raises InterviewError with a hint when the reply cannot be read.
+    """
+    words = " ".join(text.strip().lower().replace("’", "'").split())
+    if words in _WORDS:
+        word = _WORDS[words]
+        if is_number(finding) and word in ("yes", "no"):
+            raise InterviewError(f"please type a number ({_unit(finding)}), or s if you are not sure")
+        return word
+    match = _NUMBER.match(words.replace("out of 10", "").replace("/10", ""))
+    if not match:
+        hint = f"a number ({_unit(finding)})" if is_number(finding) else "y (yes), n (no)"
+        raise InterviewError(f"please type {hint}, s (not sure), ? (why we ask) or b (back)")
+    if not is_number(finding):
+        raise InterviewError("please answer y (yes), n (no) or s (not sure)")
+    value = float(match.group(1).replace(",", "."))
+    unit = match.group(2)
+    if finding.type is ValueType.DURATION:
+        if (unit or "days") not in _DURATION_UNITS:
+            raise InterviewError(f"please type a number ({_unit(finding)})")
+        value *= _DURATION_UNITS[unit or "days"]
+    elif finding.unit == "°C" and unit in ("f", "°f"):
+        value = (value - 32) * 5 / 9
+    elif unit and unit not in _UNIT_WORDS.get(finding.unit or "", ()):
+        raise InterviewError(f"please type a number ({_unit(finding)})")
+    return check_number(finding, round(value, 1))
+
+
+def _unit(finding: Finding) -> str:
+    unit = finding.unit or ""
+    if unit == "°C":
+        return "in °C or °F"
+    if finding.type is ValueType.DURATION:
+        return "e.g. '3 days' or '2 weeks'"
+    if unit == "/10":
+        return "0 to 10"
+    return unit or "a number"

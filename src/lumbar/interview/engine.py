@@ -1,0 +1,119 @@
+"""The interview engine: ``start(text)`` and ``step(state, answer)`` return a Question or a Result.
+
+The state is plain JSON (see :class:`InterviewState`), so a web page or an API can keep it on the
+client: nothing is stored on the server between steps.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from lumbar.assessment import NextQuestion
+from lumbar.assessor import AssessmentEngine, default_engine
+from lumbar.errors import InterviewError
+from lumbar.intake.validate import check_text
+from lumbar.interview.answers import check_answer
+from lumbar.interview.models import AnswerValue, InterviewState, Progress, Question, Result
+from lumbar.interview.policy import MAX_QUESTIONS, Ask, Known, Stop, choose
+from lumbar.interview.state import engine_answers, load_state, pending_reask, record, undo
+from lumbar.knowledge.schema import Finding
+from lumbar.triage.differential import rank_causes
+from lumbar.triage.rules import FindingState, triage
+
+#: InterviewState in any of the forms a client may send back.
+StateLike = InterviewState | dict[str, Any] | str | bytes
+
+
+class Interviewer:
+    """Runs interviews over one assessment engine; holds no per-interview data."""
+
+    def __init__(self, engine: AssessmentEngine, cap: int = MAX_QUESTIONS) -> None:
+        self.engine = engine
+        self.kb = engine.kb
+        self.cap = cap
+
+    def start(self, text: str) -> Question | Result:
+        """The first question about ``text`` (or the result, when nothing is worth asking)."""
+        check_text(text)
+        return self._next(InterviewState(text=text))
+
+    def step(self, state: StateLike, answer: AnswerValue) -> Question | Result:
+        """Answer the question ``state`` waits for ("back" undoes the last answer) and go on."""
+        state = load_state(self.kb, state)
+        if isinstance(answer, str) and answer == "back":
+            return self._next(undo(state))
+        finding_id = state.pending or self._pending(state)
+        finding = self.kb.findings[finding_id]
+        value = check_answer(finding, answer)
+        reask = finding_id == pending_reask(self.kb, state)
+        return self._next(record(state, finding_id, value, reask=reask))
+
+    def known(self, state: InterviewState) -> Known:
+        """Findings, level and causes from the text and the answers in ``state``."""
+        reading = self.engine.read(state.text, engine_answers(self.kb, state))
+        known = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
+        return Known(known, triage(self.kb, known), rank_causes(self.kb, known))
+
+    def _pending(self, state: InterviewState) -> str:
+        choice = choose(self.kb, state, self.known(state), self.cap)
+        if isinstance(choice, Stop):
+            raise InterviewError("this interview is finished: there is no question to answer; start again")
+        return choice.finding.id
+
+    def _next(self, state: InterviewState) -> Question | Result:
+        choice = choose(self.kb, state, self.known(state), self.cap)
+        if isinstance(choice, Ask):
+            return self._question(state, choice)
+        return self._result(state, choice)
+
+    def _question(self, state: InterviewState, ask: Ask) -> Question:
+        finding = ask.finding
+        text = (finding.unsure_question or finding.question) if ask.reasked else finding.question
+        asked = len(state.asked)
+        return Question(
+            id=finding.id,
+            text=text or finding.name,
+            why=ask.why,
+            type=finding.type.value,
+            unit=finding.unit,
+            choices=list(finding.choices),
+            warning_sign=finding.warning_sign,
+            reasked=ask.reasked,
+            progress=Progress(asked=asked, estimated_total=asked + 1 + ask.left_after),
+            state=state.model_copy(update={"pending": finding.id}),
+        )
+
+    def _result(self, state: InterviewState, stop: Stop) -> Result:
+        answers = engine_answers(self.kb, state)
+        assessment = self.engine.assess(state.text, answers)
+        left = [_next_question(c.finding, c.why) for c in stop.left[:6]]
+        assessment = assessment.model_copy(update={"next_questions": left})
+        return Result(
+            assessment=assessment,
+            questions_asked=len(state.asked),
+            stopped_because=stop.reason,
+            state=state.model_copy(update={"pending": None}),
+        )
+
+
+def _next_question(finding: Finding, why: str) -> NextQuestion:
+    return NextQuestion(
+        id=finding.id, text=finding.question or finding.name, why=why, warning_sign=finding.warning_sign
+    )
+
+
+@cache
+def default_interviewer() -> Interviewer:
+    """The interviewer over the packaged knowledge base."""
+    return Interviewer(default_engine())
+
+
+def start(text: str) -> Question | Result:
+    """Start an interview from a free-text description; see :meth:`Interviewer.start`."""
+    return default_interviewer().start(text)
+
+
+def step(state: StateLike, answer: AnswerValue) -> Question | Result:
+    """Answer the current question of ``state``; see :meth:`Interviewer.step`."""
+    return default_interviewer().step(state, answer)

@@ -1,0 +1,86 @@
+"""Which question next, and when to stop.
+
+A warning sign answered "not sure" that must be asked again comes first. Then the ranking of
+:mod:`lumbar.triage.questions`: the warning signs that could raise the level for this person, then
+the question with the most expected information about the causes. The interview stops when that
+ranking is empty (no question left can change the level and the likely causes are settled) or at
+the cap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lumbar.interview.models import InterviewState
+from lumbar.interview.state import pending_reask
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import Finding, Level
+from lumbar.triage.differential import CauseScore
+from lumbar.triage.questions import Candidate, rank_questions
+from lumbar.triage.rules import FindingState, TriageResult
+
+#: the most questions one interview asks (a re-asked warning sign is still asked after it).
+MAX_QUESTIONS = 12
+#: information questions counted in the estimate of how many questions are left.
+INFO_ESTIMATE = 2
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the text and the answers so far tell: findings, level and ranked causes."""
+
+    state: FindingState
+    triage: TriageResult
+    causes: list[CauseScore]
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Ask this question next."""
+
+    finding: Finding
+    why: str
+    reasked: bool
+    left_after: int  # about how many questions follow this one
+
+
+@dataclass(frozen=True)
+class Stop:
+    """Stop: why, and the questions that could still be asked (left over at the cap)."""
+
+    reason: str
+    left: list[Candidate]
+
+
+def choose(kb: KnowledgeBase, state: InterviewState, known: Known, cap: int = MAX_QUESTIONS) -> Ask | Stop:
+    """The next question for ``state``, or why the interview is over."""
+    reask = pending_reask(kb, state)
+    candidates = rank_questions(kb, known.state, known.triage, known.causes, frozenset(state.answers))
+    if reask is not None:
+        finding = kb.findings[reask]
+        return Ask(finding, _why(finding), True, _left(candidates, state, cap))
+    if not candidates:
+        return Stop(_settled(known.triage.level), [])
+    if len(state.asked) >= cap:
+        return Stop(f"reached the limit of {cap} questions", candidates)
+    first = candidates[0]
+    return Ask(first.finding, first.why, False, _left(candidates[1:], state, cap))
+
+
+def _left(candidates: list[Candidate], state: InterviewState, cap: int) -> int:
+    """About how many questions follow the one asked now: the warning signs left, and a few others."""
+    warnings = sum(c.warning for c in candidates)
+    info = min(INFO_ESTIMATE, len(candidates) - warnings)
+    return max(0, min(warnings + info, cap - len(state.asked) - 1))
+
+
+def _why(finding: Finding) -> str:
+    return finding.rationale or "It helps tell the likely causes apart."
+
+
+def _settled(level: Level) -> str:
+    if level is Level.EMERGENCY_AMBULANCE:
+        return "the answers already call for an ambulance; no more questions are needed"
+    if level is Level.EMERGENCY:
+        return "the answers already call for emergency care, and no answer left could make it more urgent"
+    return "the warning signs that matter here were asked, and the likely causes are settled"

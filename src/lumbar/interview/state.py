@@ -1,0 +1,133 @@
+"""The interview state: check it, add an answer, undo the last one, and turn it into engine answers.
+
+"Not sure" follows each finding's ``unsure`` policy: ``reask`` asks once more in other words and
+treats a second "not sure" as present; ``present`` treats it as present at once; ``unknown`` leaves
+the finding unknown.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from pydantic import ValidationError
+
+from lumbar.errors import InterviewError
+from lumbar.interview.answers import Stored, check_answer
+from lumbar.interview.models import InterviewState
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import UnsurePolicy
+
+VERSION = 1
+
+
+def load_state(kb: KnowledgeBase, state: InterviewState | dict[str, Any] | str | bytes) -> InterviewState:
+    """A checked state from a model, a dict or JSON; InterviewError when it is stale or tampered with."""
+    try:
+        if isinstance(state, str | bytes):
+            state = InterviewState.model_validate_json(state)
+        elif isinstance(state, dict):
+            state = InterviewState.model_validate(state)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "state"
+        raise InterviewError(
+            f"the interview state is not valid ({where}: {first['msg']}); start again"
+        ) from None
+    if not isinstance(state, InterviewState):
+        raise InterviewError("the interview state must be an InterviewState, a dict or JSON text")
+    check_state(kb, state)
+    return state
+
+
+def check_state(kb: KnowledgeBase, state: InterviewState) -> None:
+    """Raise InterviewError unless every id, answer and count in ``state`` fits the knowledge base."""
+    if state.version != VERSION:
+        raise InterviewError(
+            f"interview state version {state.version} is not supported (expected {VERSION}); start again"
+        )
+    for finding_id, value in state.answers.items():
+        finding = kb.findings.get(finding_id)
+        if finding is None or finding.question is None:
+            raise InterviewError(
+                f"the interview state answers an unknown question {finding_id!r}; start again"
+            )
+        check_answer(finding, value)
+    counts = Counter(state.asked)
+    if set(counts) != set(state.answers):
+        raise InterviewError("the interview state's 'asked' list does not match its answers; start again")
+    for finding_id, count in counts.items():
+        expected = 2 if finding_id in state.reasked else 1
+        if count != expected:
+            raise InterviewError(f"the interview state asks {finding_id!r} {count} times; start again")
+    for finding_id in state.reasked:
+        if kb.findings[finding_id].unsure is not UnsurePolicy.REASK or state.reasked.count(finding_id) > 1:
+            raise InterviewError(
+                f"the interview state re-asks {finding_id!r}, which is never re-asked; start again"
+            )
+    if state.pending is not None:
+        pending = kb.findings.get(state.pending)
+        if pending is None or pending.question is None:
+            raise InterviewError(
+                f"the interview state waits for an unknown question {state.pending!r}; start again"
+            )
+        if state.pending in state.answers and state.pending != pending_reask(kb, state):
+            raise InterviewError(f"the interview state asks {state.pending!r} again; start again")
+
+
+def pending_reask(kb: KnowledgeBase, state: InterviewState) -> str | None:
+    """The warning sign answered "not sure" once that must be asked again in other words, if any."""
+    for finding_id in reversed(state.asked):
+        if (
+            state.answers.get(finding_id) == "unsure"
+            and kb.findings[finding_id].unsure is UnsurePolicy.REASK
+            and finding_id not in state.reasked
+        ):
+            return finding_id
+    return None
+
+
+def record(state: InterviewState, finding_id: str, value: Stored, *, reask: bool) -> InterviewState:
+    """A new state with ``value`` as the answer to ``finding_id``."""
+    return state.model_copy(
+        update={
+            "answers": {**state.answers, finding_id: value},
+            "asked": [*state.asked, finding_id],
+            "reasked": [*state.reasked, finding_id] if reask else list(state.reasked),
+            "pending": None,
+        }
+    )
+
+
+def undo(state: InterviewState) -> InterviewState:
+    """A new state without the last answer (a re-asked question goes back to its first "not sure")."""
+    if not state.asked:
+        return state.model_copy(update={"pending": None})
+    *asked, last = state.asked
+    answers = dict(state.answers)
+    reasked = list(state.reasked)
+    if last in reasked:
+        reasked.remove(last)
+        answers[last] = "unsure"
+    else:
+        del answers[last]
+    return state.model_copy(update={"answers": answers, "asked": asked, "reasked": reasked, "pending": None})
+
+
+def engine_answers(kb: KnowledgeBase, state: InterviewState) -> dict[str, bool | float]:
+    """The answers as the assessment engine takes them, with "not sure" resolved by policy."""
+    out: dict[str, bool | float] = {}
+    for finding_id, value in state.answers.items():
+        if value == "yes":
+            out[finding_id] = True
+        elif value == "no":
+            out[finding_id] = False
+        elif value == "unsure":
+            policy = kb.findings[finding_id].unsure
+            if policy is UnsurePolicy.PRESENT or (
+                policy is UnsurePolicy.REASK and finding_id in state.reasked
+            ):
+                out[finding_id] = True
+        else:
+            out[finding_id] = float(value)
+    return out

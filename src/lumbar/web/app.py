@@ -1,0 +1,87 @@
+"""The web app factory: pages for people and a JSON API, over the engines, from settings passed in.
+
+Nothing is loaded at import or when the app is made; the knowledge base and the engines are built
+on the first request that needs them.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from lumbar import __doc__ as PACKAGE_DOC
+from lumbar.assessment import DISCLAIMER
+from lumbar.care import wording
+from lumbar.care.render import long_date, signs_by_action
+from lumbar.web.engines import Engines
+from lumbar.web.errors import install_error_handlers
+from lumbar.web.middleware import SecurityHeaders
+from lumbar.web.settings import WebSettings, settings_from_env
+from lumbar.web.tokens import TokenSigner
+from lumbar.web.views import passage_links
+
+API_DESCRIPTION = (
+    "The REST API of lumbar, an offline, evidence-linked assistant for lower-back cramps and spasms. "
+    "lumbar informs; it does not diagnose. Every error has the same shape: "
+    '`{"error": {"status", "code", "message", "details"}}`.'
+)
+
+
+def create_templates() -> Jinja2Templates:
+    """The page templates shipped inside the package, with the disclaimer on every page."""
+    env = Environment(
+        loader=PackageLoader("lumbar.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["disclaimer"] = DISCLAIMER
+    env.globals["not_back_problem"] = wording.NOT_BACK_PROBLEM
+    env.globals["signs_by_action"] = signs_by_action
+    env.filters["long_date"] = long_date
+    env.filters["passage_links"] = passage_links
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """The lumbar web app for ``settings`` (default: from the environment, see ``settings_from_env``)."""
+    settings = (settings or settings_from_env()).with_secret()
+    app = FastAPI(
+        title="lumbar",
+        summary=(PACKAGE_DOC or "lumbar").strip(),
+        description=API_DESCRIPTION,
+        version=_version(),
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engines = Engines(settings)
+    app.state.signer = TokenSigner(settings.secret or "", settings.token_max_age)
+    app.state.templates = create_templates()
+    install_error_handlers(app)
+    app.add_middleware(SecurityHeaders)
+
+    from lumbar.web.routes import api, docs, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(docs.router)
+    app.mount("/static", StaticFiles(packages=[("lumbar.web", "static")]), name="static")
+
+    @app.get("/api/health", tags=["health"], summary="Is the server up?")
+    def health() -> dict[str, str]:
+        """``{"status": "ok"}`` when the server answers."""
+        return {"status": "ok"}
+
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lumbar")
+    except PackageNotFoundError:
+        return "0"

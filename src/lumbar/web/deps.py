@@ -1,0 +1,31 @@
+"""What every route gets from the app: the engines, the token signer and the templates."""
+
+from __future__ import annotations
+
+from typing import Annotated, cast
+
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+
+from lumbar.web.engines import Engines
+from lumbar.web.tokens import TokenSigner
+
+
+def get_engines(request: Request) -> Engines:
+    """The app's engines."""
+    return cast(Engines, request.app.state.engines)
+
+
+def get_signer(request: Request) -> TokenSigner:
+    """The app's interview token signer."""
+    return cast(TokenSigner, request.app.state.signer)
+
+
+def get_templates(request: Request) -> Jinja2Templates:
+    """The app's page templates."""
+    return cast(Jinja2Templates, request.app.state.templates)
+
+
+EnginesDep = Annotated[Engines, Depends(get_engines)]
+SignerDep = Annotated[TokenSigner, Depends(get_signer)]
+TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]

@@ -1,0 +1,1 @@
+"""The web app's routes: people's pages and the JSON API."""

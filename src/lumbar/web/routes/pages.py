@@ -1,0 +1,131 @@
+"""The pages people use: describe, answer one question at a time, see the result and plan, learn, ask.
+
+Plain HTML forms, no JavaScript needed. The interview state travels in a signed hidden field.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from lumbar.errors import InputError, NotFoundError
+from lumbar.interview.models import AnswerValue, Question, Result
+from lumbar.web.deps import EnginesDep, SignerDep, TemplatesDep
+from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
+from lumbar.web.schemas import MAX_QUESTION_CHARS, MAX_TEXT_CHARS, MAX_TOKEN_CHARS
+from lumbar.web.views import result_view
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+WORD_ANSWERS = ("yes", "no", "unsure", "back")
+
+
+def parse_answer(answer: str, number: str | None) -> AnswerValue:
+    """The interview answer from the form: a button's word, or the number typed in the box."""
+    if answer in WORD_ANSWERS:
+        return answer  # type: ignore[return-value]
+    if answer != "number":
+        raise InputError("that answer was not understood. Please use the buttons on the question page.")
+    raw = (number or "").strip().replace(",", ".")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InputError(
+            "please type a number (for example 7 or 38.5), or press 'Not sure'. "
+            "Use your browser's Back button to try again."
+        ) from None
+    if not math.isfinite(value):
+        raise InputError("please type an ordinary number, for example 7 or 38.5.")
+    return value
+
+
+def _reply_page(
+    request: Request, reply: Question | Result, token: str, templates: Any, engines: Any
+) -> Response:
+    if isinstance(reply, Result):
+        plan = engines.plan(reply.assessment)
+        view = result_view(reply.assessment, plan, engines)
+        return templates.TemplateResponse(
+            request, "result.html", {"view": view, "result": reply, "token": token}
+        )
+    return templates.TemplateResponse(request, "question.html", {"question": reply, "token": token})
+
+
+@router.get("/")
+def home(request: Request, templates: TemplatesDep) -> Response:
+    """The first page: describe the problem in your own words."""
+    return templates.TemplateResponse(request, "start.html", {"max_chars": MAX_TEXT_CHARS})
+
+
+@router.post("/interview")
+def interview_start(
+    request: Request,
+    text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)],
+    engines: EnginesDep,
+    signer: SignerDep,
+    templates: TemplatesDep,
+) -> Response:
+    """Read the description and ask the first question (or show the result at once)."""
+    reply = engines.start_interview(text)
+    return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+
+@router.post("/interview/answer")
+def interview_answer(
+    request: Request,
+    token: Annotated[str, Form(max_length=MAX_TOKEN_CHARS)],
+    answer: Annotated[str, Form(max_length=20)],
+    engines: EnginesDep,
+    signer: SignerDep,
+    templates: TemplatesDep,
+    number: Annotated[str | None, Form(max_length=40)] = None,
+) -> Response:
+    """Take one answer and show the next question, or the result."""
+    state = signer.read(token)
+    reply = engines.step_interview(state, parse_answer(answer, number))
+    return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+
+@router.get("/interview")
+@router.get("/interview/answer")
+def interview_get() -> Response:
+    """A refreshed or bookmarked interview address goes back to the start."""
+    return RedirectResponse("/", status_code=303)
+
+
+@router.get("/learn")
+def learn(request: Request, engines: EnginesDep, templates: TemplatesDep) -> Response:
+    """Every cause, specialist, test and treatment with a page."""
+    groups = [(kind, KIND_TITLES[kind], engines.entries(kind)) for kind in PAGE_KINDS]
+    return templates.TemplateResponse(request, "learn.html", {"groups": groups})
+
+
+@router.get("/learn/{kind}/{item_id}")
+def learn_page(
+    request: Request, kind: str, item_id: str, engines: EnginesDep, templates: TemplatesDep
+) -> Response:
+    """A patient page: what it is, why it matters, what to expect, when to worry."""
+    if kind not in PAGE_KINDS:
+        raise NotFoundError(f"there are no pages about '{kind}'. Try the Learn page.")
+    page = engines.page(kind, item_id)
+    item = engines.item(kind, item_id)
+    return templates.TemplateResponse(
+        request, "page.html", {"page": page, "item": item, "kind": kind, "kind_title": KIND_TITLES[kind]}
+    )
+
+
+@router.get("/ask")
+def ask(
+    request: Request,
+    engines: EnginesDep,
+    templates: TemplatesDep,
+    q: Annotated[str, Query(max_length=MAX_QUESTION_CHARS)] = "",
+) -> Response:
+    """The question box, and the cited answer when a question was asked."""
+    answer = engines.ask(q) if q.strip() else None
+    return templates.TemplateResponse(
+        request, "ask.html", {"question": q, "answer": answer, "max_chars": MAX_QUESTION_CHARS}
+    )

@@ -1,0 +1,132 @@
+"""The REST API's request and response bodies (the OpenAPI schema is built from these)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lumbar.assessment import Assessment
+from lumbar.interview.models import Progress, Question, Result
+
+MAX_TEXT_CHARS = 20_000
+MAX_QUESTION_CHARS = 1_000
+MAX_TOKEN_CHARS = 60_000
+
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TextRequest(_Request):
+    """A free-text description of the back problem, in the person's own words."""
+
+    text: str = Field(
+        max_length=MAX_TEXT_CHARS,
+        description="what is happening, in your own words",
+        examples=["I pulled my back lifting a box yesterday, no numbness, I am 35"],
+    )
+
+
+class StepRequest(_Request):
+    """An answer to the last question of the interview in ``token``."""
+
+    token: str = Field(max_length=MAX_TOKEN_CHARS, description="the token of the last reply")
+    answer: Literal["yes", "no", "unsure", "back"] | Number = Field(
+        description='"yes", "no", "unsure" (not sure), "back" (the previous question), or a number'
+    )
+
+
+class AskRequest(_Request):
+    question: str = Field(
+        max_length=MAX_QUESTION_CHARS,
+        description="a question about lower-back cramps",
+        examples=["Can I drive with back spasms?"],
+    )
+
+
+class QuestionOut(BaseModel):
+    """The next question, without the state (which travels signed in ``token``)."""
+
+    id: str
+    text: str
+    why: str
+    type: Literal["boolean", "number", "duration", "choice"]
+    unit: str | None = None
+    choices: list[str] = Field(default_factory=list)
+    warning_sign: bool = False
+    reasked: bool = False
+    progress: Progress
+
+    @classmethod
+    def of(cls, question: Question) -> QuestionOut:
+        return cls.model_validate(question.model_dump(exclude={"state", "kind"}))
+
+
+class InterviewReply(BaseModel):
+    """Either the next ``question`` or the final ``assessment``; send ``token`` back with the next answer."""
+
+    kind: Literal["question", "result"]
+    token: str
+    question: QuestionOut | None = None
+    assessment: Assessment | None = None
+    questions_asked: int | None = None
+    stopped_because: str | None = None
+
+    @classmethod
+    def of(cls, reply: Question | Result, token: str) -> InterviewReply:
+        if isinstance(reply, Result):
+            return cls(
+                kind="result",
+                token=token,
+                assessment=reply.assessment,
+                questions_asked=reply.questions_asked,
+                stopped_because=reply.stopped_because,
+            )
+        return cls(kind="question", token=token, question=QuestionOut.of(reply))
+
+
+class KnowledgeKind(BaseModel):
+    kind: str
+    count: int
+    has_pages: bool
+
+
+class KnowledgeEntryOut(BaseModel):
+    id: str
+    name: str
+
+
+class KnowledgeList(BaseModel):
+    kind: str
+    items: list[KnowledgeEntryOut]
+
+
+class KnowledgeItemOut(BaseModel):
+    """A knowledge item as stored, and its patient page when its kind has pages."""
+
+    kind: str
+    id: str
+    item: dict[str, Any]
+    page: dict[str, Any] | None = None
+
+
+class AskPassage(BaseModel):
+    text: str
+    source: str
+    score: float
+    locator: str | None = None
+    title: str | None = None
+    kind: str | None = None
+
+
+class AskReply(BaseModel):
+    """CONTRACT.md section 5: the answer, the ranked passages and their sources."""
+
+    model_config = ConfigDict(extra="allow")
+
+    answer: str
+    passages: list[AskPassage]
+    sources: dict[str, dict[str, str]]

@@ -1,0 +1,119 @@
+"""Fixtures for the browser tests: lumbar served on a free loopback port, and Debian's Chromium
+driven by Playwright (never a downloaded browser), plus axe-core installed with `npm ci`.
+
+The browser tests are skipped, with the reason, only when /usr/bin/chromium is missing;
+`make test` installs it (its `browser` target), so in CI they run.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HERE = Path(__file__).parent
+AXE_DIR = HERE / "axe"
+AXE_SCRIPT = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = HERE / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """lumbar served by uvicorn in a background thread on a free loopback port."""
+    import uvicorn
+
+    from lumbar.ask.settings import AskSettings, default_seeds
+    from lumbar.web import WebSettings, create_app
+
+    port = _free_port()
+    settings = WebSettings(
+        port=port,
+        secret="e2e-secret",
+        ask=AskSettings(home=tmp_path_factory.mktemp("lumbar-e2e-home"), seeds=default_seeds()),
+        today=lambda: date(2026, 3, 2),
+    )
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, name="lumbar-e2e-server", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, with the flags this machine needs."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (run `make browser`, or apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core's script, installed from the lock file with `npm ci` when it is not there yet."""
+    if not AXE_SCRIPT.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.skip(
+                "npm is not installed, so axe-core cannot be installed (tests/unit/web checks the HTML)"
+            )
+        done = subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=AXE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        if done.returncode != 0 or not AXE_SCRIPT.exists():
+            pytest.fail(f"`npm ci` in {AXE_DIR} failed:\n{done.stderr[-2000:]}")
+    return AXE_SCRIPT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    """The folder for screenshots (git ignores it)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS

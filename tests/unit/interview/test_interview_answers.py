@@ -1,0 +1,105 @@
+"""Answers: typed replies are read and checked, numbers against the range of their unit."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from lumbar.errors import InterviewError
+from lumbar.interview.answers import check_answer, parse_reply
+from lumbar.knowledge.loader import KnowledgeBase
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("y", "yes"),
+        ("Yes", "yes"),
+        (" yeah ", "yes"),
+        ("n", "no"),
+        ("NO", "no"),
+        ("s", "unsure"),
+        ("not sure", "unsure"),
+        ("don't know", "unsure"),
+        ("b", "back"),
+        ("back", "back"),
+        ("?", "why"),
+        ("why", "why"),
+    ],
+)
+def test_words_are_read_for_a_yes_no_question(kb: KnowledgeBase, typed: str, expected: str) -> None:
+    assert parse_reply(typed, kb.findings["saddle_numbness"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("finding", "typed", "expected"),
+    [
+        ("age", "34", 34.0),
+        ("age", "34 years", 34.0),
+        ("temperature_c", "38.5", 38.5),
+        ("temperature_c", "38,5", 38.5),
+        ("temperature_c", "101.3", 38.5),  # °F by range
+        ("temperature_c", "101 F", 38.3),
+        ("pain_score", "7", 7.0),
+        ("pain_score", "7/10", 7.0),
+        ("pregnancy_weeks", "30", 30.0),
+        ("duration_days", "5", 5.0),
+        ("duration_days", "3 weeks", 21.0),
+        ("duration_days", "2 days", 2.0),
+        ("duration_days", "1 month", 30.0),
+        ("duration_days", "12 hours", 0.5),
+    ],
+)
+def test_numbers_are_read_with_their_units(
+    kb: KnowledgeBase, finding: str, typed: str, expected: float
+) -> None:
+    assert parse_reply(typed, kb.findings[finding]) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("finding", "typed", "words"),
+    [
+        ("age", "130", "0–120"),
+        ("temperature_c", "60", "°F"),
+        ("temperature_c", "25", "30–45"),
+        ("pain_score", "11", "0–10"),
+        ("pregnancy_weeks", "0", "1–45"),
+        ("pregnancy_weeks", "50", "1–45"),
+        ("duration_days", "-1", "number"),
+        ("duration_days", "3 fortnights ago please", "number"),
+        ("age", "y", "number"),
+        ("saddle_numbness", "5", "y (yes)"),
+        ("saddle_numbness", "perhaps later", "y (yes)"),
+    ],
+)
+def test_bad_replies_say_what_to_type(kb: KnowledgeBase, finding: str, typed: str, words: str) -> None:
+    with pytest.raises(InterviewError, match=re.escape(words)):
+        parse_reply(typed, kb.findings[finding])
+
+
+def test_check_answer_takes_booleans_and_converts_fahrenheit(kb: KnowledgeBase) -> None:
+    assert check_answer(kb.findings["fever"], True) == "yes"
+    assert check_answer(kb.findings["fever"], False) == "no"
+    assert check_answer(kb.findings["temperature_c"], 101.3) == 38.5
+    assert check_answer(kb.findings["age"], "unsure") == "unsure"
+
+
+@pytest.mark.parametrize(
+    ("finding", "answer", "words"),
+    [
+        ("saddle_numbness", "maybe", "not an answer"),
+        ("saddle_numbness", 3.0, "yes/no question"),
+        ("age", "yes", "needs a number"),
+        ("age", math.nan, "real number"),
+        ("age", -2.0, "outside the range"),
+        ("pain_score", 12, "outside the range"),
+        ("age", [34], "must be"),
+    ],
+)
+def test_check_answer_refuses_what_does_not_fit(
+    kb: KnowledgeBase, finding: str, answer: object, words: str
+) -> None:
+    with pytest.raises(InterviewError, match=re.escape(words)):
+        check_answer(kb.findings[finding], answer)

@@ -1,0 +1,102 @@
+"""The interview state: answers added and undone, "not sure" resolved by policy, tampering refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from lumbar.errors import InterviewError
+from lumbar.interview.models import InterviewState
+from lumbar.interview.state import check_state, engine_answers, load_state, pending_reask, record, undo
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import UnsurePolicy
+
+
+def _finding_with(kb: KnowledgeBase, policy: UnsurePolicy) -> str:
+    return next(f.id for f in kb.findings.values() if f.question and f.warning_sign and f.unsure is policy)
+
+
+def test_record_then_undo_gives_back_the_state(kb: KnowledgeBase) -> None:
+    state = InterviewState(text="my back hurts")
+    after = record(record(state, "saddle_numbness", "no", reask=False), "age", 34.0, reask=False)
+    assert after.asked == ["saddle_numbness", "age"]
+    assert undo(after) == record(state, "saddle_numbness", "no", reask=False)
+    assert undo(undo(after)) == state
+    assert undo(state) == state
+
+
+def test_a_reask_is_asked_once_and_undone_to_its_first_not_sure(kb: KnowledgeBase) -> None:
+    reask = _finding_with(kb, UnsurePolicy.REASK)
+    state = record(InterviewState(text="my back hurts"), reask, "unsure", reask=False)
+    assert pending_reask(kb, state) == reask
+    again = record(state, reask, "no", reask=True)
+    assert pending_reask(kb, again) is None
+    check_state(kb, again)
+    assert undo(again) == state
+
+
+@pytest.mark.parametrize(
+    ("policy", "second", "expected"),
+    [
+        (UnsurePolicy.PRESENT, None, True),
+        (UnsurePolicy.UNKNOWN, None, None),
+        (UnsurePolicy.REASK, None, None),  # not yet asked again: still unknown
+        (UnsurePolicy.REASK, "unsure", True),  # not sure twice: treated as present
+        (UnsurePolicy.REASK, "no", False),
+    ],
+)
+def test_not_sure_follows_the_finding_policy(
+    kb: KnowledgeBase, policy: UnsurePolicy, second: str | None, expected: bool | None
+) -> None:
+    finding = _finding_with(kb, policy)
+    state = record(InterviewState(text="my back hurts"), finding, "unsure", reask=False)
+    if second is not None:
+        state = record(state, finding, second, reask=True)  # type: ignore[arg-type]
+    assert engine_answers(kb, state).get(finding) == expected
+
+
+def test_numbers_and_yes_no_become_engine_answers(kb: KnowledgeBase) -> None:
+    state = InterviewState(
+        text="x",
+        answers={"age": 70.0, "fever": "yes", "chest_pain": "no"},
+        asked=["age", "fever", "chest_pain"],
+    )
+    assert engine_answers(kb, state) == {"age": 70.0, "fever": True, "chest_pain": False}
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"version": 2}, "version 2"),
+        ({"answers": {"no_such_finding": "yes"}, "asked": ["no_such_finding"]}, "unknown question"),
+        ({"answers": {"back_pain": "yes"}, "asked": ["back_pain"]}, "unknown question"),  # never asked
+        ({"answers": {"saddle_numbness": "no"}, "asked": []}, "does not match"),
+        ({"answers": {"saddle_numbness": "no"}, "asked": ["saddle_numbness", "saddle_numbness"]}, "2 times"),
+        ({"answers": {"age": 500.0}, "asked": ["age"]}, "outside the range"),
+        ({"answers": {"saddle_numbness": 3.0}, "asked": ["saddle_numbness"]}, "yes/no question"),
+        ({"pending": "no_such_finding"}, "unknown question"),
+        (
+            {
+                "answers": {"chest_pain": "no"},
+                "asked": ["chest_pain", "chest_pain"],
+                "reasked": ["chest_pain"],
+            },
+            "never re-asked",
+        ),
+    ],
+)
+def test_a_tampered_state_is_refused(kb: KnowledgeBase, changes: dict[str, object], words: str) -> None:
+    state = InterviewState(text="my back hurts").model_copy(update=changes)
+    with pytest.raises(InterviewError, match=words):
+        check_state(kb, state)
+
+
+def test_state_loads_from_json_and_dicts_and_refuses_garbage(kb: KnowledgeBase) -> None:
+    state = record(InterviewState(text="my back hurts"), "age", 40.0, reask=False)
+    assert load_state(kb, state.model_dump_json()) == state
+    assert load_state(kb, state.model_dump()) == state
+    with pytest.raises(InterviewError, match="not valid"):
+        load_state(kb, '{"text": "x", "answers": {"age": "maybe"}}')
+    with pytest.raises(InterviewError, match="not valid"):
+        load_state(kb, "not json at all")
+    with pytest.raises(InterviewError, match="not valid"):
+        load_state(kb, {"text": "x", "extra": 1})

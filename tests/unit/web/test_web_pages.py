@@ -1,0 +1,163 @@
+"""The pages: describe, answer one question at a time, see the result and the plan; learn; ask."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from web_helpers import EMERGENCY_TEXT, SELF_CARE_TEXT, hidden_token, is_question_page, page_interview
+
+import lumbar
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+NOT_A_DIAGNOSIS = "lumbar gives information. It does not diagnose."
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_first_page_asks_for_the_description(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert '<form method="post" action="/interview">' in page.text
+    assert '<label for="text">' in page.text and 'id="text"' in page.text
+
+
+def test_a_question_page_has_why_answers_and_progress(client: TestClient) -> None:
+    page = client.post("/interview", data={"text": SELF_CARE_TEXT})
+    assert page.status_code == 200
+    assert is_question_page(page.text)
+    assert "Why we ask:" in page.text
+    assert "<progress" in page.text and "Question 1 of about" in page.text
+    if 'name="number"' not in page.text:
+        for word in ("yes", "no", "unsure"):
+            assert f'name="answer" value="{word}"' in page.text
+    assert hidden_token(page.text)
+
+
+def test_back_on_a_page_shows_the_first_question_again(client: TestClient) -> None:
+    first = client.post("/interview", data={"text": SELF_CARE_TEXT}).text
+    title = re.search(r'class="question-text"[^>]*>(.*?)</h1>', first, re.S)
+    answer = {"answer": "number", "number": "35"} if 'name="number"' in first else {"answer": "no"}
+    second = client.post("/interview/answer", data={"token": hidden_token(first), **answer}).text
+    if not is_question_page(second):
+        return
+    assert 'value="back"' in second
+    again = client.post("/interview/answer", data={"token": hidden_token(second), "answer": "back"}).text
+    assert title is not None and title.group(1) in again
+
+
+def test_a_self_care_interview_ends_with_the_result_and_plan(client: TestClient) -> None:
+    html, answered = page_interview(client, SELF_CARE_TEXT)
+    assert answered >= 1
+    text = _text(html)
+    assert "You can look after this at home" in text
+    for heading in (
+        "What may be causing it",
+        "Who you might see",
+        "Tests a doctor may suggest",
+        "Your care plan",
+        "Today",
+        "The next 48 hours",
+        "The next two weeks",
+        "Your safety-net",
+        "Sources",
+    ):
+        assert heading in text, heading
+    assert text.index("You can look after this at home") < text.index("What may be causing it")
+
+
+def test_causes_show_finding_names_not_ids(client: TestClient) -> None:
+    html, _ = page_interview(client, SELF_CARE_TEXT)
+    kb = lumbar.load_knowledge()
+    assert kb.findings["lifting_injury"].name in html
+    points = re.findall(r"<dt>Points for</dt>\s*<dd>(.*?)</dd>", html, re.S)
+    assert points
+    assert not any(re.search(r"\b[a-z]+_[a-z_]+\b", p) for p in points), points
+
+
+def test_an_emergency_shows_what_to_do_now_before_anything_else(client: TestClient) -> None:
+    html, _ = page_interview(client, EMERGENCY_TEXT)
+    main = html[html.index("<main") :]
+    assert 'class="level level-emergency' in main or 'class="level level-ambulance' in main
+    action = lumbar.load_knowledge().rules["rule_ces_feature"].action
+    first_h1 = main.index("<h1")
+    assert main.index(action) < main.index("What may be causing it")
+    assert first_h1 < main.index(action)
+    assert re.search(r"<h1[^>]*>(Go to an emergency department now|Call an ambulance now)</h1>", main)
+    assert "Your safety-net" in main and "Sources" in main
+
+
+def test_every_page_says_lumbar_does_not_diagnose(client: TestClient) -> None:
+    pages = [
+        client.get("/"),
+        client.post("/interview", data={"text": SELF_CARE_TEXT}),
+        client.get("/learn"),
+        client.get("/learn/causes/muscle_strain"),
+        client.get("/ask", params={"q": "How long do back spasms last?"}),
+        client.get("/docs"),
+        client.get("/no-such-page"),
+    ]
+    for page in pages:
+        assert NOT_A_DIAGNOSIS in page.text, page.url
+        assert "lumbar gives information, not a diagnosis" in page.text, page.url
+
+
+def test_pages_need_no_javascript(client: TestClient) -> None:
+    for path in ("/", "/learn", "/ask", "/docs", "/learn/tests/mri_lumbar"):
+        page = client.get(path)
+        assert "<script" not in page.text, path
+    assert "<script" not in page_interview(client, SELF_CARE_TEXT)[0]
+
+
+def test_the_learn_pages_list_and_show_patient_pages(client: TestClient) -> None:
+    kb = lumbar.load_knowledge()
+    index = client.get("/learn").text
+    for kind in ("causes", "specialists", "tests", "treatments"):
+        some_id = next(iter(getattr(kb, kind)))
+        assert f'href="/learn/{kind}/{some_id}"' in index
+    page = client.get("/learn/causes/cauda_equina_syndrome")
+    assert page.status_code == 200
+    assert "When to worry" in page.text
+    assert client.get("/learn/findings/fever").status_code == 404
+
+
+def test_the_ask_page_answers_with_cited_passages(client: TestClient) -> None:
+    empty = client.get("/ask")
+    assert '<label for="q">' in empty.text and "Where this comes from" not in empty.text
+    page = client.get("/ask", params={"q": "Can I drive with back spasms?"})
+    assert page.status_code == 200
+    assert "Where this comes from" in page.text
+    assert re.search(r"\[1\]", page.text)
+
+
+def test_the_docs_page_lists_the_api_without_outside_scripts(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "/api/interview/step" in page.text and "/openapi.json" in page.text
+    assert "cdn" not in page.text.lower()
+
+
+def test_a_refreshed_interview_address_goes_back_to_the_start(client: TestClient) -> None:
+    reply = client.get("/interview/answer", follow_redirects=False)
+    assert reply.status_code == 303 and reply.headers["location"] == "/"
+
+
+def test_a_number_that_is_not_a_number_is_explained(client: TestClient) -> None:
+    first = client.post("/interview", data={"text": SELF_CARE_TEXT}).text
+    reply = client.post(
+        "/interview/answer", data={"token": hidden_token(first), "answer": "number", "number": "lots"}
+    )
+    assert reply.status_code == 400
+    assert "type a number" in reply.text
+
+
+def test_what_people_type_is_escaped(client: TestClient) -> None:
+    attack = '"><script>alert(1)</script>'
+    page = client.get("/ask", params={"q": "back spasm " + attack})
+    assert "<script>alert(1)</script>" not in page.text and "&lt;script&gt;" in page.text
+    html, _ = page_interview(client, SELF_CARE_TEXT + " " + attack)
+    assert "<script>" not in html

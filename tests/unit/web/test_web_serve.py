@@ -1,0 +1,62 @@
+"""`lumbar serve`: its options reach uvicorn; bad options are refused in plain words."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+from lumbar.cli import build_parser, main
+from lumbar.errors import InputError
+
+
+@pytest.fixture
+def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    import uvicorn
+
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    return calls
+
+
+def test_serve_is_a_verb_with_host_and_port() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.workers) == ("127.0.0.1", 8000, 1)
+    args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "9001"])
+    assert (args.host, args.port) == ("0.0.0.0", 9001)
+
+
+def test_serve_runs_the_app_on_the_host_and_port(
+    uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("LUMBAR_SECRET", "from-env")
+    assert main(["serve", "--port", "8123"]) == 0
+    (app,), options = uvicorn_calls[0]
+    assert options["host"] == "127.0.0.1" and options["port"] == 8123
+    assert app.state.settings.secret == "from-env"
+    assert "http://127.0.0.1:8123/" in capsys.readouterr().out
+
+
+def test_workers_share_one_secret(
+    uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LUMBAR_SECRET", "")  # recorded, so the secret made below is removed afterwards
+    monkeypatch.delenv("LUMBAR_SECRET")
+    assert main(["serve", "--workers", "2"]) == 0
+    (target,), options = uvicorn_calls[0]
+    assert target == "lumbar.web.app:create_app" and options["factory"] and options["workers"] == 2
+    assert os.environ["LUMBAR_SECRET"]
+
+
+@pytest.mark.parametrize(
+    "argv", [["serve", "--port", "0"], ["serve", "--port", "70000"], ["serve", "--workers", "0"]]
+)
+def test_bad_options_are_refused(argv: list[str], uvicorn_calls: list[Any]) -> None:
+    from lumbar.cli.serve import run
+
+    with pytest.raises(InputError):
+        run(build_parser().parse_args(argv))
+    assert uvicorn_calls == []

@@ -1,0 +1,54 @@
+"""Settings and the app factory: settings come in from outside; nothing is loaded until needed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lumbar.errors import InterviewError
+from lumbar.interview.models import InterviewState
+from lumbar.web import WebSettings, create_app, settings_from_env
+from lumbar.web.settings import DEFAULT_HOST, DEFAULT_PORT
+
+
+def test_settings_read_the_secret_from_the_environment(tmp_path: Path) -> None:
+    settings = settings_from_env(environ={"LUMBAR_SECRET": " s3cret ", "LUMBAR_HOME": str(tmp_path)})
+    assert settings.secret == "s3cret"
+    assert settings.ask is not None and settings.ask.home == tmp_path
+    assert (settings.host, settings.port) == (DEFAULT_HOST, DEFAULT_PORT)
+
+
+def test_without_a_secret_each_process_makes_its_own() -> None:
+    settings = settings_from_env(environ={})
+    assert settings.secret is None
+    first, second = settings.with_secret(), settings.with_secret()
+    assert first.secret and second.secret and first.secret != second.secret
+    assert WebSettings(secret="given").with_secret().secret == "given"
+
+
+def test_creating_the_app_loads_no_engine() -> None:
+    app = create_app(WebSettings(secret="x"))
+    engines = app.state.engines
+    assert "kb" not in vars(engines) and "assessor" not in vars(engines)
+    assert app.state.settings.secret == "x"
+
+
+def test_importing_the_web_package_does_no_work() -> None:
+    code = (
+        "import sys, lumbar.web, lumbar.cli.serve\n"
+        "from lumbar.knowledge.loader import load_knowledge\n"
+        "print(load_knowledge.cache_info().currsize, 'uvicorn' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "False"]
+
+
+def test_apps_with_different_secrets_refuse_each_others_tokens() -> None:
+    one, two = create_app(WebSettings(secret="one")), create_app(WebSettings(secret="two"))
+    token = one.state.signer.sign(InterviewState(text="back cramp"))
+    assert one.state.signer.read(token).text == "back cramp"
+    with pytest.raises(InterviewError):
+        two.state.signer.read(token)

@@ -1,0 +1,114 @@
+"""Helpers shared by the web tests: answer an interview through the API or the pages."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date
+from html import unescape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lumbar.ask.settings import AskSettings, default_seeds
+from lumbar.knowledge.loader import load_knowledge
+from lumbar.web import WebSettings
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+SECRET = "test-secret-not-for-production"
+TODAY = date(2026, 3, 2)
+SELF_CARE_TEXT = "I pulled my back lifting a heavy box yesterday. It is a cramp in my lower back. I am 35."
+EMERGENCY_TEXT = (
+    "My lower back went into spasm after lifting. Since this morning I cannot feel the toilet paper when "
+    "I wipe and I am numb between my legs."
+)
+
+#: a sensible number for each numeric question a self-care case may be asked
+NUMBERS = {
+    "age": 35.0,
+    "pain_score": 5.0,
+    "duration_days": 1.0,
+    "temperature_c": 36.8,
+    "pregnancy_weeks": 20.0,
+}
+MAX_STEPS = 40
+
+
+def client_class() -> type[TestClient]:
+    """Starlette's TestClient, imported without its notice that it now prefers the httpx2 package."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+        from fastapi.testclient import TestClient
+    return TestClient
+
+
+def make_settings(home: Path, **changes: Any) -> WebSettings:
+    """Settings for tests: a fixed secret and date, the ask index under ``home``."""
+    values: dict[str, Any] = {
+        "secret": SECRET,
+        "knowledge": load_knowledge(),
+        "ask": AskSettings(home=home, seeds=default_seeds()),
+        "today": lambda: TODAY,
+    }
+    values.update(changes)
+    return WebSettings(**values)
+
+
+def answer_for(question: dict[str, Any]) -> str | float:
+    """'no' to every yes/no question, an ordinary value to every number."""
+    if question["type"] in ("number", "duration"):
+        return NUMBERS.get(question["id"], 1.0)
+    return "no"
+
+
+def api_interview(client: TestClient, text: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Run an interview through the API to its result: (the final reply, the questions asked)."""
+    reply = client.post("/api/interview/start", json={"text": text})
+    assert reply.status_code == 200, reply.text
+    body = reply.json()
+    asked = []
+    for _ in range(MAX_STEPS):
+        if body["kind"] == "result":
+            return body, asked
+        asked.append(body["question"])
+        reply = client.post(
+            "/api/interview/step", json={"token": body["token"], "answer": answer_for(body["question"])}
+        )
+        assert reply.status_code == 200, reply.text
+        body = reply.json()
+    raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
+
+
+def hidden_token(html: str) -> str:
+    """The signed token in a page's hidden form field."""
+    found = re.search(r'name="token" value="([^"]+)"', html)
+    assert found, "the page has no token field"
+    return unescape(found.group(1))
+
+
+def is_question_page(html: str) -> bool:
+    return 'action="/interview/answer"' in html and 'value="unsure"' in html
+
+
+def form_answer(html: str) -> dict[str, str]:
+    """The form fields a person would send for 'no' (or a number) on a question page."""
+    if 'name="number"' in html:
+        found = re.search(r'data-question="([^"]+)"', html)
+        value = NUMBERS.get(found.group(1), 1.0) if found else 1.0
+        return {"answer": "number", "number": f"{value:g}"}
+    return {"answer": "no"}
+
+
+def page_interview(client: TestClient, text: str) -> tuple[str, int]:
+    """Run an interview through the pages to the result page: (its HTML, the questions answered)."""
+    page = client.post("/interview", data={"text": text})
+    assert page.status_code == 200, page.text
+    for answered in range(MAX_STEPS):
+        if not is_question_page(page.text):
+            return page.text, answered
+        page = client.post(
+            "/interview/answer", data={"token": hidden_token(page.text), **form_answer(page.text)}
+        )
+        assert page.status_code == 200, page.text
+    raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
