@@ -22,14 +22,21 @@ care now, not more questions.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, Level, ValueType, WarningSignRule
+from lumbar.triage import question_terms as terms_of
 from lumbar.triage.differential import CauseScore
+from lumbar.triage.question_terms import (
+    CauseTerms,
+    Look,
+    Now,
+    contribution,
+    reference_rate,
+    sample_values,
+)
 from lumbar.triage.rules import FindingState, TriageResult, evaluate
 
 #: cause categories whose emergency warning signs are screened (asked even when not suggested).
@@ -45,8 +52,6 @@ CONTEXT_LR = 2.0
 INFO_THRESHOLD = 0.25
 #: bits of information one expected level of change to the plan is worth.
 PLAN_WEIGHT = 1.0
-#: how often a finding comes without a cause that raises it, when no LR pair tells.
-DEFAULT_RATE = 0.05
 #: questions about the person (age) lead the information block: many warning signs and causes
 #: depend on them, and they are quick to answer.
 PERSON_GROUP = "person"
@@ -93,44 +98,11 @@ def rank_questions(
 
 
 @dataclass
-class _CauseTerms:
-    log_prior_odds: float
-    log_lr: dict[str, tuple[float, float]]  # finding -> (log LR present, log LR absent)
-    requires: frozenset[str]
-    excludes: frozenset[str]
-
-
-@dataclass
-class _Look:
-    """What one question could do: information, expected level change, and the rules it reaches."""
-
-    gain: float = 0.0
-    plan: float = 0.0
-    reach: Level = Level.SELF_CARE
-    screened: bool = False
-    relevance: float = 0.0
-    opened: dict[str, Finding] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _Now:
-    """The picture the ranking starts from: what is known, the level, the causes and their odds."""
-
-    state: FindingState
-    triage: TriageResult
-    probs: dict[str, float]  # cause -> probability, causes still possible
-    logs: dict[str, float]  # cause -> log posterior odds, every cause
-    lrs: dict[str, float]  # cause -> product of the LRs of what is known
-    possible: frozenset[str]  # ids of the rules that could still raise the level
-    p_cache: dict[str, float] = field(default_factory=dict)  # finding -> predicted chance of "yes"
-
-
-@dataclass
 class QuestionRanker:
     """The question ranking over one knowledge base; its tables are built once."""
 
     kb: KnowledgeBase
-    causes: dict[str, _CauseTerms] = field(init=False)
+    causes: dict[str, CauseTerms] = field(init=False)
     rates: dict[str, float] = field(init=False)
     rules_of: dict[str, list[WarningSignRule]] = field(init=False)
     derived_of: dict[str, list[Finding]] = field(init=False)
@@ -141,7 +113,7 @@ class QuestionRanker:
     def __post_init__(self) -> None:
         kb = self.kb
         self.causes = {
-            c.id: _CauseTerms(
+            c.id: CauseTerms(
                 math.log(c.prior / (1 - c.prior)),
                 {e.finding: (math.log(e.lr_present), math.log(e.lr_absent)) for e in c.evidence},
                 frozenset(c.requires),
@@ -149,7 +121,7 @@ class QuestionRanker:
             )
             for c in kb.causes.values()
         }
-        self.rates = {f: _reference_rate(kb, f) for f in kb.findings}
+        self.rates = {f: reference_rate(kb, f) for f in kb.findings}
         self.rules_of = {}
         for rule in kb.rules.values():
             for finding_id in rule.when.finding_ids():
@@ -159,7 +131,7 @@ class QuestionRanker:
             if finding.derived_from is not None:
                 self.derived_of.setdefault(finding.derived_from.finding, []).append(finding)
         self.samples = {
-            number: _sample_values([d.derived_from.value for d in derived if d.derived_from])
+            number: sample_values([d.derived_from.value for d in derived if d.derived_from])
             for number, derived in self.derived_of.items()
         }
         self.screened_signs = [
@@ -236,18 +208,18 @@ class QuestionRanker:
             block.sort(key=lambda c: -c.score)
         return warnings + in_play + info
 
-    def now(self, state: FindingState, triage: TriageResult, causes: list[CauseScore]) -> _Now:
+    def now(self, state: FindingState, triage: TriageResult, causes: list[CauseScore]) -> Now:
         """The starting picture, with each cause's log odds and evidence LR worked out once."""
         logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
         lrs = {c: math.exp(logs[c] - t.log_prior_odds) for c, t in self.causes.items()}
         probs = {c.cause.id: c.probability for c in causes}
-        return _Now(state, triage, probs, logs, lrs, frozenset(r.id for r in triage.possible))
+        return Now(state, triage, probs, logs, lrs, frozenset(r.id for r in triage.possible))
 
-    def look(self, finding: Finding, now: _Now, with_gain: bool) -> _Look:
+    def look(self, finding: Finding, now: Now, with_gain: bool) -> Look:
         """Try every answer to ``finding``: what it tells, which rules it fires, what it opens."""
         state, triage = now.state, now.triage
-        look = _Look(reach=triage.level)
-        entropy = _entropy(now.probs.values())
+        look = Look(reach=triage.level)
+        uncertainty = terms_of.entropy(now.probs.values())
         for p, answer in self.answers(finding, now):
             after = self.suppose(state, finding.id, answer)
             for gate in after.present - state.present:
@@ -262,12 +234,12 @@ class QuestionRanker:
             if rules:
                 look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
             if with_gain:
-                look.gain += p * (entropy - _entropy(self.posterior_after(now, after).values()))
+                look.gain += p * (uncertainty - terms_of.entropy(self.posterior_after(now, after).values()))
         return look
 
     # --- warning-sign rules --------------------------------------------------------------------
 
-    def raised(self, now: _Now, after: FindingState) -> list[WarningSignRule]:
+    def raised(self, now: Now, after: FindingState) -> list[WarningSignRule]:
         """The rules that could still raise the level and fire once ``after`` is known."""
         before = now.state
         changed = (after.present - before.present) | (after.absent - before.absent)
@@ -282,7 +254,7 @@ class QuestionRanker:
         categories = {self.kb.causes[c].category for c in rule.suspects if c in self.kb.causes}
         return not rule.suspects or bool(categories & SCREENED_CATEGORIES)
 
-    def relevance(self, rule: WarningSignRule, now: _Now) -> float:
+    def relevance(self, rule: WarningSignRule, now: Now) -> float:
         """How much the picture points to ``rule``: 1 when one of its warning signs is present,
         else its suspects' share of the odds (at least ``CONTEXT_THRESHOLD`` when the evidence has
         multiplied the odds of one of them by ``CONTEXT_LR``)."""
@@ -310,7 +282,7 @@ class QuestionRanker:
             return None
         return max(levels, key=_RANK.__getitem__)
 
-    def in_play_level(self, finding: Finding, now: _Now) -> Level | None:
+    def in_play_level(self, finding: Finding, now: Now) -> Level | None:
         """The most urgent rule of ``finding`` (24 hours or more, still able to raise the level, its
         needed context present) that the evidence points to: a suspect's odds at least doubled, or
         one of its warning signs present."""
@@ -343,14 +315,14 @@ class QuestionRanker:
         logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
         return self._normalise(logs, state)
 
-    def posterior_after(self, now: _Now, after: FindingState) -> dict[str, float]:
+    def posterior_after(self, now: Now, after: FindingState) -> dict[str, float]:
         """:meth:`posterior` of ``after``, worked out from ``now`` and the findings that changed."""
         before = now.state
         changed = (after.present ^ before.present) | (after.absent ^ before.absent)
         logs = dict(now.logs)
         for cause_id, terms in self.causes.items():
             for finding_id in changed & terms.log_lr.keys():
-                logs[cause_id] += _contribution(terms, finding_id, after) - _contribution(
+                logs[cause_id] += contribution(terms, finding_id, after) - contribution(
                     terms, finding_id, before
                 )
         return self._normalise(logs, after)
@@ -369,7 +341,7 @@ class QuestionRanker:
         return {c: w / norm for c, w in weights.items()}
 
     @staticmethod
-    def _log_lr(terms: _CauseTerms, state: FindingState) -> float:
+    def _log_lr(terms: CauseTerms, state: FindingState) -> float:
         total = 0.0
         for finding_id, (lr_yes, lr_no) in terms.log_lr.items():
             if finding_id in state.present:
@@ -378,7 +350,7 @@ class QuestionRanker:
                 total += lr_no
         return total
 
-    def p_yes(self, finding_id: str, now: _Now) -> float:
+    def p_yes(self, finding_id: str, now: Now) -> float:
         """Predicted chance of "yes": each cause's chance times how often the finding comes with it
         (its reference rate times the cause's LR)."""
         cached = now.p_cache.get(finding_id)
@@ -393,7 +365,7 @@ class QuestionRanker:
         now.p_cache[finding_id] = result = min(0.95, max(0.001, total))
         return result
 
-    def answers(self, finding: Finding, now: _Now) -> list[tuple[float, bool | float]]:
+    def answers(self, finding: Finding, now: Now) -> list[tuple[float, bool | float]]:
         """The possible answers to ``finding`` with their predicted chances; a number is tried at one
         value inside each band its derived findings cut it into."""
         if finding.type not in (ValueType.NUMBER, ValueType.DURATION):
@@ -436,42 +408,3 @@ class QuestionRanker:
 
 
 _RANKERS: dict[int, QuestionRanker] = {}
-
-
-def _reference_rate(kb: KnowledgeBase, finding_id: str) -> float:
-    """How often a finding comes without a cause that raises it, solved from LR pairs where both exist.
-
-    With LR+ = sens / a and LR- = (1 - sens) / (1 - a), a = (1 - LR-) / (LR+ - LR-).
-    """
-    rates = []
-    for cause in kb.causes.values():
-        for ev in cause.evidence:
-            if ev.finding != finding_id or ev.lr_present == ev.lr_absent:
-                continue
-            if (ev.lr_present - 1) * (1 - ev.lr_absent) <= 0:
-                continue
-            rate = (1 - ev.lr_absent) / (ev.lr_present - ev.lr_absent)
-            if 0 < rate < 1 and ev.lr_present * rate <= 1:
-                rates.append(rate)
-    return sum(rates) / len(rates) if rates else DEFAULT_RATE
-
-
-def _sample_values(thresholds: Iterable[float]) -> list[float]:
-    """One value inside each band the thresholds cut a number into."""
-    cuts = sorted(set(thresholds))
-    if not cuts:
-        return []
-    if len(cuts) == 1:
-        return [cuts[0] * 0.5, cuts[0] * 1.25]
-    low = max(cuts[0] - (cuts[1] - cuts[0]) / 2, 0.0)
-    high = cuts[-1] + (cuts[-1] - cuts[-2]) / 2
-    return [low, *((a + b) / 2 for a, b in itertools.pairwise(cuts)), high]
-
-
-def _contribution(terms: _CauseTerms, finding_id: str, state: FindingState) -> float:
-    lr_yes, lr_no = terms.log_lr[finding_id]
-    return lr_yes if finding_id in state.present else lr_no if finding_id in state.absent else 0.0
-
-
-def _entropy(probs: Iterable[float]) -> float:
-    return -sum(p * math.log2(p) for p in probs if p > 0)

@@ -9,7 +9,8 @@ import pytest
 from lumbar.assessor import AssessmentEngine
 from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import rank_causes
-from lumbar.triage.questions import Candidate, QuestionRanker, _reference_rate, _sample_values, rank_questions
+from lumbar.triage.question_terms import reference_rate, sample_values
+from lumbar.triage.questions import Candidate, QuestionRanker, rank_questions
 from lumbar.triage.rules import FindingState, triage
 
 
@@ -89,12 +90,12 @@ def test_the_ranker_posterior_matches_the_differential(engine: AssessmentEngine)
 
 def test_the_reference_rate_is_solved_from_an_lr_pair(engine: AssessmentEngine) -> None:
     # herniated_disc gives leg_pain_radiating LR+ 6 and LR- 0.3: a = 0.7 / 5.7 is one of the pairs
-    rate = _reference_rate(engine.kb, "leg_pain_radiating")
+    rate = reference_rate(engine.kb, "leg_pain_radiating")
     assert 0.05 < rate < 0.5
-    assert _reference_rate(engine.kb, "chest_pain") == pytest.approx(0.05)
+    assert reference_rate(engine.kb, "chest_pain") == pytest.approx(0.05)
 
 
 def test_numbers_are_tried_once_in_each_band() -> None:
-    assert _sample_values([20, 45, 50, 65]) == [7.5, 32.5, 47.5, 57.5, 72.5]
-    assert _sample_values([38]) == [19.0, 47.5]
-    assert _sample_values([]) == []
+    assert sample_values([20, 45, 50, 65]) == [7.5, 32.5, 47.5, 57.5, 72.5]
+    assert sample_values([38]) == [19.0, 47.5]
+    assert sample_values([]) == []

@@ -1,0 +1,88 @@
+"""The terms the question ranking works with: each cause's log odds and LRs, what a question could
+do, the picture a ranking starts from, and the small information-theory helpers."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import Finding, Level
+from lumbar.triage.rules import FindingState, TriageResult
+
+#: how often a finding comes without a cause that raises it, when no LR pair tells.
+DEFAULT_RATE = 0.05
+
+
+@dataclass
+class CauseTerms:
+    log_prior_odds: float
+    log_lr: dict[str, tuple[float, float]]  # finding -> (log LR present, log LR absent)
+    requires: frozenset[str]
+    excludes: frozenset[str]
+
+
+@dataclass
+class Look:
+    """What one question could do: information, expected level change, and the rules it reaches."""
+
+    gain: float = 0.0
+    plan: float = 0.0
+    reach: Level = Level.SELF_CARE
+    screened: bool = False
+    relevance: float = 0.0
+    opened: dict[str, Finding] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Now:
+    """The picture the ranking starts from: what is known, the level, the causes and their odds."""
+
+    state: FindingState
+    triage: TriageResult
+    probs: dict[str, float]  # cause -> probability, causes still possible
+    logs: dict[str, float]  # cause -> log posterior odds, every cause
+    lrs: dict[str, float]  # cause -> product of the LRs of what is known
+    possible: frozenset[str]  # ids of the rules that could still raise the level
+    p_cache: dict[str, float] = field(default_factory=dict)  # finding -> predicted chance of "yes"
+
+
+def reference_rate(kb: KnowledgeBase, finding_id: str) -> float:
+    """How often a finding comes without a cause that raises it, solved from LR pairs where both exist.
+
+    With LR+ = sens / a and LR- = (1 - sens) / (1 - a), a = (1 - LR-) / (LR+ - LR-).
+    """
+    rates = []
+    for cause in kb.causes.values():
+        for ev in cause.evidence:
+            if ev.finding != finding_id or ev.lr_present == ev.lr_absent:
+                continue
+            if (ev.lr_present - 1) * (1 - ev.lr_absent) <= 0:
+                continue
+            rate = (1 - ev.lr_absent) / (ev.lr_present - ev.lr_absent)
+            if 0 < rate < 1 and ev.lr_present * rate <= 1:
+                rates.append(rate)
+    return sum(rates) / len(rates) if rates else DEFAULT_RATE
+
+
+def sample_values(thresholds: Iterable[float]) -> list[float]:
+    """One value inside each band the thresholds cut a number into."""
+    cuts = sorted(set(thresholds))
+    if not cuts:
+        return []
+    if len(cuts) == 1:
+        return [cuts[0] * 0.5, cuts[0] * 1.25]
+    low = max(cuts[0] - (cuts[1] - cuts[0]) / 2, 0.0)
+    high = cuts[-1] + (cuts[-1] - cuts[-2]) / 2
+    return [low, *((a + b) / 2 for a, b in itertools.pairwise(cuts)), high]
+
+
+def contribution(terms: CauseTerms, finding_id: str, state: FindingState) -> float:
+    lr_yes, lr_no = terms.log_lr[finding_id]
+    return lr_yes if finding_id in state.present else lr_no if finding_id in state.absent else 0.0
+
+
+def entropy(probs: Iterable[float]) -> float:
+    return -sum(p * math.log2(p) for p in probs if p > 0)
