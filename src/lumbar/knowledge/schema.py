@@ -246,6 +246,9 @@ class WarningSignRule(Item):
     action: str = Field(description="what to do now, in plain words")
     suspects: list[ItemId] = Field(default_factory=list, description="cause ids this rule points to")
     outside_back: bool = Field(False, description="an emergency that is not a back problem")
+    screen: bool = Field(
+        False, description="ask this rule's warning signs of everyone: people rarely volunteer them"
+    )
 
 
 # --- care, tests, specialists, prevention, complications ---------------------------------------

@@ -3,8 +3,9 @@
 Three blocks, in this order:
 
 1. **Warning signs** that could raise the level for this person, most urgent first. *Screened*
-   ones are asked even when nothing points to them: a "yes" alone would send the person to an
-   emergency department for a nerve (cauda equina) or pregnancy problem, or it opens such questions
+   ones (rules marked ``screen: true`` in rules.yaml) are asked even when nothing points to them:
+   a "yes" alone would send the person to an emergency department for a nerve (cauda equina) or
+   pregnancy problem, or it opens such questions
    (fever opens "confused or drowsy?"; "Could you be pregnant?" opens bleeding and waters breaking),
    because people rarely volunteer them. *Contextual* ones are asked when the causes their rule
    suspects are in play (a fair share of the odds, or odds the evidence has at least doubled),
@@ -39,8 +40,6 @@ from lumbar.triage.question_terms import (
 )
 from lumbar.triage.rules import FindingState, TriageResult, evaluate
 
-#: cause categories whose emergency warning signs are screened (asked even when not suggested).
-SCREENED_CATEGORIES = frozenset({"neurological", "pregnancy"})
 #: a plain question whose answer opens this many screened warning signs is asked with them
 #: (a warning sign needs to open only one).
 OPENS_AT_LEAST = 2
@@ -247,12 +246,8 @@ class QuestionRanker:
         return [r for r in touched.values() if evaluate(r.when, after) is True]
 
     def screened(self, rule: WarningSignRule) -> bool:
-        """An emergency rule about the back whose warning signs are asked even when not suggested:
-        it suspects a nerve or pregnancy cause, or no cause in particular."""
-        if _RANK[rule.level] < _RANK[Level.EMERGENCY] or rule.outside_back:
-            return False
-        categories = {self.kb.causes[c].category for c in rule.suspects if c in self.kb.causes}
-        return not rule.suspects or bool(categories & SCREENED_CATEGORIES)
+        """A rule whose warning signs are asked even when not suggested (``screen`` in rules.yaml)."""
+        return rule.screen
 
     def relevance(self, rule: WarningSignRule, now: Now) -> float:
         """How much the picture points to ``rule``: 1 when one of its warning signs is present,
