@@ -8,58 +8,18 @@ from lumbar.errors import InputError
 
 MAX_CHARS = 20_000
 _COMMON_ENGLISH = frozenset(
-    [
-        "i",
-        "my",
-        "me",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "no",
-        "not",
-        "is",
-        "am",
-        "are",
-        "was",
-        "were",
-        "have",
-        "has",
-        "had",
-        "it",
-        "in",
-        "on",
-        "at",
-        "of",
-        "to",
-        "for",
-        "with",
-        "my",
-        "back",
-        "pain",
-        "since",
-        "after",
-        "when",
-        "this",
-        "that",
-        "from",
-        "he",
-        "she",
-        "his",
-        "her",
-        "been",
-        "can",
-        "cannot",
-        "do",
-        "does",
-        "did",
-        "feel",
-        "get",
-        "got",
-        "very",
-    ]
+    "i my me the a an and or but no not is am are was were have has had it in on at of to for with back "
+    "pain since after when this that from he she his her been can cannot do does did feel get got very "
+    "hurts hurt lower leg legs day days week weeks ago now yesterday today".split()
+)
+#: frequent words of other languages people may write in; none of them is common in English.
+_COMMON_OTHER = frozenset(
+    "el la los las del que y en un una es por con para mi muy desde pero tengo dolor espalda duele "
+    "le les des du et est je une pas avec dans mon ma mal dos douleur "
+    "der die das und ist ich nicht mit mein meine rücken schmerzen seit "
+    "il lo gli di che non sono ho mio schiena "
+    "os não eu com dor costas minha meu "
+    "het een ik niet rug pijn".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -79,7 +39,13 @@ def check_text(text: str) -> str:
         raise InputError("the text has no words: describe the back problem in a few words")
     non_latin = sum(1 for w in words if not w.isascii())
     if non_latin / len(words) > 0.3:
-        raise InputError("lumbar reads English for now; please describe the problem in English")
-    if len(words) >= 6 and sum(w in _COMMON_ENGLISH for w in words) / len(words) < 0.08:
-        raise InputError("lumbar reads English for now; please describe the problem in English")
+        raise InputError(
+            "this does not look like English: lumbar reads English for now; please describe the problem in English"
+        )
+    english = sum(w in _COMMON_ENGLISH for w in words)
+    other = sum(w in _COMMON_OTHER for w in words)
+    if (len(words) >= 6 and english / len(words) < 0.08) or (other >= 2 and other > english):
+        raise InputError(
+            "this does not look like English: lumbar reads English for now; please describe the problem in English"
+        )
     return text

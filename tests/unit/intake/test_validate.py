@@ -40,6 +40,9 @@ def test_binary(text: str) -> None:
         "腰が痛いです。三日前から。",
         "Ich habe seit drei Tagen starke Rückenschmerzen und kann kaum laufen",
         "Tengo dolor lumbar desde hace tres días y calambres muy fuertes",
+        "Me duele mucho la espalda desde ayer y no puedo dormir bien",
+        "Mon dos me fait très mal depuis hier",
+        "Mi fa male la schiena da due giorni",
     ],
 )
 def test_not_english(text: str) -> None:
@@ -58,6 +61,7 @@ def test_not_a_string() -> None:
         "Back spasm after lifting.",
         "45M, LBP 3/7, no red flags",
         "I can't pee!!!",
+        "I pulled my back, el dolor is bad",
         "Dolor? No. I have back pain, a café au lait spot and a sore back.",
     ],
 )
