@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from lumbar.intake.tokens import Token, phrase_stems, tokenize
+from lumbar.intake.tokens import Token, phrase_stems, stem, tokenize
 from lumbar.knowledge.loader import KnowledgeBase
 
 MAX_GAP = 2
@@ -22,6 +22,8 @@ MIN_FUZZY_LEN = 6
 #: function words a phrase may leave out ("numb when I wipe" matches "numb when wiping").
 OPTIONAL_WORDS = frozenset("i my me the a an your his her their our it its is are am was were of to".split())
 CONJUNCTIONS = frozenset({"and", "or", "but"})
+#: words that, in the gap of an "absent" phrase, turn it round ("legs are not strong" is not "legs are strong").
+NEGATORS = frozenset({"not", "no", "never", "cannot", "nor"})
 #: words that, after a conjunction, start a new clause that a phrase does not reach into.
 CLAUSE_PRONOUNS = frozenset("i my he she his her it we they their".split())
 
@@ -111,8 +113,12 @@ def _match_at(pattern: Pattern, tokens: list[Token], stems: list[str], start: in
     "the", "is") are free filler and do not count, up to ``MAX_SPAN_GAP`` words in all, unless the
     phrase keeps a function word of its own ("the runs", "my back"). A gap never
     crosses into a new clause ("no numbness and my legs feel strong"), nor does a contiguous phrase
-    allow any filler.
+    allow any filler. A phrase that says a finding is absent ("peeing normally", "legs are strong") does
+    not match when a negation stands just before it or in its gaps ("not peeing normally", "legs are
+    not strong"): the text then says the opposite.
     """
+    if pattern.negative and _negated_before(tokens, start):
+        return None
     used = [start]
     pos = start
     # a phrase that keeps a function word of its own ("the runs", "my back") counts every filler
@@ -123,6 +129,8 @@ def _match_at(pattern: Pattern, tokens: list[Token], stems: list[str], start: in
         while pos < len(tokens) and not tokens[pos].is_punct and stems[pos] != wanted:
             if pattern.contiguous or _new_clause(tokens, pos):
                 return None
+            if pattern.negative and tokens[pos].text in NEGATORS:
+                return None
             gap += not (free and tokens[pos].text in OPTIONAL_WORDS)
             skipped += 1
             if gap > MAX_GAP or skipped > MAX_SPAN_GAP:
@@ -132,6 +140,16 @@ def _match_at(pattern: Pattern, tokens: list[Token], stems: list[str], start: in
             return None
         used.append(pos)
     return Match(pattern, start, used[-1], frozenset(used))
+
+
+def _negated_before(tokens: list[Token], start: int) -> bool:
+    """True when one of the two words before ``start`` (in the same clause) is a negation."""
+    for k in (start - 1, start - 2):
+        if k < 0 or tokens[k].is_punct:
+            return False
+        if tokens[k].text in NEGATORS:
+            return True
+    return False
 
 
 def _new_clause(tokens: list[Token], pos: int) -> bool:
@@ -182,6 +200,9 @@ class Speller:
 
     def __init__(self, vocabulary: set[str]) -> None:
         self.vocabulary = vocabulary
+        #: a word whose stem is a lexicon word's stem already matches it, so it is never "corrected"
+        #: into another word ("stopping" is not "shopping", "looked" is not "locked").
+        self.stems = {stem(word) for word in vocabulary}
         self.deletes: dict[str, set[str]] = defaultdict(set)
         for word in vocabulary:
             if len(word) >= MIN_FUZZY_LEN and word.isalpha():
@@ -194,6 +215,8 @@ class Speller:
         for tok in tokenize(text):
             word = tok.text
             if len(word) < MIN_FUZZY_LEN or word in self.vocabulary or not word.isalpha() or word in fixes:
+                continue
+            if tok.stem in self.stems:
                 continue
             candidates: set[str] = set()
             for variant in _deletes(word) | {word}:

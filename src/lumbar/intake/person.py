@@ -29,7 +29,8 @@ _BARE_OPENERS = (
 #: what may follow the relation when the text introduces them: "my mum is 78", "my son (8) has",
 #: "my friend's back"; "my husband says I ..." is about the writer.
 _AFTER_RELATION = (
-    r"(?=\s*(?:\(|,|['’]s\b|is\b|has\b|had\b|was\b|who\b|aged?\b|\d|keeps\b|gets\b|woke\b|complains\b"
+    r"(?=\s*(?:\(|,|['’]s\b|(?:is|has|was|does|did|can|could)(?:n['’]?t)?\b|had\b|who\b|aged?\b|\d|keeps\b"
+    r"|gets\b|got\b|woke\b|complains\b|fell\b|went\b|slipped\b|tripped\b|collapsed\b|started\b"
     r"|can't\b|cannot\b|says\b(?!\s+(?:that\s+)?(?:i|i'm|i've|my|me)\b)))"
 )
 _INTRO = re.compile(
@@ -45,7 +46,8 @@ _PRONOUN_START = re.compile(r"^\W*(he|she)\b", re.I)
 _FIRST_PERSON_SYMPTOM = re.compile(
     r"\b(?:i\s+(?:also\s+|now\s+|only\s+|still\s+)?(?:have|get|feel|'ve got|have got|have had|'ve had)"
     r"\s+(?:\w+\s+){0,3}?(?:pain|ache|aches|back|backache|leg|legs|cramps?|spasms?|numb\w*|tingl\w*|stiff\w*"
-    r"|sciatica|fever|same)\b|\bmy\s+(?:own\s+)?(?:lower\s+)?(?:back|legs?|foot|feet|bladder|bowels?|bottom|bum)\b)",
+    r"|sciatica|fever|same)\b|\bmy\s+(?:own\s+)?(?:lower\s+)?(?:back|legs?|foot|feet|bladder|bowels?|bottom|bum)\b"
+    r"|\bi(?:'m|\s+am)\s+(?:\w+\s+){0,4}?(?:with|in|have|got)\s+(?:\w+\s+){0,2}?(?:pain|agony|ache|backache|sciatica)\b)",
     re.I,
 )
 _THIRD_PERSON = re.compile(r"\b(he|she|his|her|him)\b", re.I)

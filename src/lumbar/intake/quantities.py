@@ -147,7 +147,9 @@ _TEMP_WITH_UNIT = re.compile(
     r"\b(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?|deg)?\s*(c|f|celsius|fahrenheit|centigrade)\b", re.I
 )
 _TEMP_AFTER_WORD = re.compile(
-    r"\b(?:temperature|temp|fever|pyrexia)\s*(?:of|is|was|at|reading|=|:|around|about|up to|over)?\s*"
+    r"\b(?:temperature|temp|fever|pyrexia|thermometer)\s*"
+    r"(?:of|is|was|at|reading|reads|read|says|said|shows|showed|hit|reached|got to|went up to|peaked at|=|:|around"
+    r"|about|up to|over)?\s*"
     r"(?:of\s*)?(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)?\s*(c|f|celsius|fahrenheit)?\b",
     re.I,
 )
