@@ -76,7 +76,6 @@ class KnowledgeBase:
     skipped: list[SkippedPassage]
     word_classes: list[WordClass] = field(default_factory=list)
     root: str = ""
-    kinds: dict[str, str] = field(default_factory=dict)
 
     def item(self, item_id: str) -> BaseModel:
         """The item with this id, of any kind; raises KeyError when there is none."""

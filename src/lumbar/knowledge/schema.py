@@ -201,7 +201,7 @@ class Cause(Item):
     specialists: list[ItemId] = Field(default_factory=list)
     tests: list[ItemId] = Field(default_factory=list)
     care: list[ItemId] = Field(default_factory=list, description="treatments and self-care ids")
-    typical_level: Level = Level.SELF_CARE
+    typical_level: Level = Field(description="the care it usually needs once suspected (patient pages)")
 
 
 # --- warning-sign rules ------------------------------------------------------------------------

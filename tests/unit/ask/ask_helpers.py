@@ -6,7 +6,7 @@ from lumbar.ask.index import ORIGIN_USER, DocumentRecord
 from lumbar.ask.memory_index import MemoryIndex
 from lumbar.ask.passages import DOCUMENT, Passage
 from lumbar.knowledge.loader import KnowledgeBase
-from lumbar.knowledge.schema import Cause, Conflict, Source, Treatment, WarningSignRule
+from lumbar.knowledge.schema import Cause, Conflict, Level, Source, Treatment, WarningSignRule
 
 HEAT_PAGE = """Back care at home
 
@@ -40,6 +40,7 @@ def small_knowledge() -> KnowledgeBase:
         icd10=["S39.012"],
         explanation="A strained back muscle tightens into a spasm after lifting or twisting.",
         prior=0.5,
+        typical_level=Level.SELF_CARE,
         sources=["guide#Causes"],
     )
     heat = Treatment(

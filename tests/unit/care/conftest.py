@@ -8,14 +8,13 @@ while other files are still being written (the safety-net tests then run over th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from lumbar.assessment import Assessment, FoundFinding, LevelReason, Person, RankedCause
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
-from lumbar.knowledge.schema import Cause, Level
+from lumbar.knowledge.schema import Level
 
 MakeAssessment = Callable[..., Assessment]
 
@@ -33,43 +32,8 @@ def base_kb() -> KnowledgeBase:
 
 @pytest.fixture(scope="session")
 def kb(base_kb: KnowledgeBase) -> KnowledgeBase:
-    """The packaged base plus the causes these tests rely on, when causes.yaml does not define them."""
-    extra = {
-        "muscle_strain": Cause(
-            id="muscle_strain",
-            name="Muscle strain",
-            category="musculoskeletal",
-            icd10=["S39.012"],
-            explanation="A pulled or overworked back muscle.",
-            prior=0.4,
-            care=["heat_pack", "stay_active", "cat_stretch", "cold_pack", "massage"],
-            specialists=["gp", "physiotherapist"],
-            tests=["clinical_examination"],
-            sources=["000_c649623189fe4d57#Causes of cramps in lower back"],
-        ),
-        "pregnancy_back_pain": Cause(
-            id="pregnancy_back_pain",
-            name="Back pain of pregnancy",
-            category="pregnancy",
-            icd10=["O26.89"],
-            explanation="Back ache as the body changes in pregnancy.",
-            prior=0.05,
-            care=["pregnancy_back_care", "heat_pack", "nsaid_oral"],
-            sources=["nhs_pregnancy_back_pain"],
-        ),
-        "herniated_disc": Cause(
-            id="herniated_disc",
-            name="Slipped disc",
-            category="neurological",
-            icd10=["M51.16"],
-            explanation="A disc presses on a nerve.",
-            prior=0.05,
-            care=["surgery", "physiotherapy_exercise"],
-            sources=["nhs_sciatica"],
-        ),
-    }
-    causes = {**extra, **base_kb.causes}
-    return replace(base_kb, causes=causes)
+    """The packaged knowledge base (every cause these tests rely on is in causes.yaml)."""
+    return base_kb
 
 
 @pytest.fixture

@@ -168,6 +168,7 @@ def test_procedures_appear_only_when_a_likely_cause_lists_them(
         icd10=["M51.16"],
         explanation="A disc presses on a nerve.",
         prior=0.1,
+        typical_level=Level.SELF_CARE,
         care=["surgery"],
         sources=["nhs_sciatica"],
     )
@@ -188,6 +189,7 @@ def test_care_of_causes_specific_to_the_person_is_included(
         icd10=["O26.89"],
         explanation="Back ache in pregnancy.",
         prior=0.01,
+        typical_level=Level.SELF_CARE,
         requires=["pregnant"],
         care=["pregnancy_back_care"],
         sources=["nhs_pregnancy_back_pain"],
