@@ -87,8 +87,8 @@ class ContextDetector:
             for trig in triggers:
                 if trig.rule.category in (ContextCategory.TERMINATE, ContextCategory.PSEUDO):
                     continue
-                if set(range(trig.start, trig.end + 1)) & match.used:
-                    continue  # the trigger is part of the phrase itself
+                if set(range(trig.start, trig.end + 1)) <= match.used:
+                    continue  # the trigger is part of the phrase itself ("have not peed")
                 if _reaches(trig, match, tokens, triggers):
                     cats.add(trig.rule.category)
             result.append(cats)
@@ -125,8 +125,10 @@ class ContextDetector:
 
 def _reaches(trig: Trigger, match: Match, tokens: list[Token], triggers: list[Trigger]) -> bool:
     direction = trig.rule.direction
-    if direction in ("forward", "both") and match.start > trig.end:
-        return _clear_path(trig.end + 1, match.start, trig, tokens, triggers)
+    if direction in ("forward", "both") and match.start >= trig.end and match.end > trig.end:
+        # a phrase may begin with the trigger's last word ("my wife [has a kidney infection]"); one that
+        # takes in more of it is about that person by itself ("my [father has ankylosing spondylitis]")
+        return _clear_path(trig.end + 1, max(match.start, trig.end + 1), trig, tokens, triggers)
     if direction in ("backward", "both") and match.end < trig.start:
         return _clear_path(match.end + 1, trig.start, trig, tokens, triggers)
     # a forward trigger in a gap of the phrase modifies it: "legs are not weak"

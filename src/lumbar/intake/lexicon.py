@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from lumbar.intake.tokens import Token, phrase_stems, stem, tokenize
+from lumbar.intake.tokens import Shorthand, Token, phrase_stems, stem, tokenize
 from lumbar.knowledge.loader import KnowledgeBase
 
 MAX_GAP = 2
@@ -22,8 +22,10 @@ MIN_FUZZY_LEN = 6
 #: function words a phrase may leave out ("numb when I wipe" matches "numb when wiping").
 OPTIONAL_WORDS = frozenset("i my me the a an your his her their our it its is are am was were of to".split())
 CONJUNCTIONS = frozenset({"and", "or", "but"})
+#: body words that, followed by "of", name a place on something else ("the bottom of my foot").
+PLACE_WORDS = frozenset({"bottom"})
 #: words that, in the gap of an "absent" phrase, turn it round ("legs are not strong" is not "legs are strong").
-NEGATORS = frozenset({"not", "no", "never", "cannot", "nor"})
+NEGATORS = frozenset({"not", "no", "never", "cannot", "nor", "hardly", "barely", "scarcely"})
 #: words that, after a conjunction, start a new clause that a phrase does not reach into.
 CLAUSE_PRONOUNS = frozenset("i my he she his her it we they their".split())
 
@@ -70,6 +72,7 @@ class Lexicon:
                         self.by_first[stems[0]].append(Pattern(finding.id, stems, negative, contiguous))
                     vocabulary.update(t.text for t in tokenize(phrase) if not t.is_punct)
         self.speller = Speller(vocabulary)
+        self.shorthand = Shorthand({s.written: s.reads_as for s in kb.shorthand})
         self.warning_signs = frozenset(f.id for f in kb.findings.values() if f.warning_sign)
 
     def _variants(self, stems: tuple[str, ...], contiguous: bool) -> list[tuple[str, ...]]:
@@ -90,11 +93,15 @@ class Lexicon:
 
     def tokens(self, text: str) -> list[Token]:
         """Tokenize ``text``, correcting misspelt words that are near a lexicon word."""
-        return tokenize(text, self.speller.corrections(text))
+        return tokenize(text, self.speller.corrections(text), self.shorthand)
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """Every phrase match, nested shorter matches removed."""
         stems = [self.canonical.get(t.stem, t.stem) for t in tokens]
+        for i in range(len(tokens) - 1):
+            # "the bottom of my foot": a place on something, not the buttocks
+            if stems[i] in PLACE_WORDS and tokens[i + 1].text == "of":
+                stems[i] = stems[i] + " of"
         found: list[Match] = []
         for i, tok in enumerate(tokens):
             if tok.is_punct:

@@ -63,6 +63,11 @@ _AGE_PATTERNS = [
         re.I,
     ),
     re.compile(r"(?:^|[.!?]\s+)(\d{1,3})\s*\.?\s*$"),
+    # a sentence that is only an age: "47 years." ("I have 47 years" in several languages)
+    re.compile(
+        r"(?:^|[.!?,]\s*)(?:i am |i'm |im |i have |age |aged )?(\d{1,3})\s*(?:years?|yrs?|y)\s*\.?\s*(?=[.!?]|$)",
+        re.I,
+    ),
     re.compile(
         rf"\b(?:{'|'.join(RELATIONS)}|m|f)\s*(?:\(\s*|,\s*)(?:aged\s*)?(\d{{1,3}})\s*(?:\)|,|\.|$)", re.I
     ),
@@ -116,8 +121,19 @@ _DECADES = {"teens": 16, "twenties": 25, "thirties": 35, "forties": 45, "fifties
             "seventies": 75, "eighties": 85, "nineties": 95}  # fmt: skip
 
 
+#: a young child's age in months: "my son is 19 months", "aged 8 months old".
+_AGE_MONTHS = re.compile(
+    r"\b(?:is|aged?|of|baby|son|daughter|girl|boy|child|toddler)\s*(?:only\s+|just\s+)?(\d{1,2})\s*(?:months?|mths?|mo)\b"
+    r"(?:\s*old)?(?!\s*(?:ago|pregnant|along|of|since))",
+    re.I,
+)
+
+
 def read_age(text: str) -> Quantity | None:
     """The age of the person described, in years; words ("teenager", "in my forties") give a typical age."""
+    months = _AGE_MONTHS.search(text)
+    if months and not read_pregnancy_weeks(text):
+        return Quantity(round(float(months.group(1)) / 12, 2), months.group(0).strip())
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             value = float(m.group(1))
@@ -255,6 +271,11 @@ _FOR_DURATION = re.compile(
     rf"around|over|more than|the)?\s*(?:{_NUM}\s+)?{_UNIT}\b",
     re.I,
 )
+#: "since 5 days", "from 3 weeks": learners' English for "for".
+_SINCE_SPAN = re.compile(
+    rf"\b(?:since|from|already)\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?{_NUM}\s+{_UNIT}\b(?!\s+ago)",
+    re.I,
+)
 _LASTED = re.compile(
     rf"\b(?:lasted|lasting|had (?:it|this|them|these))\s+(?:for\s+)?(?:about\s+)?{_NUM}\s+{_UNIT}\b", re.I
 )
@@ -312,8 +333,12 @@ def read_duration(text: str) -> Quantity | None:
     condition or treatment ("had surgery six weeks ago") are not the problem's duration.
     """
     pregnancy = read_pregnancy_weeks(text)
+    age = read_age(text)
     skip = _span_of(text, pregnancy.evidence) if pregnancy else None
+    skip_age = _span_of(text, age.evidence) if age else None
     spans: list[tuple[float, re.Match[str]]] = []
+    for m in _SINCE_SPAN.finditer(text):
+        spans.append((_num(m.group(1)) * _unit_days(m.group(2)), m))
     for m in _FOR_DURATION.finditer(text):
         days = _num(m.group(1) or "1") * _unit_days(m.group(2))
         # "walk for 10 minutes" is not the duration; "for the past 6 hours" is
@@ -339,10 +364,16 @@ def read_duration(text: str) -> Quantity | None:
             (float(_RELATIVE_DAYS[(m.group(1) or m.group(2)).lower()]), m) for m in _EVENT.finditer(text)
         ]
         spans = [(days, m) for days, m in spans if _is_duration(text, m, skip)]
+    # an age is never a duration ("I am 52 years", "my son is 19 months")
+    spans = [(days, m) for days, m in spans if not _overlaps(m, skip_age)]
     if not spans:
         return None
     days, best = max(spans, key=lambda s: s[0])
     return Quantity(days, best.group(0).strip())
+
+
+def _overlaps(m: re.Match[str], span: tuple[int, int] | None) -> bool:
+    return span is not None and m.start() < span[1] and span[0] < m.end()
 
 
 def _span_of(text: str, evidence: str) -> tuple[int, int] | None:

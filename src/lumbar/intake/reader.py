@@ -7,6 +7,7 @@ from typing import Literal
 
 from lumbar.intake.context import ContextDetector, QualifierDetector
 from lumbar.intake.lexicon import Lexicon
+from lumbar.intake.normalise import normalise
 from lumbar.intake.person import Subject, read_subject
 from lumbar.intake.quantities import (
     Quantity,
@@ -21,7 +22,8 @@ from lumbar.knowledge.schema import ContextCategory, Finding
 
 Status = Literal["present", "absent"]
 #: finding groups that describe the past by nature, so "history of" does not cancel them.
-HISTORY_GROUPS = frozenset({"history", "medication", "person", "trauma", "mechanism", "course"})
+#: an accident or fall in the past ("five months ago someone went into my car") is not today's injury.
+HISTORY_GROUPS = frozenset({"history", "medication", "person", "mechanism", "course"})
 #: finding groups a negation does not flip: who the person is.
 UNNEGATED_GROUPS = frozenset({"person"})
 #: numeric findings and the reader of each.
@@ -74,6 +76,7 @@ class TextReader:
 
     def read(self, text: str) -> Reading:
         """Findings present or absent in ``text``, with their evidence."""
+        text = normalise(text)
         reading = Reading(subject=read_subject(text))
         numbers = _read_numbers(text)
         tokens = self.lexicon.tokens(text)
@@ -99,6 +102,10 @@ class TextReader:
                 "possible" if ContextCategory.POSSIBLE in cats else "definite"
             )
             _record(reading, ReadFinding(finding.id, status, words, certainty))
+            plural = finding.both_sides
+            if status == "present" and plural and any(tokens[i].text in plural.words for i in match.used):
+                # "my legs are weak": a plural body word means both sides
+                _record(reading, ReadFinding(plural.implies, "present", words, certainty))
         for finding_id, (quantity, _) in numbers.items():
             _record(reading, ReadFinding(finding_id, "present", quantity.evidence, value=quantity.value))
         self._apply_sex(reading)

@@ -8,6 +8,7 @@ the original text, so findings can quote the words they came from.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,11 +115,41 @@ def stem(word: str) -> str:
     return base
 
 
-def tokenize(text: str, spell: dict[str, str] | None = None) -> list[Token]:
-    """Normalised tokens of ``text``; ``spell`` maps misspelt words to known ones."""
+class Shorthand:
+    """Written forms read as other words ("cnt" -> "cannot", "2day" -> "today"), from the knowledge base."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self.table = {written.lower(): tuple(read.lower().split()) for written, read in table.items()}
+        # forms with digits or a slash ("2day", "w/o") are not words to the plain tokenizer
+        odd = sorted((w for w in self.table if not w.isalpha()), key=len, reverse=True)
+        self.pattern = (
+            re.compile(
+                r"(?<![a-z0-9])(?:"
+                + "|".join(re.escape(w) for w in odd)
+                + r")(?![a-z0-9])|"
+                + _TOKEN_RE.pattern,
+                re.IGNORECASE,
+            )
+            if odd
+            else _TOKEN_RE
+        )
+
+
+_NO_SHORTHAND = Shorthand({})
+
+
+def tokenize(
+    text: str, spell: dict[str, str] | None = None, shorthand: Shorthand = _NO_SHORTHAND
+) -> list[Token]:
+    """Normalised tokens of ``text``; ``spell`` maps misspelt words to known ones, ``shorthand``
+    expands text-speak and learners' spellings."""
     raw: list[tuple[str, int, int]] = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in shorthand.pattern.finditer(text):
         word = m.group().lower().replace("’", "'")
+        expanded = shorthand.table.get(word)
+        if expanded is not None:
+            raw.extend((part, m.start(), m.end()) for part in _expand(expanded))
+            continue
         parts = _CONTRACTIONS.get(word)
         if parts is None and word.endswith("n't"):
             parts = [word[:-3], "not"]
@@ -133,6 +164,14 @@ def tokenize(text: str, spell: dict[str, str] | None = None) -> list[Token]:
             word = spell[word]
         tokens.append(Token(word, stem(word), start, end))
     return tokens
+
+
+def _expand(words: tuple[str, ...]) -> list[str]:
+    """Words of a shorthand's reading, with their contractions opened ("cnt" -> "can't" -> "cannot")."""
+    out: list[str] = []
+    for word in words:
+        out.extend(_CONTRACTIONS.get(word, [word]))
+    return out
 
 
 def _merge_cannot(raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

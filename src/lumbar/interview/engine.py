@@ -7,7 +7,7 @@ client: nothing is stored on the server between steps.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from lumbar.assessment import NextQuestion
 from lumbar.assessor import AssessmentEngine, default_engine
@@ -47,6 +47,9 @@ class Interviewer:
         finding = self.kb.findings[finding_id]
         value = check_answer(finding, answer)
         reask = finding_id == pending_reask(self.kb, state)
+        if reask and finding.unsure_question is not None and isinstance(value, str):
+            # the second wording may ask the other way round ("can you walk on your heels as usual?")
+            value = finding.unsure_question.finding_answer(value)
         return self._next(record(state, finding_id, value, reask=reask))
 
     def known(self, state: InterviewState) -> Known:
@@ -69,7 +72,11 @@ class Interviewer:
 
     def _question(self, state: InterviewState, ask: Ask) -> Question:
         finding = ask.finding
-        text = (finding.unsure_question or finding.question) if ask.reasked else finding.question
+        text = finding.question
+        yes_means: Literal["present", "absent"] = "present"
+        if ask.reasked and finding.unsure_question is not None:
+            text = finding.unsure_question.text
+            yes_means = finding.unsure_question.yes_means
         asked = len(state.asked)
         return Question(
             id=finding.id,
@@ -80,6 +87,7 @@ class Interviewer:
             choices=list(finding.choices),
             warning_sign=finding.warning_sign,
             reasked=ask.reasked,
+            yes_means=yes_means,
             progress=Progress(asked=asked, estimated_total=asked + 1 + ask.left_after),
             state=state.model_copy(update={"pending": finding.id}),
         )

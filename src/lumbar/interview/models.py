@@ -53,6 +53,10 @@ class Question(BaseModel):
     choices: list[str] = Field(default_factory=list)
     warning_sign: bool = False
     reasked: bool = Field(False, description="asked again in other words after 'not sure'")
+    yes_means: Literal["present", "absent"] = Field(
+        "present",
+        description="what 'yes' to this wording says about the finding (absent: it asks the other way round)",
+    )
     progress: Progress
     state: InterviewState
 

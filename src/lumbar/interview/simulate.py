@@ -105,7 +105,8 @@ class Patient:
         if value is None:
             return "unsure"
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            # a person answers the question as worded ("can you walk on your heels as usual?")
+            return "yes" if value == (question.yes_means == "present") else "no"
         return value
 
     def _implied(self) -> set[str]:

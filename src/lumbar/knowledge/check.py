@@ -115,6 +115,8 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
             _ref(problems, "findings.yaml", finding.id, "finding", ref, f)  # type: ignore[arg-type]
         if finding.derived_from:
             _ref(problems, "findings.yaml", finding.id, "finding", finding.derived_from.finding, f)  # type: ignore[arg-type]
+        if finding.both_sides:
+            _ref(problems, "findings.yaml", finding.id, "finding", finding.both_sides.implies, f)  # type: ignore[arg-type]
     for cause in kb.causes.values():
         for ev in cause.evidence:
             _ref(problems, "causes.yaml", cause.id, "finding", ev.finding, f)  # type: ignore[arg-type]

@@ -27,6 +27,7 @@ from lumbar.knowledge.schema import (
     Finding,
     Prevention,
     SeedClaim,
+    Shorthand,
     SkippedPassage,
     Source,
     Specialist,
@@ -51,9 +52,10 @@ ITEM_FILES: dict[str, type[BaseModel]] = {
     "conflicts.yaml": Conflict,
     "context_rules.yaml": ContextRule,
     "word_classes.yaml": WordClass,
+    "shorthand.yaml": Shorthand,
 }
 #: files whose items have no id (kept as lists, in file order).
-LIST_FILES = {"context_rules.yaml", "word_classes.yaml"}
+LIST_FILES = {"context_rules.yaml", "word_classes.yaml", "shorthand.yaml"}
 COVERAGE_FILE = "coverage.yaml"
 
 
@@ -75,6 +77,7 @@ class KnowledgeBase:
     claims: list[SeedClaim]
     skipped: list[SkippedPassage]
     word_classes: list[WordClass] = field(default_factory=list)
+    shorthand: list[Shorthand] = field(default_factory=list)
     root: str = ""
 
     def item(self, item_id: str) -> BaseModel:
@@ -178,6 +181,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         claims=claims,
         skipped=skipped,
         word_classes=tables["word_classes"],
+        shorthand=tables["shorthand"],
         root=str(root),
     )
     return kb, problems

@@ -129,6 +129,38 @@ class UnsurePolicy(StrEnum):
     UNKNOWN = "unknown"  # leave unknown
 
 
+class BothSides(BaseModel):
+    """Plural body words that, in a finding's matched words, mean both sides ("legs", "feet")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    words: list[str] = Field(min_length=1)
+    implies: ItemId
+
+
+#: a yes/no question's answer.
+YesNo = Literal["yes", "no", "unsure"]
+
+
+class Wording(BaseModel):
+    """Another wording of a finding's question, with what a "yes" to it means for the finding.
+
+    "Can you walk on your heels as usual?" asks about weakness the other way round: its "yes" means
+    the finding is absent. Every wording says so; the interview records the answer accordingly.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    yes_means: Literal["present", "absent"]
+
+    def finding_answer(self, answer: YesNo) -> YesNo:
+        """The answer as it bears on the finding: "yes" and "no" swap when yes means absent."""
+        if self.yes_means == "absent" and answer != "unsure":
+            return "no" if answer == "yes" else "yes"
+        return answer
+
+
 class Finding(Item):
     """A symptom, sign, history item, risk factor or number the person can report."""
 
@@ -153,8 +185,11 @@ class Finding(Item):
         default_factory=list,
         description="a screening question: 'no' rules out every covered finding; 'yes' opens their questions",
     )
+    both_sides: BothSides | None = Field(
+        None, description="a finding read with a plural body word ('my legs are weak') means both sides"
+    )
     unsure: UnsurePolicy = UnsurePolicy.UNKNOWN
-    unsure_question: str | None = None
+    unsure_question: Wording | None = Field(None, description="asked after a first 'not sure'")
     ask_when: list[ItemId] = Field(
         default_factory=list, description="ask only when one of these findings is present"
     )
@@ -400,3 +435,12 @@ class WordClass(BaseModel):
 
     canonical: str
     variants: list[str] = Field(min_length=1)
+
+
+class Shorthand(BaseModel):
+    """A written form read as other words: text-speak ("cnt", "2day") and learners' spellings ("becos")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    written: str = Field(pattern=r"^[^\s]+$")
+    reads_as: str = Field(min_length=1)

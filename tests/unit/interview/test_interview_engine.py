@@ -77,7 +77,7 @@ def test_not_sure_about_a_reask_sign_asks_again_then_escalates(
     assert (again.id, again.reasked, again.text) == (
         "saddle_numbness",
         True,
-        kb.findings["saddle_numbness"].unsure_question,
+        kb.findings["saddle_numbness"].unsure_question.text,  # type: ignore[union-attr]
     )
     assert again.state.answers["saddle_numbness"] == "unsure"
     step = interviewer.step(again.state, "unsure")
@@ -87,13 +87,17 @@ def test_not_sure_about_a_reask_sign_asks_again_then_escalates(
     assert "saddle_numbness" in step.assessment.present
 
 
-def test_a_clear_answer_to_the_reask_counts(interviewer: Interviewer) -> None:
+def test_a_clear_answer_to_the_reask_counts(interviewer: Interviewer, kb: KnowledgeBase) -> None:
     result, _ = run(interviewer, STRAIN, {"age": 30.0})
     step = interviewer.start(STRAIN)
     assert isinstance(step, Question)
     step = interviewer.step(step.state, "unsure")
     assert isinstance(step, Question) and step.reasked
-    final, _ = _finish(interviewer, interviewer.step(step.state, "no"), {"age": 30.0})
+    wording = kb.findings[step.id].unsure_question
+    assert wording is not None
+    # "all is well" in the second wording's own terms: "yes" when it asks the other way round
+    well = "yes" if wording.yes_means == "absent" else "no"
+    final, _ = _finish(interviewer, interviewer.step(step.state, well), {"age": 30.0})
     assert final.assessment.level is result.assessment.level is Level.SELF_CARE
 
 
