@@ -134,10 +134,12 @@ def read_age(text: str) -> Quantity | None:
     months = _AGE_MONTHS.search(text)
     if months and not read_pregnancy_weeks(text):
         return Quantity(round(float(months.group(1)) / 12, 2), months.group(0).strip())
+    pain = read_pain_score(text)
+    pain_span = _span_of(text, pain.evidence) if pain else None
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             value = float(m.group(1))
-            if 0 < value <= 110:
+            if 0 < value <= 110 and not _overlaps(m, pain_span):  # "pain is 5 from 10" is no age
                 return Quantity(value, m.group(0).strip(" .!?,"))
     for pattern in _AGE_IN_WORDS:
         for m in pattern.finditer(text):
@@ -193,7 +195,7 @@ def read_temperature(text: str) -> Quantity | None:
 
 
 _PAIN = [
-    re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of)\s*10\b", re.I),
+    re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of|from)\s*10\b", re.I),
     re.compile(
         r"\bpain(?: score| level)?\s*(?:is|of|at|:|=)?\s*(?:about|around|a)?\s*(\d{1,2})\b(?!\s*(?:years?|days?|weeks?|months?|hours?|minutes?|%))",
         re.I,

@@ -8,7 +8,8 @@ from typing import Literal
 from lumbar.intake.context import ContextDetector, QualifierDetector
 from lumbar.intake.lexicon import Lexicon
 from lumbar.intake.normalise import normalise
-from lumbar.intake.person import Subject, read_subject
+from lumbar.intake.tokens import SENTENCE_END, Token
+from lumbar.intake.person import RELATIONS, Subject, read_subject
 from lumbar.intake.quantities import (
     Quantity,
     read_age,
@@ -26,6 +27,7 @@ Status = Literal["present", "absent"]
 HISTORY_GROUPS = frozenset({"history", "medication", "person", "mechanism", "course"})
 #: finding groups a negation does not flip: who the person is.
 UNNEGATED_GROUPS = frozenset({"person"})
+RELATION_WORDS = frozenset(RELATIONS)
 #: numeric findings and the reader of each.
 NUMBER_READERS = {
     "age": read_age,
@@ -85,7 +87,7 @@ class TextReader:
             finding = self.kb.findings[match.pattern.finding]
             start, end = tokens[match.start].start, tokens[match.end].end
             words = text[start:end]
-            why = self._ignore_reason(finding, cats, reading.subject)
+            why = self._ignore_reason(finding, cats, reading.subject, _relation_before(tokens, match.start))
             why = why or _measured(finding, start, end, numbers)
             if why:
                 reading.ignored.append((finding.id, words, why))
@@ -113,10 +115,14 @@ class TextReader:
         return reading
 
     @staticmethod
-    def _ignore_reason(finding: Finding, cats: set[ContextCategory], subject: Subject) -> str | None:
+    def _ignore_reason(
+        finding: Finding, cats: set[ContextCategory], subject: Subject, relation: str | None
+    ) -> str | None:
         if ContextCategory.HYPOTHETICAL in cats:
             return "hypothetical"
-        if ContextCategory.OTHER_PERSON in cats and subject.who == "self":
+        # writing about someone (the patient), a third person's illness is not the patient's:
+        # "asking for my husband ... my mum died of bone cancer"
+        if ContextCategory.OTHER_PERSON in cats and (subject.who == "self" or relation != subject.relation):
             return "about someone else"
         if ContextCategory.HISTORICAL in cats and finding.group not in HISTORY_GROUPS:
             return "in the past"
@@ -127,6 +133,17 @@ class TextReader:
         sex = reading.subject.sex
         if sex and sex not in reading.findings:
             _record(reading, ReadFinding(sex, "present", reading.subject.relation or sex))
+
+
+def _relation_before(tokens: list[Token], start: int) -> str | None:
+    """The last relation word ("mum", "husband") before token ``start`` in its sentence, if any."""
+    for k in range(start - 1, -1, -1):
+        word = tokens[k].text
+        if word in SENTENCE_END:
+            return None
+        if word in RELATION_WORDS:
+            return word
+    return None
 
 
 def _read_numbers(text: str) -> dict[str, tuple[Quantity, tuple[int, int]]]:

@@ -112,8 +112,7 @@ KNOWN = {
     ("ho234", "extra", "cancer_history=present"),
     ("hc010", "extra", "gait_disturbance=present"),
     ("ho005", "extra", "fever=present"),
-    # read on purpose: legs that feel "heavy" are weak legs to a triage nurse; "no leaks" also says no waters
-    ("hb005", "extra", "muscle_weakness_leg=present"),
+    # read on purpose: "no leaks" also says no waters breaking
     ("ho039", "extra", "waters_breaking=absent"),
 }
 
