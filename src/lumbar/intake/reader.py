@@ -8,7 +8,6 @@ from typing import Literal
 from lumbar.intake.context import ContextDetector, QualifierDetector
 from lumbar.intake.lexicon import Lexicon
 from lumbar.intake.normalise import normalise
-from lumbar.intake.tokens import SENTENCE_END, Token
 from lumbar.intake.person import RELATIONS, Subject, read_subject
 from lumbar.intake.quantities import (
     Quantity,
@@ -18,6 +17,7 @@ from lumbar.intake.quantities import (
     read_pregnancy_weeks,
     read_temperature,
 )
+from lumbar.intake.tokens import SENTENCE_END, Token
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import ContextCategory, Finding
 
