@@ -22,7 +22,9 @@ class FoundFinding(_Out):
     """A finding read from the text or answered in the interview."""
 
     id: str
-    status: Literal["present", "absent"]
+    status: Literal["present", "absent", "possible"] = Field(
+        description="possible: possibly there but not clearly read; counted as present until answered"
+    )
     evidence: str = Field(description="the words it came from, or 'answered: …'")
     value: float | str | None = None
     certainty: Literal["definite", "possible"] = "definite"
@@ -103,5 +105,5 @@ class Assessment(_Out):
 
     @property
     def present(self) -> set[str]:
-        """Ids of the findings present."""
-        return {f.id for f in self.findings if f.status == "present"}
+        """Ids of the findings present (a finding possibly present counts: safety first)."""
+        return {f.id for f in self.findings if f.status in ("present", "possible")}

@@ -18,7 +18,15 @@ from lumbar.assessment import (
     RankedCause,
     Recommendation,
 )
-from lumbar.intake.reader import ReadFinding, Reading, TextReader, complete
+from lumbar.intake.reader import (
+    POSSIBLE_WARNING_SIGN,
+    ReadFinding,
+    Reading,
+    TextReader,
+    complete,
+    flag_possible,
+    possible_signs,
+)
 from lumbar.intake.validate import check_text
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
@@ -56,6 +64,7 @@ class AssessmentEngine:
                 )
         if answers:
             complete(reading, self.kb)
+            flag_possible(reading, self.kb)
         return reading
 
     def assess(self, text: str, answers: Mapping[str, Answer] | None = None) -> Assessment:
@@ -82,12 +91,25 @@ class AssessmentEngine:
             )
             for rule in result.fired
         ]
-        questions = [
+        # a warning sign read only as "possibly there" is asked first (the policy of rule_possible_warning_sign)
+        unclear = [
+            NextQuestion(
+                id=f.id,
+                text=kb.findings[f.id].question or kb.findings[f.id].name,
+                why=f'You wrote "{f.evidence}"; please tell us clearly whether this is so.',
+                warning_sign=True,
+            )
+            for f in possible_signs(reading, kb)
+            if kb.findings[f.id].question
+        ]
+        ranked = [
             NextQuestion(
                 id=q.finding.id, text=q.finding.question or q.finding.name, why=q.why, warning_sign=q.warning
             )
-            for q in rank_questions(kb, state, result, causes)[:MAX_QUESTIONS]
+            for q in rank_questions(kb, state, result, causes)
+            if q.finding.id not in {u.id for u in unclear}
         ]
+        questions = (unclear + ranked)[:MAX_QUESTIONS]
         reasons = reasons or [no_flag_reason(kb, state, any(q.warning_sign for q in questions))]
         top = [c for c in causes if c.probability >= 0.005][:MAX_CAUSES]
         ranked = [
@@ -102,13 +124,16 @@ class AssessmentEngine:
             )
             for c in top
         ]
+        # every finding a fired rule or a ranked cause relies on is reported, derived ones too (fever from 38.6)
+        used = {f for rule in result.fired for f in rule.when.finding_ids()}
+        used |= {f for c in top for f in (*c.for_, *c.against)}
         specialists = choose_specialists(kb, result, top)
         tests = choose_tests(kb, result, top)
         assessment = Assessment(
             level=result.level,
             level_reasons=reasons,
             causes=ranked,
-            findings=[_found(f) for f in reading.findings.values() if kb.findings[f.id].derived_from is None],
+            findings=[_found(f) for f in reading.findings.values() if _reported(f, kb, used)],
             next_questions=questions,
             specialists=specialists,
             tests=tests,
@@ -143,8 +168,18 @@ def assess(text: str, answers: Mapping[str, Answer] | None = None) -> Assessment
     return default_engine().assess(text, answers)
 
 
+def _reported(f: ReadFinding, kb: KnowledgeBase, used: set[str]) -> bool:
+    """A finding read from the words, or a derived one (fever from a temperature) that is present or used."""
+    if f.id == POSSIBLE_WARNING_SIGN:
+        return False
+    if kb.findings[f.id].derived_from is None:
+        return True
+    return f.id in used
+
+
 def _found(f: ReadFinding) -> FoundFinding:
-    return FoundFinding(id=f.id, status=f.status, evidence=f.evidence, value=f.value, certainty=f.certainty)
+    status = "possible" if f.status == "present" and f.certainty == "possible" else f.status
+    return FoundFinding(id=f.id, status=status, evidence=f.evidence, value=f.value, certainty=f.certainty)
 
 
 def _person(reading: Reading) -> Person:

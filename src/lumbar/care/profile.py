@@ -41,7 +41,7 @@ def _numbers(assessment: Assessment) -> dict[str, float]:
         if isinstance(value, int | float) and not isinstance(value, bool):
             values[name] = float(value)
     for found in assessment.findings:
-        if found.status == "present" and isinstance(found.value, int | float):
+        if found.status != "absent" and isinstance(found.value, int | float):
             values[found.id] = float(found.value)
     return values
 

@@ -53,6 +53,8 @@ DURATION_SLACK_SHARE = 0.1
 VALUES_GROUP = "values"
 NEGATION_GROUP = "negation"
 UNCERTAINTY_GROUP = "uncertainty"
+#: findings the engine sets (possible_warning_sign), never read from words.
+ENGINE_GROUP = "engine"
 
 GoldValue = float | tuple[float, float]
 
@@ -187,8 +189,8 @@ def _parse_case(row: dict[str, Any], kb: KnowledgeBase) -> GoldCase:
 
 
 def _scored(finding: Finding) -> bool:
-    """Boolean findings that the text can state: not a pure threshold on a number."""
-    if finding.type is not ValueType.BOOLEAN:
+    """Boolean findings that the text can state: not a pure threshold on a number, nor set by the engine."""
+    if finding.type is not ValueType.BOOLEAN or finding.group == ENGINE_GROUP:
         return False
     return finding.derived_from is None or bool(finding.synonyms or finding.absent_synonyms)
 

@@ -112,6 +112,7 @@ class TextReader:
             _record(reading, ReadFinding(finding_id, "present", quantity.evidence, value=quantity.value))
         self._apply_sex(reading)
         complete(reading, self.kb)
+        flag_possible(reading, self.kb)
         return reading
 
     @staticmethod
@@ -178,6 +179,30 @@ def _record(reading: Reading, new: ReadFinding) -> None:
         or (old.status == new.status and old.certainty == "possible" and new.certainty == "definite")
     ):
         reading.findings[new.id] = new
+
+
+#: the finding that stands for "a warning sign is possibly there but was not read clearly"; its rule
+#: in rules.yaml sets the floor of the level (the policy is data, see rule_possible_warning_sign).
+POSSIBLE_WARNING_SIGN = "possible_warning_sign"
+
+
+def possible_signs(reading: Reading, kb: KnowledgeBase) -> list[ReadFinding]:
+    """Warning signs read as possibly present ("maybe a bit numb down there"), in reading order."""
+    return [
+        f
+        for f in reading.findings.values()
+        if f.status == "present" and f.certainty == "possible" and kb.findings[f.id].warning_sign
+    ]
+
+
+def flag_possible(reading: Reading, kb: KnowledgeBase) -> None:
+    """Set ``possible_warning_sign`` exactly when some warning sign is possibly present."""
+    reading.findings.pop(POSSIBLE_WARNING_SIGN, None)
+    possible = possible_signs(reading, kb)
+    if possible and POSSIBLE_WARNING_SIGN in kb.findings:
+        reading.findings[POSSIBLE_WARNING_SIGN] = ReadFinding(
+            POSSIBLE_WARNING_SIGN, "present", possible[0].evidence, "possible"
+        )
 
 
 def complete(reading: Reading, kb: KnowledgeBase) -> None:

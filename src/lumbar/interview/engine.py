@@ -12,6 +12,7 @@ from typing import Any, Literal
 from lumbar.assessment import NextQuestion
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.errors import InterviewError
+from lumbar.intake.reader import possible_signs
 from lumbar.intake.validate import check_text
 from lumbar.interview.answers import check_answer
 from lumbar.interview.models import AnswerValue, InterviewState, Progress, Question, Result
@@ -56,7 +57,8 @@ class Interviewer:
         """Findings, level and causes from the text and the answers in ``state``."""
         reading = self.engine.read(state.text, engine_answers(self.kb, state))
         known = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
-        return Known(known, triage(self.kb, known), rank_causes(self.kb, known))
+        possible = tuple(f.id for f in possible_signs(reading, self.kb))
+        return Known(known, triage(self.kb, known), rank_causes(self.kb, known), possible)
 
     def _pending(self, state: InterviewState) -> str:
         choice = choose(self.kb, state, self.known(state), self.cap)

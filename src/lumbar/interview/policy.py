@@ -32,6 +32,7 @@ class Known:
     state: FindingState
     triage: TriageResult
     causes: list[CauseScore]
+    possible: tuple[str, ...] = ()  # warning signs read only as "possibly there", asked first
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,10 @@ def choose(kb: KnowledgeBase, state: InterviewState, known: Known, cap: int = MA
     if reask is not None:
         finding = kb.findings[reask]
         return Ask(finding, _why(finding), True, _left(candidates, state, cap))
+    unclear = [f for f in known.possible if f not in state.answers and kb.findings[f].question]
+    if unclear:
+        finding = kb.findings[unclear[0]]
+        return Ask(finding, _why(finding), False, _left(candidates, state, cap))
     if not candidates:
         return Stop(_settled(known.triage.level), [])
     if len(state.asked) >= cap:

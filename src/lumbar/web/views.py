@@ -129,7 +129,7 @@ def _told(finding: FoundFinding, engines: Engines) -> str:
 def result_view(assessment: Assessment, plan: CarePlan, engines: Engines) -> ResultView:
     """The result page's content for an assessment and its care plan."""
     absent = set(assessment.negated) | {f.id for f in assessment.findings if f.status == "absent"}
-    said_yes = [_told(f, engines) for f in assessment.findings if f.status == "present"]
+    said_yes = [_told(f, engines) for f in assessment.findings if f.status in ("present", "possible")]
     said_no = [engines.finding_name(f.id) for f in assessment.findings if f.status == "absent"]
     return ResultView(
         assessment=assessment,
