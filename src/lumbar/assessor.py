@@ -102,14 +102,14 @@ class AssessmentEngine:
             for f in possible_signs(reading, kb)
             if kb.findings[f.id].question
         ]
-        ranked = [
+        asked_next = [
             NextQuestion(
                 id=q.finding.id, text=q.finding.question or q.finding.name, why=q.why, warning_sign=q.warning
             )
             for q in rank_questions(kb, state, result, causes)
             if q.finding.id not in {u.id for u in unclear}
         ]
-        questions = (unclear + ranked)[:MAX_QUESTIONS]
+        questions = (unclear + asked_next)[:MAX_QUESTIONS]
         reasons = reasons or [no_flag_reason(kb, state, any(q.warning_sign for q in questions))]
         top = [c for c in causes if c.probability >= 0.005][:MAX_CAUSES]
         ranked = [

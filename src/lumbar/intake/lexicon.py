@@ -22,8 +22,6 @@ MIN_FUZZY_LEN = 6
 #: function words a phrase may leave out ("numb when I wipe" matches "numb when wiping").
 OPTIONAL_WORDS = frozenset("i my me the a an your his her their our it its is are am was were of to".split())
 CONJUNCTIONS = frozenset({"and", "or", "but"})
-#: body words that, followed by "of", name a place on something else ("the bottom of my foot").
-PLACE_WORDS = frozenset({"bottom"})
 #: words that, in the gap of an "absent" phrase, turn it round ("legs are not strong" is not "legs are strong").
 NEGATORS = frozenset({"not", "no", "never", "cannot", "nor", "hardly", "barely", "scarcely"})
 #: words that, after a conjunction, start a new clause that a phrase does not reach into.
@@ -98,10 +96,6 @@ class Lexicon:
     def find(self, tokens: list[Token]) -> list[Match]:
         """Every phrase match, nested shorter matches removed."""
         stems = [self.canonical.get(t.stem, t.stem) for t in tokens]
-        for i in range(len(tokens) - 1):
-            # "the bottom of my foot": a place on something, not the buttocks
-            if stems[i] in PLACE_WORDS and tokens[i + 1].text == "of":
-                stems[i] = stems[i] + " of"
         found: list[Match] = []
         for i, tok in enumerate(tokens):
             if tok.is_punct:

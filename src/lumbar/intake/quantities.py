@@ -228,9 +228,14 @@ _IM_WEEKS = re.compile(
 )
 
 
+#: "she is 31 weeks", in a text that is about a pregnancy somewhere.
+_IS_WEEKS = re.compile(
+    r"\b(?:is|am|she's|i'm)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since|now))", re.I
+)
 #: words that show a text is about a pregnancy, so "38 weeks" means weeks of pregnancy.
 _PREGNANCY_CONTEXT = re.compile(
-    r"\b(?:pregnan\w*|expecting|baby|bump|midwife|waters|contractions?|tightenings?|trimester|labour|labor)\b",
+    r"\b(?:pregnan\w*|expecting|baby|bump|midwife|waters|contractions?|tightenings?|trimester|labour|labor|braxton|"
+    r"kicks?|kicking|goes tight|our first|my first)\b",
     re.I,
 )
 _PREG_MONTHS = re.compile(
@@ -246,6 +251,10 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
     m = _PREG_WEEKS.search(text) or _IM_WEEKS.search(text)
     if m and 1 <= int(m.group(1)) <= 43:
         return Quantity(float(m.group(1)), m.group(0).strip())
+    context = _PREGNANCY_CONTEXT.search(text)
+    bare = _IS_WEEKS.search(text) if context else None
+    if bare and 4 <= int(bare.group(1)) <= 43:
+        return Quantity(float(bare.group(1)), bare.group(0).strip())
     months = _PREG_MONTHS.search(text)
     if months:
         count = float(months.group(1)) if months.group(1).isdigit() else float(word_number(months.group(1)))

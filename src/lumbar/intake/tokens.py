@@ -125,7 +125,7 @@ class Shorthand:
         self.pattern = (
             re.compile(
                 r"(?<![a-z0-9])(?:"
-                + "|".join(re.escape(w) for w in odd)
+                + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in odd)
                 + r")(?![a-z0-9])|"
                 + _TOKEN_RE.pattern,
                 re.IGNORECASE,
@@ -146,7 +146,7 @@ def tokenize(
     raw: list[tuple[str, int, int]] = []
     for m in shorthand.pattern.finditer(text):
         word = m.group().lower().replace("’", "'")
-        expanded = shorthand.table.get(word)
+        expanded = shorthand.table.get(" ".join(word.split()))
         if expanded is not None:
             raw.extend((part, m.start(), m.end()) for part in _expand(expanded))
             continue

@@ -442,5 +442,5 @@ class Shorthand(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    written: str = Field(pattern=r"^[^\s]+$")
+    written: str = Field(pattern=r"^\S+( \S+)?$", description="one word, or two that mean something together")
     reads_as: str = Field(min_length=1)
