@@ -31,6 +31,7 @@ def run_check(args: argparse.Namespace) -> int:
         console.print("[red]✗[/red] ", end="")
         console.print(str(problem), markup=False, highlight=False)
     _print_counts(console, report)
+    _print_audit(console, report)
     if not report.seeds_found:
         console.print(
             "[yellow]seed documents not found (set LUMBAR_SEEDS): paragraph coverage not checked[/yellow]"
@@ -40,6 +41,20 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     console.print("[bold green]knowledge base OK[/bold green]")
     return 0
+
+
+def _print_audit(console: object, report: object) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from lumbar.knowledge.check import CheckReport
+
+    assert isinstance(console, Console) and isinstance(report, CheckReport)
+    table = Table("picture", "level", "back", "rules", "cases", title="Red-flag audit (cases: fire / silent)")
+    for row in report.audit:
+        back = "yes" if row.fits_back_problem else "no"
+        table.add_row(row.picture, row.level, back, ", ".join(row.rules), f"{row.fires} / {row.silent}")
+    console.print(table)
 
 
 def _print_counts(console: object, report: object) -> None:

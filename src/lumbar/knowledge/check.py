@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from lumbar.errors import Problem
+from lumbar.knowledge.audit import AuditRow, audit_rows, check_audit
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
 from lumbar.knowledge.schema import Condition, SeedClaim, SkippedPassage
 
@@ -58,6 +59,7 @@ class CheckReport:
     claims_rejected: Counter[str] = field(default_factory=Counter)
     paragraphs: int = 0
     seeds_found: bool = True
+    audit: list[AuditRow] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -85,6 +87,9 @@ def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None =
     _check_contract(kb, report.problems)
     _check_conflicts(kb, report.problems)
     _check_coverage(kb, seeds if seeds is not None else seeds_dir(), report)
+    _check_questions(kb, report.problems)
+    check_audit(kb, report.problems)
+    report.audit = audit_rows(kb)
     report.counts = {kind: len(table) for kind, table in kb.tables().items()}
     report.counts["context_rules"] = len(kb.context_rules)
     report.counts["seed_claims"] = len(kb.claims)
@@ -145,6 +150,20 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
     for claim in kb.claims:
         for ref in claim.maps_to:
             _ref(problems, "coverage.yaml", claim.id, "item", ref, every)
+
+
+def _check_questions(kb: KnowledgeBase, problems: list[Problem]) -> None:
+    """A question asks one thing (one question mark); every other wording says what "yes" means (the
+    schema requires ``yes_means``)."""
+    for finding in kb.findings.values():
+        wordings = [finding.question] + ([finding.unsure_question.text] if finding.unsure_question else [])
+        for text in filter(None, wordings):
+            if text.count("?") != 1:
+                problems.append(
+                    Problem("findings.yaml", finding.id, f"{text!r} must ask exactly one question")
+                )
+        if finding.unsure_question and not finding.question:
+            problems.append(Problem("findings.yaml", finding.id, "unsure_question without a question"))
 
 
 def _check_sources(kb: KnowledgeBase, problems: list[Problem]) -> None:

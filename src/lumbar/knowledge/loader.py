@@ -26,6 +26,7 @@ from lumbar.knowledge.schema import (
     DiagnosticTest,
     Finding,
     Prevention,
+    RedFlagPicture,
     SeedClaim,
     Shorthand,
     SkippedPassage,
@@ -50,6 +51,7 @@ ITEM_FILES: dict[str, type[BaseModel]] = {
     "prevention.yaml": Prevention,
     "complications.yaml": Complication,
     "conflicts.yaml": Conflict,
+    "red_flags.yaml": RedFlagPicture,
     "context_rules.yaml": ContextRule,
     "word_classes.yaml": WordClass,
     "shorthand.yaml": Shorthand,
@@ -78,6 +80,7 @@ class KnowledgeBase:
     skipped: list[SkippedPassage]
     word_classes: list[WordClass] = field(default_factory=list)
     shorthand: list[Shorthand] = field(default_factory=list)
+    red_flags: dict[str, RedFlagPicture] = field(default_factory=dict)
     root: str = ""
 
     def item(self, item_id: str) -> BaseModel:
@@ -107,6 +110,7 @@ class KnowledgeBase:
             "prevention": self.prevention,
             "complications": self.complications,
             "conflicts": self.conflicts,
+            "red_flags": self.red_flags,
         }
 
 
@@ -177,6 +181,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         prevention=tables["prevention"],
         complications=tables["complications"],
         conflicts=tables["conflicts"],
+        red_flags=tables["red_flags"],
         context_rules=tables["context_rules"],
         claims=claims,
         skipped=skipped,

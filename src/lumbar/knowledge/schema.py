@@ -444,3 +444,31 @@ class Shorthand(BaseModel):
 
     written: str = Field(pattern=r"^\S+( \S+)?$", description="one word, or two that mean something together")
     reads_as: str = Field(min_length=1)
+
+
+# --- red-flag audit ------------------------------------------------------------------------------
+
+
+class AuditCase(BaseModel):
+    """A description of a picture in lay words; for a firing case, the level it must reach at least."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=3)
+    level: Level | None = None
+
+
+class RedFlagPicture(Item):
+    """A clinical picture a guideline calls urgent, the rules that cover it and the cases that show it.
+
+    ``fires`` are descriptions that must fire one of ``rules`` and reach ``level``; ``silent`` are
+    look-alikes that must fire none of them. The audit lives in data so that a picture without a
+    rule or a case fails ``lumbar kb check``.
+    """
+
+    name: str
+    level: Level = Field(description="the level the guideline asks for")
+    fits_back_problem: bool = Field(description="false: the cause is outside the back causes")
+    rules: list[ItemId] = Field(min_length=1)
+    fires: list[AuditCase] = Field(min_length=1)
+    silent: list[AuditCase] = Field(min_length=1)
