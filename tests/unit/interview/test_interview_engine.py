@@ -236,3 +236,13 @@ def _advance_to(interviewer: Interviewer, step: Question | Result, finding_id: s
         step = interviewer.step(step.state, 40.0 if step.type == "number" else "no")
     assert isinstance(step, Question), f"{finding_id} was never asked"
     return step
+
+
+def test_the_danger_screen_is_asked_first(interviewer: Interviewer) -> None:
+    """As NHS 111 does before any body part: breathing, waking, colour and swelling come first."""
+    first = interviewer.start("my lower back keeps cramping")
+    assert isinstance(first, Question)
+    assert first.id == "danger_signs_now" and first.warning_sign
+    result = interviewer.step(first.state, "yes")
+    assert isinstance(result, Result)
+    assert result.assessment.level is Level.EMERGENCY_AMBULANCE
