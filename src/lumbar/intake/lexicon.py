@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from lumbar.intake.tokens import Shorthand, Token, phrase_stems, stem, tokenize
+from lumbar.intake.speller import Speller
+from lumbar.intake.tokens import Shorthand, Token, phrase_stems, tokenize
 from lumbar.knowledge.loader import KnowledgeBase
 
 MAX_GAP = 2
 #: most words, function words included, that may stand between two words of a phrase.
 MAX_SPAN_GAP = 4
-MIN_FUZZY_LEN = 6
 #: function words a phrase may leave out ("numb when I wipe" matches "numb when wiping").
 OPTIONAL_WORDS = frozenset("i my me the a an your his her their our it its is are am was were of to".split())
 CONJUNCTIONS = frozenset({"and", "or", "but"})
@@ -194,57 +194,3 @@ def _owned(inner: Match, outer: Match, tokens: list[Token], warning_signs: froze
     # the longer phrase may have skipped function words of its own ("lost feeling around my back passage")
     content = {i for i in inner.used if tokens[i].text not in OPTIONAL_WORDS} or inner.used
     return content <= outer.used
-
-
-class Speller:
-    """Corrects words one edit away from a known lexicon word (symmetric-delete lookup)."""
-
-    def __init__(self, vocabulary: set[str]) -> None:
-        self.vocabulary = vocabulary
-        #: a word whose stem is a lexicon word's stem already matches it, so it is never "corrected"
-        #: into another word ("stopping" is not "shopping", "looked" is not "locked").
-        self.stems = {stem(word) for word in vocabulary}
-        self.deletes: dict[str, set[str]] = defaultdict(set)
-        for word in vocabulary:
-            if len(word) >= MIN_FUZZY_LEN and word.isalpha():
-                for variant in _deletes(word) | {word}:
-                    self.deletes[variant].add(word)
-
-    def corrections(self, text: str) -> dict[str, str]:
-        """Misspelt word -> the lexicon word it most likely means, for the words of ``text``."""
-        fixes: dict[str, str] = {}
-        for tok in tokenize(text):
-            word = tok.text
-            if len(word) < MIN_FUZZY_LEN or word in self.vocabulary or not word.isalpha() or word in fixes:
-                continue
-            if tok.stem in self.stems:
-                continue
-            candidates: set[str] = set()
-            for variant in _deletes(word) | {word}:
-                candidates |= self.deletes.get(variant, set())
-            close = sorted(c for c in candidates if _one_edit(word, c))
-            if len(close) == 1:
-                fixes[word] = close[0]
-        return fixes
-
-
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """True when a and b differ by one insertion, deletion, substitution or adjacent swap."""
-    if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and a[diff[0]] == b[diff[1]]
-            and a[diff[1]] == b[diff[0]]
-        )
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from lumbar.intake.lexicon import Lexicon, Speller
+from lumbar.intake.lexicon import Lexicon
+from lumbar.intake.speller import Speller
 from lumbar.knowledge.loader import KnowledgeBase
 
 MakeKb = Callable[..., KnowledgeBase]
@@ -82,8 +83,14 @@ def test_misspelt_words_are_corrected(lexicon: Lexicon) -> None:
     assert "sciatica" in found(lexicon, "I have sciiatica")
 
 
-def test_short_words_are_not_corrected(lexicon: Lexicon) -> None:
-    assert "belly" not in found(lexicon, "my bely hurts")
+def test_short_typos_are_corrected_but_real_words_never(lexicon: Lexicon) -> None:
+    assert "belly" in found(lexicon, "my bely hurts")
+    fixes = lexicon.speller.corrections("he said three times it could be his acne, then died")
+    assert fixes == {}, "ordinary English words are never 'corrected' (said/slid, died/dived)"
+    assert Speller({"fever", "urine"}).corrections("a fevr and urrine") == {
+        "fevr": "fever",
+        "urrine": "urine",
+    }
 
 
 def test_speller_leaves_ambiguous_words_alone() -> None:

@@ -1,0 +1,1 @@
+"""Scoring of labelled sets: measures, never used by the engines."""

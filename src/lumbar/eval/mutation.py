@@ -1,0 +1,182 @@
+"""Mutation test of the reader: do warning signs survive the way strangers write?
+
+Every labelled sentence with a warning sign (tests/cases/intake.jsonl and intake_heldout.jsonl) is
+rewritten by realistic, seeded mutations: a typo, no punctuation and all lower case, learners' grammar
+(no articles, "since" for "for", a present tense for a past one), text-speak, clauses in another order,
+and a negation moved ("I do not have a fever" / "I have no fever"). The recall of warning signs on the
+mutated sentences is compared with the recall on the sentences as written; a warning sign that a
+mutation hides is a grammar the reader cannot follow.
+
+    python -m lumbar.eval.mutation [FILE ...]
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lumbar.intake.evaluate import GoldCase, load_cases
+from lumbar.intake.reader import TextReader
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
+
+SEED = 20261206
+Mutation = Callable[[str, random.Random], str]
+
+_WORD = re.compile(r"[A-Za-z]{5,}")
+_TEXT_SPEAK = {
+    "you": "u",
+    "your": "ur",
+    "because": "coz",
+    "cannot": "cnt",
+    "can't": "cant",
+    "don't": "dont",
+    "today": "2day",
+    "and": "n",
+    "with": "w/",
+    "really": "rly",
+    "before": "b4",
+    "tonight": "2nite",
+    "have": "hv",
+}
+_PAST = {
+    "fell": "fall",
+    "felt": "feel",
+    "went": "go",
+    "had": "have",
+    "was": "is",
+    "were": "are",
+    "got": "get",
+}
+
+
+def typo(text: str, rng: random.Random) -> str:
+    """One slip of the finger in one longer word: two letters swapped, one dropped or one doubled."""
+    words = list(_WORD.finditer(text))
+    if not words:
+        return text
+    m = rng.choice(words)
+    word = m.group()
+    i = rng.randrange(1, len(word) - 2)
+    kind = rng.choice(["swap", "drop", "double"])
+    if kind == "swap":
+        new = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    elif kind == "drop":
+        new = word[:i] + word[i + 1 :]
+    else:
+        new = word[:i] + word[i] + word[i:]
+    return text[: m.start()] + new + text[m.end() :]
+
+
+def flat(text: str, _: random.Random) -> str:
+    """All lower case, no punctuation but the words' own apostrophes."""
+    return " ".join(re.sub(r"[^\w\s'/]", " ", text.lower()).split())
+
+
+def learner(text: str, _: random.Random) -> str:
+    """Learners' grammar: no articles, "since" for "for", present for past tense, "he have"."""
+    out = re.sub(r"\b(?:a|an|the)\s+", "", text, flags=re.I)
+    out = re.sub(
+        r"\bfor (\d+|a few|two|three|several) (days|weeks|hours|months)\b", r"since \1 \2", out, flags=re.I
+    )
+    out = re.sub(r"\b(he|she) has\b", r"\1 have", out, flags=re.I)
+    return re.sub(r"\b(\w+)\b", lambda m: _PAST.get(m.group(1).lower(), m.group(1)), out)
+
+
+def text_speak(text: str, _: random.Random) -> str:
+    """Chat spelling of common words, all lower case."""
+    return re.sub(r"[\w']+", lambda m: _TEXT_SPEAK.get(m.group().lower(), m.group().lower()), text)
+
+
+def reorder(text: str, rng: random.Random) -> str:
+    """The same clauses in another order ("X, and Y" -> "Y, and X"; sentences swapped)."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    if len(sentences) > 1:
+        rng.shuffle(sentences)
+        return " ".join(sentences)
+    parts = re.split(r",\s+(?:and\s+|but\s+)?", text.strip().rstrip("."))
+    if len(parts) > 1:
+        parts.reverse()
+        return ", and ".join(p[0].lower() + p[1:] if p[:2] != "I " else p for p in parts) + "."
+    return text
+
+
+def move_negation(text: str, _: random.Random) -> str:
+    """A negation said another way: "I don't have X" <-> "I have no X", "no X" -> "not any X"."""
+    swapped = re.sub(r"\b(?:I )?(?:do not|don't) have (?:any )?", "I have no ", text, flags=re.I)
+    if swapped != text:
+        return swapped
+    return re.sub(r"\bno (\w+)", r"not any \1", text, count=1, flags=re.I)
+
+
+MUTATIONS: dict[str, Mutation] = {
+    "typo": typo,
+    "lowercase, no punctuation": flat,
+    "learners' grammar": learner,
+    "text-speak": text_speak,
+    "clauses reordered": reorder,
+    "negation moved": move_negation,
+}
+
+
+@dataclass
+class Recall:
+    gold: int = 0
+    found: int = 0
+    missed: list[tuple[str, str, str]] = field(default_factory=list)  # (case id, finding, mutated text)
+
+    @property
+    def value(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+
+def warning_sign_recall(
+    cases: Iterable[GoldCase], reader: TextReader, kb: KnowledgeBase, mutate: Mutation | None
+) -> Recall:
+    """Recall of the gold warning signs, on the sentences as written or mutated."""
+    rng = random.Random(SEED)
+    recall = Recall()
+    for case in cases:
+        signs = [f for f in case.present if kb.findings[f].warning_sign]
+        if not signs:
+            continue
+        text = mutate(case.text, rng) if mutate else case.text
+        present = reader.read(text).present()
+        for sign in signs:
+            recall.gold += 1
+            if sign in present:
+                recall.found += 1
+            else:
+                recall.missed.append((case.id, sign, text))
+    return recall
+
+
+def mutation_report(paths: list[Path]) -> dict[str, Recall]:
+    """Recall as written ("unmutated") and under each mutation, over the labelled files."""
+    kb = load_knowledge()
+    reader = TextReader(kb)
+    cases = [c for p in paths for c in load_cases(p, kb)]
+    report = {"unmutated": warning_sign_recall(cases, reader, kb, None)}
+    for name, mutate in MUTATIONS.items():
+        report[name] = warning_sign_recall(cases, reader, kb, mutate)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    root = Path.cwd() / "tests" / "cases"
+    paths = [Path(a) for a in args] or [root / "intake.jsonl", root / "intake_heldout.jsonl"]
+    report = mutation_report(paths)
+    base = report["unmutated"].value
+    for name, recall in report.items():
+        print(
+            f"{name:28} recall {recall.value:.3f} ({recall.found}/{recall.gold})  ratio {recall.value / base:.3f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

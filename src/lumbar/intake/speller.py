@@ -1,0 +1,107 @@
+"""Spelling correction against the lexicon: a misspelt word one edit from a lexicon word is read as it.
+
+Only words that are not ordinary English are corrected: "said" is never "slid", "three" never "there".
+What counts as ordinary English comes from pyspellchecker's English word-frequency list (MIT; loaded once,
+on the first word that needs it). Among the lexicon words one edit away, the likeliest slip wins when it
+is alone of its kind.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+from lumbar.intake.tokens import stem, tokenize
+
+#: the shortest word corrected ("feer" -> "fever", "niht" -> "night").
+MIN_FUZZY_LEN = 4
+#: a word seen this often in the English frequency list is a real word, never a typo.
+ENGLISH_MIN_COUNT = 100
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Ordinary English words (pyspellchecker's English frequency list, counts of at least ENGLISH_MIN_COUNT)."""
+    data = resources.files("spellchecker") / "resources" / "en.json.gz"
+    counts: dict[str, int] = json.loads(gzip.decompress(data.read_bytes()))
+    return frozenset(word for word, count in counts.items() if count >= ENGLISH_MIN_COUNT)
+
+
+def is_english(word: str) -> bool:
+    """True for an ordinary English word."""
+    return word in english_words()
+
+
+class Speller:
+    """Corrects words one edit away from a known lexicon word (symmetric-delete lookup)."""
+
+    def __init__(self, vocabulary: set[str], known: Callable[[str], bool] = is_english) -> None:
+        self.vocabulary = vocabulary
+        self.known = known
+        #: a word whose stem is a lexicon word's stem already matches it, so it is never "corrected"
+        #: into another word ("stopping" is not "shopping", "looked" is not "locked").
+        self.stems = {stem(word) for word in vocabulary}
+        self.deletes: dict[str, set[str]] = defaultdict(set)
+        for word in vocabulary:
+            if len(word) >= MIN_FUZZY_LEN and word.isalpha():
+                for variant in _deletes(word) | {word}:
+                    self.deletes[variant].add(word)
+
+    def corrections(self, text: str) -> dict[str, str]:
+        """Misspelt word -> the lexicon word it most likely means, for the words of ``text``."""
+        fixes: dict[str, str] = {}
+        for tok in tokenize(text):
+            word = tok.text
+            if len(word) < MIN_FUZZY_LEN or word in self.vocabulary or not word.isalpha() or word in fixes:
+                continue
+            if tok.stem in self.stems or self.known(word):
+                continue
+            candidates: set[str] = set()
+            for variant in _deletes(word) | {word}:
+                candidates |= self.deletes.get(variant, set())
+            close = sorted(c for c in candidates if _one_edit(word, c))
+            # the likeliest slip wins when it is alone of its kind: two letters swapped, then a letter
+            # left out ("feer" is "fever" before it is "feet"), then one too many, then a wrong letter
+            for kind in range(4):
+                best = [c for c in close if _edit_kind(word, c) == kind]
+                if best:
+                    if len(best) == 1:
+                        fixes[word] = best[0]
+                    break
+        return fixes
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edit_kind(typed: str, known: str) -> int:
+    """0 adjacent swap, 1 a letter left out, 2 a letter too many, 3 a wrong letter (one edit apart)."""
+    if len(typed) < len(known):
+        return 1
+    if len(typed) > len(known):
+        return 2
+    diff = [i for i in range(len(typed)) if typed[i] != known[i]]
+    return 0 if len(diff) == 2 else 3
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion, substitution or adjacent swap."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
