@@ -77,6 +77,10 @@ class ContextDetector:
 
     def __init__(self, rules: list[ContextRule]) -> None:
         self.rules = [(tuple(r.literal.lower().split()), r) for r in rules]
+        #: triggers by their first word: each token is compared with the few triggers it can start
+        self.by_first: dict[str, list[tuple[tuple[str, ...], ContextRule]]] = {}
+        for literal, rule in self.rules:
+            self.by_first.setdefault(literal[0], []).append((literal, rule))
 
     def categories(self, tokens: list[Token], matches: list[Match]) -> list[set[ContextCategory]]:
         """For each match, the set of categories (negated, possible, …) that modify it."""
@@ -97,8 +101,8 @@ class ContextDetector:
     def _triggers(self, tokens: list[Token]) -> list[Trigger]:
         words = [t.text for t in tokens]
         found: list[Trigger] = []
-        for i in range(len(words)):
-            for literal, rule in self.rules:
+        for i, word in enumerate(words):
+            for literal, rule in self.by_first.get(word, ()):
                 n = len(literal)
                 if tuple(words[i : i + n]) == literal:
                     found.append(Trigger(rule, i, i + n - 1))

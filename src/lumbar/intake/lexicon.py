@@ -93,9 +93,13 @@ class Lexicon:
         """Tokenize ``text``, correcting misspelt words that are near a lexicon word."""
         return tokenize(text, self.speller.corrections(text), self.shorthand)
 
+    def stems(self, tokens: list[Token]) -> list[str]:
+        """Each token's stem, read as its word class's canonical word ("tummy" -> "belly")."""
+        return [self.canonical.get(t.stem, t.stem) for t in tokens]
+
     def find(self, tokens: list[Token]) -> list[Match]:
         """Every phrase match, nested shorter matches removed."""
-        stems = [self.canonical.get(t.stem, t.stem) for t in tokens]
+        stems = self.stems(tokens)
         found: list[Match] = []
         for i, tok in enumerate(tokens):
             if tok.is_punct:

@@ -18,6 +18,7 @@ from lumbar.intake.quantities import (
     read_temperature,
 )
 from lumbar.intake.tokens import SENTENCE_END, Token
+from lumbar.intake.unordered import UnorderedDetector
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import ContextCategory, Finding
 
@@ -75,6 +76,7 @@ class TextReader:
         self.kb = kb
         self.lexicon = Lexicon(kb)
         self.detector = detector or ContextDetector(kb.context_rules)
+        self.unordered = UnorderedDetector(self.lexicon, kb)
 
     def read(self, text: str) -> Reading:
         """Findings present or absent in ``text``, with their evidence."""
@@ -112,8 +114,28 @@ class TextReader:
             _record(reading, ReadFinding(finding_id, "present", quantity.evidence, value=quantity.value))
         self._apply_sex(reading)
         complete(reading, self.kb)
+        # the second reader comes last: what the words and the screens settled, it leaves alone
+        if self._read_unordered(text, tokens, reading):
+            complete(reading, self.kb)
         flag_possible(reading, self.kb)
         return reading
+
+    def _read_unordered(self, text: str, tokens: list[Token], reading: Reading) -> bool:
+        """Warning signs the second reader finds out of order: possible, never absent, never over the
+        lexicon. True when it added one."""
+        found = [
+            m
+            for m in self.unordered.find(tokens, self.lexicon.stems(tokens))
+            if m.pattern.finding not in reading.findings
+        ]
+        added = False
+        for match, cats in zip(found, self.detector.categories(tokens, found), strict=True):
+            if cats - {ContextCategory.POSSIBLE} or match.pattern.finding in reading.findings:
+                continue  # negated, hypothetical, someone else's or past: this reader only ever adds
+            words = text[tokens[match.start].start : tokens[match.end].end]
+            _record(reading, ReadFinding(match.pattern.finding, "present", words, "possible"))
+            added = True
+        return added
 
     @staticmethod
     def _ignore_reason(
@@ -222,8 +244,10 @@ def complete(reading: Reading, kb: KnowledgeBase) -> None:
         for present_id in list(reading.present()):
             finding = kb.findings[present_id]
             evidence = reading.findings[present_id].evidence
+            certainty = reading.findings[present_id].certainty
             for implied in finding.implies:
-                _record(reading, ReadFinding(implied, "present", evidence))
+                # what a possible finding implies is possible too
+                _record(reading, ReadFinding(implied, "present", evidence, certainty))
             for excluded in finding.rules_out:
                 if excluded not in reading.findings:
                     reading.findings[excluded] = ReadFinding(excluded, "absent", evidence)
@@ -248,7 +272,7 @@ def _apply_screen(reading: Reading, screen: Finding) -> None:
         return
     present = [f for f in covered if f is not None and f.status == "present"]
     if present:
-        _record(reading, ReadFinding(screen.id, "present", present[0].evidence))
+        _record(reading, ReadFinding(screen.id, "present", present[0].evidence, present[0].certainty))
     elif all(f is not None and f.status == "absent" for f in covered):
         evidence = next(f.evidence for f in covered if f is not None)
         reading.findings[screen.id] = ReadFinding(screen.id, "absent", evidence)

@@ -26,7 +26,10 @@ class Level(StrEnum):
     @property
     def rank(self) -> int:
         """0 for self-care up to 4 for an ambulance."""
-        return list(Level).index(self)
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {level: index for index, level in enumerate(Level)}
 
 
 class Citation(BaseModel):
@@ -262,6 +265,12 @@ class Condition(BaseModel):
         if self.any and self.min_any > len(self.any):
             raise ValueError("min_any is larger than the 'any' list")
         return self
+
+    def alone(self) -> set[str]:
+        """The finding ids that by themselves make this condition true (an ``any`` of one, no ``all``)."""
+        if self.all or self.min_any != 1:
+            return set()
+        return {term for term in self.any if isinstance(term, str)}
 
     def finding_ids(self) -> set[str]:
         """Every finding id this condition mentions, at any depth."""
