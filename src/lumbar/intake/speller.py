@@ -58,12 +58,15 @@ class Speller:
             word = tok.text
             if len(word) < MIN_FUZZY_LEN or word in self.vocabulary or not word.isalpha() or word in fixes:
                 continue
-            if tok.stem in self.stems or self.known(word):
+            if tok.stem in self.stems:
                 continue
             candidates: set[str] = set()
             for variant in _deletes(word) | {word}:
                 candidates |= self.deletes.get(variant, set())
             close = sorted(c for c in candidates if _one_edit(word, c))
+            # asked last: the English word list is loaded only for a word that has a near lexicon word
+            if not close or self.known(word):
+                continue
             # the likeliest slip wins when it is alone of its kind: two letters swapped, then a letter
             # left out ("feer" is "fever" before it is "feet"), then one too many, then a wrong letter
             for kind in range(4):
