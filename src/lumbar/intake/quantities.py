@@ -57,6 +57,12 @@ _AGE_PATTERNS = [
     re.compile(
         r"\b(?:male|female|man|woman|boy|girl)\s*,\s*(?:aged\s*)?(\d{1,3})\b(?!\s*(?:weeks?|kg|%))", re.I
     ),
+    # "woman 52 years", and learners' "I have 45 years" (the age, in several languages)
+    re.compile(
+        r"\b(?:male|female|man|woman|lady|boy|girl)\s*,?\s*(\d{1,3})\s*(?:years?|yrs?|y)\b(?!\s*(?:ago|of))",
+        re.I,
+    ),
+    re.compile(r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)\b(?!\s*(?:ago|of|with|since|now|already))", re.I),
     re.compile(r"(?<![\d.])(\d{1,3})\s*,?\s*(?:male|female|man|woman)\b", re.I),
     re.compile(
         r"(?<![\d.°])\b(\d{1,3})\s*(?:m|f)\b(?!\s*(?:°|degrees))(?=\s*[,.]|\s+(?:with|presents|c/o|complains))",
@@ -76,9 +82,12 @@ _AGE_PATTERNS = [
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORD_NUM = rf"((?:{'|'.join(_TENS)})(?:[\s-]?(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)})"
+#: common misspellings of the tens.
+_TENS_SPELT = {"fourty": "forty", "ninty": "ninety"}
+_WORD_NUM = rf"((?:{'|'.join([*_TENS, *_TENS_SPELT])})(?:[\s-]?(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)})"
 _AGE_IN_WORDS = [
     re.compile(rf"\b{_WORD_NUM}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I),
+    re.compile(rf"\b(?:male|female|man|woman|lady),?\s+(?:aged\s+)?{_WORD_NUM}\b", re.I),
     re.compile(
         rf"\b(?:i am|i'm|im|aged?|is|turned)\s+{_WORD_NUM}\b(?!\s*(?:weeks?|months?|days?|hours?|minutes?|times))",
         re.I,
@@ -93,6 +102,7 @@ def word_number(words: str) -> int:
     parts = re.split(r"[\s-]+", words.lower().strip())
     value = 0
     for part in parts:
+        part = _TENS_SPELT.get(part, part)
         if part in _TENS:
             value += 20 + 10 * _TENS.index(part)
         elif part in _TEENS:

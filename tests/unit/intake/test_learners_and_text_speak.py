@@ -44,6 +44,11 @@ def test_dark_yellow_urine_is_not_cola_coloured() -> None:
         ("My son is 19 months. For about a week he won't walk", 1.58, 7),
         ("pain since 5 days, im 30", 30, 5),
         ("Pain is 5 from 10 since 2 weeks", None, 14),
+        ("I have 45 years and back pain since 3 days", 45, 3),
+        ("woman 52 years, pain in back", 52, None),
+        ("Male, sixty-eight, back pain", 68, None),
+        ("I am fourty five and my back hurts", 45, None),
+        ("I have 3 years of back pain", None, 1095),
     ],
 )
 def test_an_age_is_never_read_as_a_duration(text: str, age: float | None, duration: float | None) -> None:

@@ -135,3 +135,29 @@ def test_kb_check_command_exits_one_on_a_problem(
     assert main(["kb", "check"]) == 1
     out = capsys.readouterr().out
     assert "rule_fever" in out and "not_a_cause" in out
+
+
+def test_a_red_flag_picture_without_rule_or_case_fails(kb_copy: Path) -> None:
+    def change(pictures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(pictures, "sepsis")["rules"] = ["rule_no_such_rule"]
+        item(pictures, "mscc")["silent"] = []
+        item(pictures, "meningitis")["rules"] = ["rule_fever"]  # too weak for an ambulance picture
+        return pictures
+
+    edit(kb_copy, "red_flags.yaml", change)
+    found = messages(kb_copy)
+    assert any("red_flags.yaml: sepsis" in m and "rule_no_such_rule" in m for m in found)
+    assert any("red_flags.yaml: mscc" in m and "silent" in m for m in found)
+    assert any("red_flags.yaml: meningitis" in m and "reaches" in m for m in found)
+
+
+def test_a_second_wording_must_say_what_yes_means(kb_copy: Path) -> None:
+    def change(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(findings, "muscle_weakness_leg")["unsure_question"] = {"text": "Can you walk on your heels?"}
+        item(findings, "fever")["question"] = "Do you have a fever? Or chills?"
+        return findings
+
+    edit(kb_copy, "findings.yaml", change)
+    found = messages(kb_copy)
+    assert any("muscle_weakness_leg" in m and "yes_means" in m for m in found)
+    assert any("fever" in m and "exactly one question" in m for m in found)
