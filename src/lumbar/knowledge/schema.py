@@ -451,7 +451,9 @@ class Shorthand(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    written: str = Field(pattern=r"^\S+( \S+)?$", description="one word, or two that mean something together")
+    written: str = Field(
+        pattern=r"^\S+( \S+){0,2}$", description="one word, or up to three that mean something together"
+    )
     reads_as: str = Field(min_length=1)
 
 
