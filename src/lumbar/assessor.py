@@ -31,7 +31,7 @@ from lumbar.intake.validate import check_text
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import CauseScore, rank_causes
-from lumbar.triage.questions import rank_questions
+from lumbar.triage.questions import danger_screen, rank_questions
 from lumbar.triage.recommend import choose_specialists, choose_tests, collect_sources, no_flag_reason
 from lumbar.triage.rules import FindingState, TriageResult, triage
 
@@ -102,14 +102,17 @@ class AssessmentEngine:
             for f in possible_signs(reading, kb)
             if kb.findings[f.id].question
         ]
+        hinted = {u.id for u in unclear}
+        to_ask = [q for q in rank_questions(kb, state, result, causes) if q.finding.id not in hinted]
         asked_next = [
             NextQuestion(
                 id=q.finding.id, text=q.finding.question or q.finding.name, why=q.why, warning_sign=q.warning
             )
-            for q in rank_questions(kb, state, result, causes)
-            if q.finding.id not in {u.id for u in unclear}
+            for q in to_ask
         ]
-        questions = (unclear + asked_next)[:MAX_QUESTIONS]
+        # the danger screen (ambulance whatever the cause) stays first, as in the interview
+        lead = 1 if to_ask and to_ask[0].finding.id in danger_screen(kb) else 0
+        questions = (asked_next[:lead] + unclear + asked_next[lead:])[:MAX_QUESTIONS]
         reasons = reasons or [no_flag_reason(kb, state, any(q.warning_sign for q in questions))]
         top = [c for c in causes if c.probability >= 0.005][:MAX_CAUSES]
         ranked = [

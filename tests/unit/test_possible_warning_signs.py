@@ -15,7 +15,8 @@ def test_a_possible_sign_is_reported_asked_first_and_escalates() -> None:
     assessment = assess("My back hurts and I think I might have a temperature.")
     fever = next(f for f in assessment.findings if f.id == "fever")
     assert (fever.status, fever.evidence) == ("possible", "a temperature")
-    assert assessment.next_questions[0].id == "fever"
+    # first the danger screen (an ambulance whatever the cause), then the sign that was hinted at
+    assert [q.id for q in assessment.next_questions[:2]] == ["danger_signs_now", "fever"]
     assert assessment.level.rank >= Level.CONSULTATION_24.rank
     assert "rule_possible_warning_sign" in {r.rule for r in assessment.level_reasons}
 
@@ -27,7 +28,9 @@ def test_a_possible_sign_that_alone_needs_an_emergency_department_keeps_that_lev
 
 
 def test_the_interview_asks_the_possible_sign_first_and_a_clear_no_settles_it() -> None:
-    first = engine.start("My back hurts and I think I might have a temperature.")
+    danger = engine.start("My back hurts and I think I might have a temperature.")
+    assert danger.kind == "question" and danger.id == "danger_signs_now"
+    first = engine.step(danger.state, "no")
     assert first.kind == "question" and first.id == "fever"
     after = engine.step(first.state, "no")
     assert after.kind == "question"

@@ -1,6 +1,8 @@
 """Which question next, and when to stop.
 
-A warning sign answered "not sure" that must be asked again comes first. Then the ranking of
+A warning sign answered "not sure" that must be asked again comes first; then the danger screen
+(signs that call an ambulance whatever the cause); then a warning sign the text only hinted at
+(``possible``); then the ranking of
 :mod:`lumbar.triage.questions`: the warning signs that could raise the level for this person, then
 the question with the most expected information about the causes. The interview stops when that
 ranking is empty (no question left can change the level and the likely causes are settled) or at
@@ -16,7 +18,7 @@ from lumbar.interview.state import pending_reask
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, Level
 from lumbar.triage.differential import CauseScore
-from lumbar.triage.questions import Candidate, rank_questions
+from lumbar.triage.questions import Candidate, danger_screen, rank_questions
 from lumbar.triage.rules import FindingState, TriageResult
 
 #: the most questions one interview asks (a re-asked warning sign is still asked after it).
@@ -61,7 +63,9 @@ def choose(kb: KnowledgeBase, state: InterviewState, known: Known, cap: int = MA
         finding = kb.findings[reask]
         return Ask(finding, _why(finding), True, _left(candidates, state, cap))
     unclear = [f for f in known.possible if f not in state.answers and kb.findings[f].question]
-    if unclear:
+    # the danger screen (signs that call an ambulance whatever the cause) comes before everything else
+    danger_first = bool(candidates) and candidates[0].finding.id in danger_screen(kb)
+    if unclear and not danger_first:
         finding = kb.findings[unclear[0]]
         return Ask(finding, _why(finding), False, _left(candidates, state, cap))
     if not candidates:

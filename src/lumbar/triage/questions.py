@@ -403,3 +403,14 @@ class QuestionRanker:
 
 
 _RANKERS: dict[int, QuestionRanker] = {}
+
+
+def danger_screen(kb: KnowledgeBase) -> frozenset[str]:
+    """Findings of the universal danger screen: the signs of a screened rule that calls an ambulance
+    whatever the cause (``screen`` and ``outside_back`` in rules.yaml). They are asked before anything."""
+    return frozenset(
+        f
+        for rule in kb.rules.values()
+        if rule.screen and rule.outside_back and rule.level is Level.EMERGENCY_AMBULANCE
+        for f in rule.when.finding_ids()
+    )
