@@ -65,7 +65,9 @@ def choose(kb: KnowledgeBase, state: InterviewState, known: Known, cap: int = MA
     unclear = [f for f in known.possible if f not in state.answers and kb.findings[f].question]
     # the danger screen (signs that call an ambulance whatever the cause) comes before everything else
     danger_first = bool(candidates) and candidates[0].finding.id in danger_screen(kb)
-    if unclear and not danger_first:
+    # at an ambulance level no answer can make it more urgent: the person needs help, not questions
+    settled = known.triage.level is Level.EMERGENCY_AMBULANCE
+    if unclear and not danger_first and not settled:
         finding = kb.findings[unclear[0]]
         return Ask(finding, _why(finding), False, _left(candidates, state, cap))
     if not candidates:
