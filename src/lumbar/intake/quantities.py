@@ -312,6 +312,10 @@ _BARE = re.compile(
     r"(?!\s*(?:old|pregnant|along|a day|per day|a week|per week|each))",
     re.I,
 )
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:sit|sitting|stand|standing|walk|walking|drive|driving|lie|lying|work|working|bend|bending)\s*$",
+    re.I,
+)
 _VAGUE = re.compile(r"\bfor\s+(years|months|weeks|days|ages|a long time|decades)\b", re.I)
 _VAGUE_DAYS = {
     "years": 730,
@@ -370,7 +374,9 @@ def read_duration(text: str) -> Quantity | None:
         if days >= 1:  # "stiffness lasting two hours" is an episode, not the duration
             spans.append((days, m))
     for m in _VAGUE.finditer(text):
-        spans.append((float(_VAGUE_DAYS[m.group(1).lower()]), m))
+        # "worse when I sit for a long time" is how long an activity lasts, not the problem
+        if not _ACTIVITY_BEFORE.search(text[: m.start()]):
+            spans.append((float(_VAGUE_DAYS[m.group(1).lower()]), m))
     spans = [(days, m) for days, m in spans if _is_duration(text, m, skip)]
     # "since my operation last week": the problem dates from that event, whatever it was
     spans += [(float(_RELATIVE_DAYS[m.group(1).lower()]), m) for m in _SINCE.finditer(text)]
