@@ -69,6 +69,8 @@ _AGE_PATTERNS = [
         re.I,
     ),
     re.compile(r"(?:^|[.!?]\s+)(\d{1,3})\s*\.?\s*$"),
+    # "Dad's 82", "my mum's 79"
+    re.compile(rf"\b(?:{'|'.join(RELATIONS)})['’]s\s+(\d{{1,3}})\b(?!\s*(?:weeks?|months?|kg|%))", re.I),
     # a sentence that is only an age: "47 years." ("I have 47 years" in several languages)
     re.compile(
         r"(?:^|[.!?,]\s*)(?:i am |i'm |im |i have |age |aged )?(\d{1,3})\s*(?:years?|yrs?|y)\s*\.?\s*(?=[.!?]|$)",
@@ -176,7 +178,7 @@ _TEMP_WITH_UNIT = re.compile(
 )
 _TEMP_AFTER_WORD = re.compile(
     r"\b(?:temperature|temp|fever|pyrexia|thermometer)\s*"
-    r"(?:of|is|was|at|reading|reads|read|says|said|shows|showed|hit|reached|got to|went up to|peaked at|=|:|around"
+    r"(?:of|is|was|at|has been|had been|been|reading|reads|read|says|said|shows|showed|hit|reached|got to|went up to|peaked at|=|:|around"
     r"|about|up to|over)?\s*"
     r"(?:of\s*)?(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)?\s*(c|f|celsius|fahrenheit)?\b",
     re.I,
@@ -238,6 +240,8 @@ _IM_WEEKS = re.compile(
 )
 
 
+#: a born child's age: "my baby is 7 weeks", "he is 6 weeks".
+_CHILD_BEFORE = re.compile(r"\b(?:baby|son|daughter|newborn|little one|he|him)\s*$", re.I)
 #: "she is 31 weeks", in a text that is about a pregnancy somewhere.
 _IS_WEEKS = re.compile(
     r"\b(?:is|am|she's|i'm)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since|now))", re.I
@@ -263,6 +267,8 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
         return Quantity(float(m.group(1)), m.group(0).strip())
     context = _PREGNANCY_CONTEXT.search(text)
     bare = _IS_WEEKS.search(text) if context else None
+    if bare and _CHILD_BEFORE.search(text[: bare.start()]):
+        bare = None  # "my baby is 7 weeks" is the baby's age
     if bare and 4 <= int(bare.group(1)) <= 43:
         return Quantity(float(bare.group(1)), bare.group(0).strip())
     months = _PREG_MONTHS.search(text)
@@ -279,7 +285,9 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
                     and not re.match(r"\s*(?:ago|old|of (?:this|the) pain)", sentence[loose.end() :], re.I)
                 ):
                     before = sentence[: loose.start()].lower()
-                    if not re.search(r"\b(for|since|past|last|over|in)\s*$", before):
+                    if not re.search(
+                        r"\b(for|since|past|last|over|in)\s*$", before
+                    ) and not _CHILD_BEFORE.search(re.sub(r"\s*\b(?:is|was|now)\s*$", "", before)):
                         return Quantity(float(loose.group(1)), loose.group(0).strip())
     t = _TRIMESTER.search(text)
     if t:
