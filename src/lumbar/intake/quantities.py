@@ -135,7 +135,7 @@ _DECADES = {"teens": 16, "twenties": 25, "thirties": 35, "forties": 45, "fifties
 
 #: a young child's age in months: "my son is 19 months", "aged 8 months old".
 _AGE_MONTHS = re.compile(
-    r"\b(?:is|aged?|of|baby|son|daughter|girl|boy|child|toddler)\s*(?:only\s+|just\s+)?(\d{1,2})\s*(?:months?|mths?|mo)\b"
+    r"(?<!baby )\b(?:is|aged?|of|son|daughter|girl|boy|child|toddler)\s*(?:only\s+|just\s+)?(\d{1,2})\s*(?:months?|mths?|mo)\b"
     r"(?:\s*old)?(?!\s*(?:ago|pregnant|along|of|since))",
     re.I,
 )

@@ -435,6 +435,10 @@ class ContextRule(BaseModel):
     category: ContextCategory
     direction: Literal["forward", "backward", "both", "none"] = "forward"
     max_scope: int = Field(8, ge=1, le=40, description="words the trigger reaches")
+    stops_at_comma: bool = Field(
+        False,
+        description="a verb's negation ('it does not let up, bump feels hard') ends at a comma; a list's ('no fever, chills') does not",
+    )
 
 
 class WordClass(BaseModel):
