@@ -69,6 +69,8 @@ _AGE_PATTERNS = [
         re.I,
     ),
     re.compile(r"(?:^|[.!?]\s+)(\d{1,3})\s*\.?\s*$"),
+    # a sentence that is only an age and sex, at the end: "... at all. 45 M"
+    re.compile(r"(?:^|[.!?]\s+)(\d{1,3})\s*(?:m|f|male|female)\.?\s*$", re.I),
     # "Dad's 82", "my mum's 79"
     re.compile(rf"\b(?:{'|'.join(RELATIONS)})['’]s\s+(\d{{1,3}})\b(?!\s*(?:weeks?|months?|kg|%))", re.I),
     # a sentence that is only an age: "47 years." ("I have 47 years" in several languages)
@@ -193,9 +195,17 @@ _TEMP_DEGREES = re.compile(
 )
 
 
+#: "39.4 on my mate's thermometer": a reading said before the word.
+_TEMP_BEFORE_WORD = re.compile(
+    r"\b(\d{2}(?:\.\d+)?)\s*(?:°|º|degrees?)?\s*()(?:on|by|with|according to|says the|on the|on my)\s+"
+    r"(?:[\w']+\s+){0,2}?(?:thermometer|temperature|temp)\b",
+    re.I,
+)
+
+
 def read_temperature(text: str) -> Quantity | None:
     """Body temperature in °C; °F is converted and a bare number is read by its size."""
-    for pattern in (_TEMP_WITH_UNIT, _TEMP_AFTER_WORD, _TEMP_DEGREES):
+    for pattern in (_TEMP_WITH_UNIT, _TEMP_AFTER_WORD, _TEMP_DEGREES, _TEMP_BEFORE_WORD):
         for m in pattern.finditer(text):
             value = float(m.group(1))
             unit = (m.group(2) or "").lower()[:1]
@@ -209,7 +219,8 @@ def read_temperature(text: str) -> Quantity | None:
 _PAIN = [
     re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of|from)\s*10\b", re.I),
     re.compile(
-        r"\bpain(?: score| level)?\s*(?:is|of|at|:|=)?\s*(?:about|around|a)?\s*(\d{1,2})\b(?!\s*(?:years?|days?|weeks?|months?|hours?|minutes?|%))",
+        r"\bpain(?: score| level)?\s*(?:is|of|at|:|=)?\s*(?:about|around|a)?\s*(\d{1,2})\b"
+        r"(?!\s*(?:years?|yrs?|days?|d\b|weeks?|wks?|w\b|months?|mths?|hours?|hrs?|minutes?|mins?|%))",
         re.I,
     ),
 ]
