@@ -22,6 +22,8 @@ MAX_SPAN_GAP = 4
 #: function words a phrase may leave out ("numb when I wipe" matches "numb when wiping").
 OPTIONAL_WORDS = frozenset("i my me the a an your his her their our it its is are am was were of to".split())
 CONJUNCTIONS = frozenset({"and", "or", "but"})
+#: articles and possessives a contiguous phrase may lose ("cannot move my legs" / "cannot move legs").
+DROPPABLE = frozenset("my the a an his her your their our".split())
 #: words that, in the gap of an "absent" phrase, turn it round ("legs are not strong" is not "legs are strong").
 NEGATORS = frozenset({"not", "no", "never", "cannot", "nor", "hardly", "barely", "scarcely"})
 #: words that, after a conjunction, start a new clause that a phrase does not reach into.
@@ -77,7 +79,12 @@ class Lexicon:
         """The stem sequences a phrase matches: canonical words, function words dropped when at least
         two words remain, and both orders of a two-word phrase ("pink urine" / "urine is pink")."""
         canon = tuple(self.canonical.get(s, s) for s in stems)
-        if contiguous or not canon:
+        if contiguous:
+            # learners drop articles and possessives ("cannot move legs"); verbs stay, since "legs are
+            # weak" (both legs) is not "leg weak"
+            bare = tuple(s for s in canon if s not in DROPPABLE)
+            return [canon, bare] if len(bare) >= 2 and bare != canon else [canon]
+        if not canon:
             return [canon]
         content = tuple(s for s in canon if s not in OPTIONAL_WORDS)
         core = content if len(content) >= 2 else canon
