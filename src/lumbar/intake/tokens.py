@@ -174,11 +174,17 @@ def _expand(words: tuple[str, ...]) -> list[str]:
     return out
 
 
+#: the spellings of "cannot" by their first word: most tokens start none of them.
+_CANNOT_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _CANNOT_PHRASES:
+    _CANNOT_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
 def _merge_cannot(raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     i = 0
     while i < len(raw):
-        for phrase in _CANNOT_PHRASES:
+        for phrase in _CANNOT_BY_FIRST.get(raw[i][0], ()):
             n = len(phrase)
             if tuple(w for w, _, _ in raw[i : i + n]) == phrase:
                 out.append(("cannot", raw[i][1], raw[i + n - 1][2]))
