@@ -149,8 +149,8 @@ def _clear_path(lo: int, hi: int, trig: Trigger, tokens: list[Token], triggers: 
         nxt = tokens[k + 1].text if k + 1 < len(tokens) else ""
         if (tok.text == "," or tok.text in CONJUNCTIONS) and nxt in CLAUSE_STARTERS:
             return False
-        if tok.text == "," and trig.rule.stops_at_comma:
-            return False
+        if tok.text in (",", "and") and trig.rule.stops_at_comma:
+            return False  # "will not walk and holds her back": the verb's negation ends with its clause
         if not tok.is_punct:
             words += 1
     if words > trig.rule.max_scope:

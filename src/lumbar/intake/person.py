@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 _FEMALE = {"mum", "mom", "mother", "wife", "daughter", "sister", "grandmother", "grandma", "gran", "nan", "aunt",
-           "girlfriend", "niece", "mummy", "mam"}  # fmt: skip
+           "girlfriend", "niece", "mummy", "mam", "girl"}  # fmt: skip
 _MALE = {"dad", "father", "husband", "son", "brother", "grandfather", "grandpa", "grandad", "uncle", "boyfriend",
-         "nephew", "daddy"}  # fmt: skip
+         "nephew", "daddy", "boy"}  # fmt: skip
 _OTHER = {
     "partner",
     "child",
@@ -81,6 +81,11 @@ def read_subject(text: str) -> Subject:
     if opening:
         return Subject("other", None, _SEX_FROM_PRONOUN[opening.group(1).lower()])
     return Subject("self", None, _sex_of_writer(text))
+
+
+def speaks_of_own_symptoms(text: str) -> bool:
+    """True when the writer describes symptoms of their own ("I have pain", "my back")."""
+    return bool(_FIRST_PERSON_SYMPTOM.search(text))
 
 
 def _sex_of_writer(text: str) -> str | None:

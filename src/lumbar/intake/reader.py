@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from lumbar.intake.context import ContextDetector, QualifierDetector
-from lumbar.intake.lexicon import Lexicon
+from lumbar.intake.lexicon import Lexicon, Match
 from lumbar.intake.normalise import normalise
-from lumbar.intake.person import RELATIONS, Subject, read_subject
+from lumbar.intake.person import RELATIONS, Subject, read_subject, speaks_of_own_symptoms
 from lumbar.intake.quantities import (
     Quantity,
     read_age,
@@ -82,6 +82,8 @@ class TextReader:
         """Findings present or absent in ``text``, with their evidence."""
         text = normalise(text)
         reading = Reading(subject=read_subject(text))
+        # "he"/"she" is someone else only when the writer clearly speaks of their own symptoms too
+        own_symptoms = reading.subject.who == "self" and speaks_of_own_symptoms(text)
         numbers = _read_numbers(text)
         tokens = self.lexicon.tokens(text)
         matches = self.lexicon.find(tokens)
@@ -90,6 +92,8 @@ class TextReader:
             start, end = tokens[match.start].start, tokens[match.end].end
             words = text[start:end]
             why = self._ignore_reason(finding, cats, reading.subject, _relation_before(tokens, match.start))
+            if why is None and own_symptoms and _third_person(tokens, match):
+                why = "about someone else"  # "my dad ... he still can't feel his bladder"
             why = why or _measured(finding, start, end, numbers)
             if why:
                 reading.ignored.append((finding.id, words, why))
@@ -156,6 +160,18 @@ class TextReader:
         sex = reading.subject.sex
         if sex and sex not in reading.findings:
             _record(reading, ReadFinding(sex, "present", reading.subject.relation or sex))
+
+
+#: words that put a clause about someone other than the writer.
+THIRD_PERSON = frozenset({"he", "she", "his", "him", "her", "hers", "himself", "herself"})
+
+
+def _third_person(tokens: list[Token], match: Match) -> bool:
+    """True when the clause of ``match``, up to its last word, speaks of "he" or "she"."""
+    k = match.start - 1
+    while k >= 0 and tokens[k].text not in SENTENCE_END and tokens[k].text != ",":
+        k -= 1
+    return any(tokens[i].text in THIRD_PERSON for i in range(k + 1, match.end + 1))
 
 
 def _relation_before(tokens: list[Token], start: int) -> str | None:

@@ -437,7 +437,7 @@ class ContextRule(BaseModel):
     max_scope: int = Field(8, ge=1, le=40, description="words the trigger reaches")
     stops_at_comma: bool = Field(
         False,
-        description="a verb's negation ('it does not let up, bump feels hard') ends at a comma; a list's ('no fever, chills') does not",
+        description="a verb's negation ('it does not let up, bump feels hard') ends at a comma or 'and'; a list's ('no fever, chills') does not",
     )
 
 

@@ -76,3 +76,18 @@ def test_plural_legs_mean_both_legs() -> None:
     assessment = assess("my legs have gone numb and my back hurts")
     assert "bilateral_leg_symptoms" in assessment.present
     assert "bilateral_leg_symptoms" not in assess("my right leg has gone numb and my back hurts").present
+
+
+def test_he_or_she_is_someone_else_when_the_writer_has_symptoms_of_their_own() -> None:
+    text = "My dad had cauda equina and he still can't feel his bladder. My back is sore after digging."
+    assert "bladder_dysfunction" not in assess(text).present
+
+
+def test_a_child_described_as_she_is_the_patient() -> None:
+    assessment = assess("my little girl is 3, she won't walk and holds her back")
+    assert {"refuses_to_walk", "back_pain"} <= assessment.present
+
+
+def test_a_verbs_negation_ends_with_its_clause() -> None:
+    text = "33 wks pregnant, pain that doesnt let up at all, bump feels rock hard"
+    assert "hard_tender_womb" in assess(text).present
