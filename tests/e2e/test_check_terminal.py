@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 
 import pexpect
 import pytest
@@ -14,6 +15,15 @@ pytestmark = pytest.mark.e2e
 
 PROMPT = re.compile(r"y / n / s, \? why, b back|a number.*, \? why, b back")
 TIMEOUT = 10
+#: a Ctrl-C sent before the prompt has started to read is only seen after the next line is typed
+#: (CPython's readline checks signals when its wait ends), so a person's pause comes first.
+SETTLE = 0.5
+
+
+def interrupt(child: pexpect.spawn) -> None:
+    """Press Ctrl-C once the prompt is waiting, as a person would."""
+    time.sleep(SETTLE)
+    child.sendintr()
 
 
 def spawn(*args: str) -> pexpect.spawn:
@@ -81,7 +91,8 @@ def test_why_and_back_show_the_reason_and_the_previous_question() -> None:
     child.sendline("b")
     child.expect(r"Question 1 of about \d+")
     child.expect(re.escape(first[:30]))
-    child.sendintr()
+    child.expect(PROMPT)
+    interrupt(child)
     child.expect("Stopped")
     assert finish(child) == 130
 
@@ -89,7 +100,7 @@ def test_why_and_back_show_the_reason_and_the_previous_question() -> None:
 def test_ctrl_c_and_ctrl_d_leave_cleanly() -> None:
     child = spawn()
     child.expect("Describe your back problem")
-    child.sendintr()
+    interrupt(child)
     child.expect("Stopped. Nothing was saved")
     rest = child.read() if child.isalive() else ""
     assert "Traceback" not in (child.before + rest)
