@@ -31,7 +31,7 @@ from lumbar.intake.validate import check_text
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import CauseScore, rank_causes
-from lumbar.triage.questions import danger_screen, rank_questions
+from lumbar.triage.questions import danger_leads, rank_questions
 from lumbar.triage.recommend import choose_specialists, choose_tests, collect_sources, no_flag_reason
 from lumbar.triage.rules import FindingState, TriageResult, triage
 
@@ -111,7 +111,7 @@ class AssessmentEngine:
             for q in to_ask
         ]
         # the danger screen (ambulance whatever the cause) stays first, as in the interview
-        lead = 1 if to_ask and to_ask[0].finding.id in danger_screen(kb) else 0
+        lead = 1 if danger_leads(kb, to_ask) else 0
         questions = (asked_next[:lead] + unclear + asked_next[lead:])[:MAX_QUESTIONS]
         reasons = reasons or [no_flag_reason(kb, state, any(q.warning_sign for q in questions))]
         top = [c for c in causes if c.probability >= 0.005][:MAX_CAUSES]

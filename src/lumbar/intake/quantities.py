@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lumbar.intake.person import RELATIONS
 
@@ -143,6 +144,7 @@ _AGE_MONTHS = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
 def read_age(text: str) -> Quantity | None:
     """The age of the person described, in years; words ("teenager", "in my forties") give a typical age."""
     months = _AGE_MONTHS.search(text)
@@ -226,6 +228,7 @@ _PAIN = [
 ]
 
 
+@lru_cache(maxsize=64)
 def read_pain_score(text: str) -> Quantity | None:
     """A 0-10 pain score ("8/10", "7 out of 10", "pain 6")."""
     for pattern in _PAIN:
@@ -270,6 +273,7 @@ _PREG_MONTHS = re.compile(
 WEEKS_PER_MONTH = 4.35
 
 
+@lru_cache(maxsize=64)
 def read_pregnancy_weeks(text: str) -> Quantity | None:
     """Weeks of pregnancy ("31 weeks pregnant", "I'm 36 weeks", "6 months pregnant"); a trimester gives
     its middle week."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,7 +31,7 @@ HISTORY_GROUPS = frozenset({"history", "medication", "person", "mechanism", "cou
 UNNEGATED_GROUPS = frozenset({"person"})
 RELATION_WORDS = frozenset(RELATIONS)
 #: numeric findings and the reader of each.
-NUMBER_READERS = {
+NUMBER_READERS: dict[str, Callable[[str], Quantity | None]] = {
     "age": read_age,
     "temperature_c": read_temperature,
     "pain_score": read_pain_score,

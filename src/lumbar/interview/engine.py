@@ -7,7 +7,7 @@ client: nothing is stored on the server between steps.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from lumbar.assessment import NextQuestion
 from lumbar.assessor import AssessmentEngine, default_engine
@@ -18,7 +18,7 @@ from lumbar.interview.answers import check_answer
 from lumbar.interview.models import AnswerValue, InterviewState, Progress, Question, Result
 from lumbar.interview.policy import MAX_QUESTIONS, Ask, Known, Stop, choose
 from lumbar.interview.state import engine_answers, load_state, pending_reask, record, undo
-from lumbar.knowledge.schema import Finding
+from lumbar.knowledge.schema import Finding, YesMeans
 from lumbar.triage.differential import rank_causes
 from lumbar.triage.rules import FindingState, triage
 
@@ -75,7 +75,7 @@ class Interviewer:
     def _question(self, state: InterviewState, ask: Ask) -> Question:
         finding = ask.finding
         text = finding.question
-        yes_means: Literal["present", "absent"] = "present"
+        yes_means: YesMeans = "present"
         if ask.reasked and finding.unsure_question is not None:
             text = finding.unsure_question.text
             yes_means = finding.unsure_question.yes_means

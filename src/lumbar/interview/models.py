@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from lumbar.assessment import Assessment
+from lumbar.knowledge.schema import YesMeans
 
 #: what a person can answer: yes/no/not sure, a number, or go back to the previous question.
 AnswerValue = Literal["yes", "no", "unsure", "back"] | float
@@ -53,7 +54,7 @@ class Question(BaseModel):
     choices: list[str] = Field(default_factory=list)
     warning_sign: bool = False
     reasked: bool = Field(False, description="asked again in other words after 'not sure'")
-    yes_means: Literal["present", "absent"] = Field(
+    yes_means: YesMeans = Field(
         "present",
         description="what 'yes' to this wording says about the finding (absent: it asks the other way round)",
     )

@@ -18,7 +18,7 @@ from lumbar.interview.state import pending_reask
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, Level
 from lumbar.triage.differential import CauseScore
-from lumbar.triage.questions import Candidate, danger_screen, rank_questions
+from lumbar.triage.questions import Candidate, danger_leads, rank_questions
 from lumbar.triage.rules import FindingState, TriageResult
 
 #: the most questions one interview asks (a re-asked warning sign is still asked after it).
@@ -63,11 +63,10 @@ def choose(kb: KnowledgeBase, state: InterviewState, known: Known, cap: int = MA
         finding = kb.findings[reask]
         return Ask(finding, _why(finding), True, _left(candidates, state, cap))
     unclear = [f for f in known.possible if f not in state.answers and kb.findings[f].question]
-    # the danger screen (signs that call an ambulance whatever the cause) comes before everything else
-    danger_first = bool(candidates) and candidates[0].finding.id in danger_screen(kb)
+    # the danger screen (signs that call an ambulance whatever the cause) comes before everything else;
     # at an ambulance level no answer can make it more urgent: the person needs help, not questions
     settled = known.triage.level is Level.EMERGENCY_AMBULANCE
-    if unclear and not danger_first and not settled:
+    if unclear and not danger_leads(kb, candidates) and not settled:
         finding = kb.findings[unclear[0]]
         return Ask(finding, _why(finding), False, _left(candidates, state, cap))
     if not candidates:

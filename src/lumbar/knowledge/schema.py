@@ -143,6 +143,8 @@ class BothSides(BaseModel):
 
 #: a yes/no question's answer.
 YesNo = Literal["yes", "no", "unsure"]
+#: what "yes" to a wording says about its finding.
+YesMeans = Literal["present", "absent"]
 
 
 class Wording(BaseModel):
@@ -155,7 +157,7 @@ class Wording(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     text: str
-    yes_means: Literal["present", "absent"]
+    yes_means: YesMeans
 
     def finding_answer(self, answer: YesNo) -> YesNo:
         """The answer as it bears on the finding: "yes" and "no" swap when yes means absent."""

@@ -108,6 +108,7 @@ class QuestionRanker:
     samples: dict[str, list[float]] = field(init=False)
     screened_signs: list[Finding] = field(init=False)
     gated: dict[str, list[Finding]] = field(init=False)  # gate finding -> screened signs it opens
+    danger: frozenset[str] = field(init=False)  # the universal danger screen's findings
 
     def __post_init__(self) -> None:
         kb = self.kb
@@ -141,6 +142,12 @@ class QuestionRanker:
             and f.ask_when
             and any(map(self.screened, self.rules_of.get(f.id, [])))
         ]
+        self.danger = frozenset(
+            f
+            for rule in kb.rules.values()
+            if rule.screen and rule.outside_back and rule.level is Level.EMERGENCY_AMBULANCE
+            for f in rule.when.finding_ids()
+        )
         self.gated = {}
         for sign in self.screened_signs:
             for gate in sign.ask_when:
@@ -408,9 +415,9 @@ _RANKERS: dict[int, QuestionRanker] = {}
 def danger_screen(kb: KnowledgeBase) -> frozenset[str]:
     """Findings of the universal danger screen: the signs of a screened rule that calls an ambulance
     whatever the cause (``screen`` and ``outside_back`` in rules.yaml). They are asked before anything."""
-    return frozenset(
-        f
-        for rule in kb.rules.values()
-        if rule.screen and rule.outside_back and rule.level is Level.EMERGENCY_AMBULANCE
-        for f in rule.when.finding_ids()
-    )
+    return QuestionRanker.of(kb).danger
+
+
+def danger_leads(kb: KnowledgeBase, candidates: list[Candidate]) -> bool:
+    """True when the best question is the danger screen, which goes before a sign the text hinted at."""
+    return bool(candidates) and candidates[0].finding.id in danger_screen(kb)
