@@ -10,7 +10,10 @@ matched phrase itself ("have not peed") do not modify it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Protocol
 
 from lumbar.intake.lexicon import Match
@@ -73,7 +76,12 @@ class QualifierDetector(Protocol):
 
 
 class ContextDetector:
-    """The rule-based ConText detector over the knowledge base's trigger list."""
+    """The rule-based ConText detector over the knowledge base's trigger list.
+
+    Work is linear in the text's length: a trigger reaches at most ``max_scope`` words, so each match
+    looks only at the triggers within that many words of it (:class:`TriggerIndex`), and whether a
+    scope boundary lies between the two is read from prefix counts (:class:`Scopes`) in constant time.
+    """
 
     def __init__(self, rules: list[ContextRule]) -> None:
         self.rules = [(tuple(r.literal.lower().split()), r) for r in rules]
@@ -81,19 +89,28 @@ class ContextDetector:
         self.by_first: dict[str, list[tuple[tuple[str, ...], ContextRule]]] = {}
         for literal, rule in self.rules:
             self.by_first.setdefault(literal[0], []).append((literal, rule))
+        #: the most words a trigger has, and the most words any trigger reaches
+        self.longest = max((len(literal) for literal, _ in self.rules), default=1)
+        self.reach = max((rule.max_scope for _, rule in self.rules), default=1)
+        self._last: tuple[list[Token], TriggerIndex] | None = None
 
     def categories(self, tokens: list[Token], matches: list[Match]) -> list[set[ContextCategory]]:
         """For each match, the set of categories (negated, possible, …) that modify it."""
-        triggers = self._triggers(tokens)
+        last = self._last  # one entry: the reader asks twice about the same tokens
+        if last is not None and last[0] is tokens:
+            index = last[1]
+        else:
+            index = TriggerIndex(tokens, self._triggers(tokens), self.reach)
+            self._last = (tokens, index)
         result: list[set[ContextCategory]] = []
         for match in matches:
             cats: set[ContextCategory] = set()
-            for trig in triggers:
-                if trig.rule.category in (ContextCategory.TERMINATE, ContextCategory.PSEUDO):
-                    continue
-                if set(range(trig.start, trig.end + 1)) <= match.used:
+            for trig in index.near(match):
+                if trig.rule.category in cats or (
+                    trig.start in match.used and all(k in match.used for k in range(trig.start, trig.end + 1))
+                ):
                     continue  # the trigger is part of the phrase itself ("have not peed")
-                if _reaches(trig, match, tokens, triggers):
+                if _reaches(trig, match, index.scopes):
                     cats.add(trig.rule.category)
             result.append(cats)
         return result
@@ -106,53 +123,116 @@ class ContextDetector:
                 n = len(literal)
                 if tuple(words[i : i + n]) == literal:
                     found.append(Trigger(rule, i, i + n - 1))
-        pseudo = [t for t in found if t.rule.category == ContextCategory.PSEUDO]
-        # a pseudo-trigger switches off the triggers inside it; a longer trigger beats one inside it
+        by_start: dict[int, list[Trigger]] = defaultdict(list)
+        for t in found:
+            by_start[t.start].append(t)
+        # a pseudo-trigger switches off the triggers inside it; a longer trigger beats one inside it.
+        # A trigger that contains t starts at most `longest` tokens before it.
         kept = []
         for t in found:
+            around = [
+                o
+                for k in range(max(0, t.start - self.longest + 1), t.start + 1)
+                for o in by_start.get(k, ())
+                if o is not t and o.start <= t.start and t.end <= o.end
+            ]
             if t.rule.category != ContextCategory.PSEUDO and any(
-                p.start <= t.start and t.end <= p.end for p in pseudo
+                o.rule.category == ContextCategory.PSEUDO for o in around
             ):
                 continue
             if any(
-                o is not t
-                and o.rule.category not in (ContextCategory.PSEUDO,)
-                and o.start <= t.start
-                and t.end <= o.end
-                and (o.end - o.start) > (t.end - t.start)
-                for o in found
+                o.rule.category != ContextCategory.PSEUDO and (o.end - o.start) > (t.end - t.start)
+                for o in around
             ):
                 continue
             kept.append(t)
         return kept
 
 
-def _reaches(trig: Trigger, match: Match, tokens: list[Token], triggers: list[Trigger]) -> bool:
+class TriggerIndex:
+    """The triggers of one text, indexed by where they start and end, and its scope boundaries."""
+
+    def __init__(self, tokens: list[Token], triggers: list[Trigger], reach: int) -> None:
+        self.scopes = Scopes(tokens, triggers)
+        self.reach = reach
+        self.forward_by_end: dict[int, list[Trigger]] = defaultdict(list)
+        self.forward_by_start: dict[int, list[Trigger]] = defaultdict(list)
+        self.backward_by_start: dict[int, list[Trigger]] = defaultdict(list)
+        for trig in triggers:
+            if trig.rule.category in _NOT_MODIFIERS:
+                continue
+            if trig.rule.direction in ("forward", "both"):
+                self.forward_by_end[trig.end].append(trig)
+                self.forward_by_start[trig.start].append(trig)
+            if trig.rule.direction in ("backward", "both"):
+                self.backward_by_start[trig.start].append(trig)
+        self.forward_starts = sorted(self.forward_by_start)
+
+    def near(self, match: Match) -> list[Trigger]:
+        """The triggers that could reach ``match``: those within ``reach`` words of it, or inside it."""
+        words = self.scopes.word_at
+        near: list[Trigger] = []
+        # forward triggers end at most `reach` words before the match (or on its first word)
+        j = bisect_right(words, match.start)
+        for k in words[max(0, j - self.reach - 2) : j]:
+            near.extend(self.forward_by_end.get(k, ()))
+        # backward triggers start at most `reach` words after it
+        j = bisect_right(words, match.end)
+        for k in words[j : j + self.reach + 2]:
+            near.extend(self.backward_by_start.get(k, ()))
+        # a forward trigger in a gap of the phrase ("legs are not weak")
+        starts = self.forward_starts
+        for k in starts[bisect_right(starts, match.start) : bisect_right(starts, match.end)]:
+            near.extend(self.forward_by_start[k])
+        return near
+
+
+class Scopes:
+    """Prefix counts over the tokens, so that whether a trigger's scope is clear costs constant time."""
+
+    def __init__(self, tokens: list[Token], triggers: list[Trigger]) -> None:
+        n = len(tokens)
+        #: the indexes of the word (non-punctuation) tokens, in order
+        self.word_at = [k for k, tok in enumerate(tokens) if not tok.is_punct]
+        stops = [False] * n
+        commas = [False] * n
+        for k, tok in enumerate(tokens):
+            nxt = tokens[k + 1].text if k + 1 < n else ""
+            stops[k] = tok.text in SENTENCE_END or (
+                (tok.text == "," or tok.text in CONJUNCTIONS) and nxt in CLAUSE_STARTERS
+            )
+            commas[k] = tok.text in (",", "and")
+        terminators = [False] * n
+        for t in triggers:
+            if t.rule.category == ContextCategory.TERMINATE:
+                terminators[t.start] = True
+        self._words = list(accumulate((not tok.is_punct for tok in tokens), initial=0))
+        self._stops = list(accumulate(stops, initial=0))
+        self._commas = list(accumulate(commas, initial=0))
+        self._terminators = list(accumulate(terminators, initial=0))
+
+    def clear(self, lo: int, hi: int, rule: ContextRule) -> bool:
+        """True when no scope boundary of ``rule`` lies between token lo (inclusive) and hi (exclusive)."""
+        if self._stops[hi] - self._stops[lo]:
+            return False  # a sentence end, or a comma or "and" that starts a new clause
+        if rule.stops_at_comma and self._commas[hi] - self._commas[lo]:
+            return False  # "will not walk and holds her back": the verb's negation ends with its clause
+        if self._words[hi] - self._words[lo] > rule.max_scope:
+            return False
+        return not self._terminators[hi] - self._terminators[lo]
+
+
+#: trigger categories that modify no match themselves
+_NOT_MODIFIERS = (ContextCategory.TERMINATE, ContextCategory.PSEUDO)
+
+
+def _reaches(trig: Trigger, match: Match, scopes: Scopes) -> bool:
     direction = trig.rule.direction
     if direction in ("forward", "both") and match.start >= trig.end and match.end > trig.end:
         # a phrase may begin with the trigger's last word ("my wife [has a kidney infection]"); one that
         # takes in more of it is about that person by itself ("my [father has ankylosing spondylitis]")
-        return _clear_path(trig.end + 1, max(match.start, trig.end + 1), trig, tokens, triggers)
+        return scopes.clear(trig.end + 1, max(match.start, trig.end + 1), trig.rule)
     if direction in ("backward", "both") and match.end < trig.start:
-        return _clear_path(match.end + 1, trig.start, trig, tokens, triggers)
+        return scopes.clear(match.end + 1, trig.start, trig.rule)
     # a forward trigger in a gap of the phrase modifies it: "legs are not weak"
     return direction in ("forward", "both") and match.start < trig.start <= match.end
-
-
-def _clear_path(lo: int, hi: int, trig: Trigger, tokens: list[Token], triggers: list[Trigger]) -> bool:
-    """True when no scope boundary lies between token lo (inclusive) and hi (exclusive)."""
-    words = 0
-    for k in range(lo, hi):
-        tok = tokens[k]
-        if tok.text in SENTENCE_END:
-            return False
-        nxt = tokens[k + 1].text if k + 1 < len(tokens) else ""
-        if (tok.text == "," or tok.text in CONJUNCTIONS) and nxt in CLAUSE_STARTERS:
-            return False
-        if tok.text in (",", "and") and trig.rule.stops_at_comma:
-            return False  # "will not walk and holds her back": the verb's negation ends with its clause
-        if not tok.is_punct:
-            words += 1
-    if words > trig.rule.max_scope:
-        return False
-    return not any(t.rule.category == ContextCategory.TERMINATE and lo <= t.start < hi for t in triggers)

@@ -107,11 +107,19 @@ class Lexicon:
     def find(self, tokens: list[Token]) -> list[Match]:
         """Every phrase match, nested shorter matches removed."""
         stems = self.stems(tokens)
+        present = set(stems)
+        #: per first stem, the patterns whose every stem is in the text (found once per text)
+        candidates: dict[str, list[Pattern]] = {}
         found: list[Match] = []
         for i, tok in enumerate(tokens):
             if tok.is_punct:
                 continue
-            for pattern in self.by_first.get(stems[i], ()):
+            patterns = candidates.get(stems[i])
+            if patterns is None:
+                patterns = candidates[stems[i]] = [
+                    p for p in self.by_first.get(stems[i], ()) if present.issuperset(p.stems)
+                ]
+            for pattern in patterns:
                 match = _match_at(pattern, tokens, stems, i)
                 if match:
                     found.append(match)
@@ -174,16 +182,21 @@ def _new_clause(tokens: list[Token], pos: int) -> bool:
 def _drop_nested(
     matches: list[Match], tokens: list[Token], warning_signs: frozenset[str] = frozenset()
 ) -> list[Match]:
-    """Drop a match inside a longer one that owns its words (see ``_owned``)."""
+    """Drop a match inside a longer one that owns its words (see ``_owned``).
+
+    A match that contains another starts at most the widest match's width before it, so each match
+    is compared only with the matches that start in that window.
+    """
+    by_start: dict[int, list[Match]] = defaultdict(list)
+    for m in matches:
+        by_start[m.start].append(m)
+    widest = max((m.end - m.start for m in matches), default=0)
     keep = []
     for m in matches:
         nested = any(
-            o is not m
-            and o.start <= m.start
-            and m.end <= o.end
-            and o.width > m.width
-            and _owned(m, o, tokens, warning_signs)
-            for o in matches
+            o is not m and m.end <= o.end and o.width > m.width and _owned(m, o, tokens, warning_signs)
+            for k in range(max(0, m.start - widest), m.start + 1)
+            for o in by_start.get(k, ())
         )
         if not nested:
             keep.append(m)

@@ -6,6 +6,7 @@ Each reader returns the value and the words it came from, or None.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -398,7 +399,7 @@ def read_duration(text: str) -> Quantity | None:
             spans.append((days, m))
     for m in _VAGUE.finditer(text):
         # "worse when I sit for a long time" is how long an activity lasts, not the problem
-        if not _ACTIVITY_BEFORE.search(text[: m.start()]):
+        if not _ACTIVITY_BEFORE.search(_just_before(text, m.start())):
             spans.append((float(_VAGUE_DAYS[m.group(1).lower()]), m))
     spans = [(days, m) for days, m in spans if _is_duration(text, m, skip)]
     # "since my operation last week": the problem dates from that event, whatever it was
@@ -408,7 +409,7 @@ def read_duration(text: str) -> Quantity | None:
             (_num(m.group(1)) * _unit_days(m.group(2)), m)
             for pattern in (_AGO, _BARE)
             for m in pattern.finditer(text)
-            if not (pattern is _BARE and _RATE_BEFORE.search(text[: m.start()]))
+            if not (pattern is _BARE and _RATE_BEFORE.search(_just_before(text, m.start())))
         ]
         spans += [
             (float(_RELATIVE_DAYS[(m.group(1) or m.group(2)).lower()]), m) for m in _EVENT.finditer(text)
@@ -445,6 +446,20 @@ def _is_duration(text: str, m: re.Match[str], skip: tuple[int, int] | None) -> b
 
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around text[start:end], cut at punctuation and clause-joining words."""
-    lo = max((b.end() for b in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    after = _CLAUSE_END.search(text, end)
-    return text[lo : after.start() if after else len(text)]
+    starts, ends = _clause_ends(text)
+    k = bisect_right(ends, start)
+    lo = ends[k - 1] if k else 0
+    later = bisect_left(starts, end)
+    return text[lo : starts[later] if later < len(starts) else len(text)]
+
+
+@lru_cache(maxsize=8)
+def _clause_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where each clause end of ``text`` starts and ends (found once per text, then looked up)."""
+    found = list(_CLAUSE_END.finditer(text))
+    return [b.start() for b in found], [b.end() for b in found]
+
+
+def _just_before(text: str, at: int, window: int = 40) -> str:
+    """The few characters before ``at``: what a pattern anchored at their end needs to see."""
+    return text[max(0, at - window) : at]

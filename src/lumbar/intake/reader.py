@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 from lumbar.intake.context import ContextDetector, QualifierDetector
@@ -88,12 +89,13 @@ class TextReader:
         numbers = _read_numbers(text)
         tokens = self.lexicon.tokens(text)
         matches = self.lexicon.find(tokens)
+        around = _Surroundings(tokens)
         for match, cats in zip(matches, self.detector.categories(tokens, matches), strict=True):
             finding = self.kb.findings[match.pattern.finding]
             start, end = tokens[match.start].start, tokens[match.end].end
             words = text[start:end]
-            why = self._ignore_reason(finding, cats, reading.subject, _relation_before(tokens, match.start))
-            if why is None and own_symptoms and _third_person(tokens, match):
+            why = self._ignore_reason(finding, cats, reading.subject, around.relation[match.start])
+            if why is None and own_symptoms and around.third_person(match):
                 why = "about someone else"  # "my dad ... he still can't feel his bladder"
             why = why or _measured(finding, start, end, numbers)
             if why:
@@ -167,23 +169,31 @@ class TextReader:
 THIRD_PERSON = frozenset({"he", "she", "his", "him", "her", "hers", "himself", "herself"})
 
 
-def _third_person(tokens: list[Token], match: Match) -> bool:
-    """True when the clause of ``match``, up to its last word, speaks of "he" or "she"."""
-    k = match.start - 1
-    while k >= 0 and tokens[k].text not in SENTENCE_END and tokens[k].text != ",":
-        k -= 1
-    return any(tokens[i].text in THIRD_PERSON for i in range(k + 1, match.end + 1))
+class _Surroundings:
+    """What surrounds each token: the relation word before it and whether its clause says "he"/"she".
 
+    Built once per text in one pass, so that each match is looked up in constant time.
+    """
 
-def _relation_before(tokens: list[Token], start: int) -> str | None:
-    """The last relation word ("mum", "husband") before token ``start`` in its sentence, if any."""
-    for k in range(start - 1, -1, -1):
-        word = tokens[k].text
-        if word in SENTENCE_END:
-            return None
-        if word in RELATION_WORDS:
-            return word
-    return None
+    def __init__(self, tokens: list[Token]) -> None:
+        self.relation: list[str | None] = []  # the last relation word before token k in its sentence
+        self.clause_start: list[int] = []  # the first token of token k's clause (after "." or ",")
+        current: str | None = None
+        start = 0
+        for k, tok in enumerate(tokens):
+            self.relation.append(current)
+            self.clause_start.append(start)
+            if tok.text in SENTENCE_END:
+                current = None
+            elif tok.text in RELATION_WORDS:
+                current = tok.text
+            if tok.text in SENTENCE_END or tok.text == ",":
+                start = k + 1
+        self._third = list(accumulate((tok.text in THIRD_PERSON for tok in tokens), initial=0))
+
+    def third_person(self, match: Match) -> bool:
+        """True when the clause of ``match``, up to its last word, speaks of "he" or "she"."""
+        return self._third[match.end + 1] - self._third[self.clause_start[match.start]] > 0
 
 
 def _read_numbers(text: str) -> dict[str, tuple[Quantity, tuple[int, int]]]:
