@@ -3,7 +3,8 @@
 Every labelled sentence with a warning sign (tests/cases/intake.jsonl and intake_heldout.jsonl) is
 rewritten by realistic, seeded mutations: a typo, no punctuation and all lower case, learners' grammar
 (no articles, "since" for "for", a present tense for a past one), text-speak, clauses in another order,
-and a negation moved ("I do not have a fever" / "I have no fever"). The recall of warning signs on the
+a negation moved ("I do not have a fever" / "I have no fever"), invisible characters pasted inside the
+words, and a letter stretched ("sooo numb"). The recall of warning signs on the
 mutated sentences is compared with the recall on the sentences as written; a warning sign that a
 mutation hides is a grammar the reader cannot follow.
 
@@ -112,7 +113,37 @@ def move_negation(text: str, _: random.Random) -> str:
     return re.sub(r"\bno (\w+)", r"not any \1", text, count=1, flags=re.I)
 
 
+#: characters phones, chat apps and word processors put into pasted text, unseen: zero-width space,
+#: non-joiner and joiner, word joiner, soft hyphen, byte-order mark, left-to-right and right-to-left marks
+INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff", "\u200e", "\u200f")
+#: spaces that look like a space: no-break, narrow no-break, thin, ideographic
+ODD_SPACES = ("\u00a0", "\u202f", "\u2009", "\u3000")
+
+
+def hide_in_words(text: str, char: str) -> str:
+    """``char`` inside every word of three letters or more, after its first letter ("ba\u200bck")."""
+    return re.sub(r"\b([A-Za-z])([A-Za-z]{2,})", lambda m: m.group(1) + char + m.group(2), text)
+
+
+def invisible(text: str, rng: random.Random) -> str:
+    """An invisible character inside every longer word, and an odd space between words."""
+    return hide_in_words(text, rng.choice(INVISIBLE)).replace(" ", rng.choice(ODD_SPACES))
+
+
+def stretch(text: str, rng: random.Random) -> str:
+    """One longer word said with feeling: a letter typed three to five times ("sooo numb", "paaain")."""
+    words = list(_WORD.finditer(text))
+    if not words:
+        return text
+    m = rng.choice(words)
+    word = m.group()
+    i = rng.randrange(1, len(word))
+    return text[: m.start()] + word[:i] + word[i] * rng.randint(2, 4) + word[i:] + text[m.end() :]
+
+
 MUTATIONS: dict[str, Mutation] = {
+    "invisible characters": invisible,
+    "letters stretched": stretch,
     "typo": typo,
     "lowercase, no punctuation": flat,
     "learners' grammar": learner,

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from lumbar.intake.speller import Speller
-from lumbar.intake.tokens import Shorthand, Token, phrase_stems, tokenize
+from lumbar.intake.tokens import Shorthand, Token, phrase_stems, stem, tokenize
 from lumbar.knowledge.loader import KnowledgeBase
 
 MAX_GAP = 2
@@ -98,7 +98,14 @@ class Lexicon:
 
     def tokens(self, text: str) -> list[Token]:
         """Tokenize ``text``, correcting misspelt words that are near a lexicon word."""
-        return tokenize(text, self.speller.corrections(text), self.shorthand)
+        tokens = tokenize(text, shorthand=self.shorthand)
+        fixes = self.speller.corrections_of(tokens)
+        if not fixes:
+            return tokens
+        return [
+            Token(fixes[t.text], stem(fixes[t.text]), t.start, t.end) if t.text in fixes else t
+            for t in tokens
+        ]
 
     def stems(self, tokens: list[Token]) -> list[str]:
         """Each token's stem, read as its word class's canonical word ("tummy" -> "belly")."""

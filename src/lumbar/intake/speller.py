@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
-from lumbar.intake.tokens import stem, tokenize
+from lumbar.intake.tokens import Token, stem, tokenize
 
 #: the shortest word corrected ("feer" -> "fever", "niht" -> "night").
 MIN_FUZZY_LEN = 4
@@ -53,8 +53,12 @@ class Speller:
 
     def corrections(self, text: str) -> dict[str, str]:
         """Misspelt word -> the lexicon word it most likely means, for the words of ``text``."""
+        return self.corrections_of(tokenize(text))
+
+    def corrections_of(self, tokens: list[Token]) -> dict[str, str]:
+        """Misspelt word -> the lexicon word it most likely means, for the words of ``tokens``."""
         fixes: dict[str, str] = {}
-        for tok in tokenize(text):
+        for tok in tokens:
             word = tok.text
             if len(word) < MIN_FUZZY_LEN or word in self.vocabulary or not word.isalpha() or word in fixes:
                 continue
@@ -68,8 +72,9 @@ class Speller:
             if not close or self.known(word):
                 continue
             # the likeliest slip wins when it is alone of its kind: two letters swapped, then a letter
-            # left out ("feer" is "fever" before it is "feet"), then one too many, then a wrong letter
-            for kind in range(4):
+            # typed twice ("weeak" is "weak" before it is "week"), then a letter left out ("feer" is
+            # "fever" before it is "feet"), then one too many, then a wrong letter
+            for kind in range(5):
                 best = [c for c in close if _edit_kind(word, c) == kind]
                 if best:
                     if len(best) == 1:
@@ -83,13 +88,17 @@ def _deletes(word: str) -> set[str]:
 
 
 def _edit_kind(typed: str, known: str) -> int:
-    """0 adjacent swap, 1 a letter left out, 2 a letter too many, 3 a wrong letter (one edit apart)."""
+    """0 adjacent swap, 1 a letter typed twice, 2 a letter left out, 3 a letter too many, 4 a wrong
+    letter (the two words are one edit apart)."""
     if len(typed) < len(known):
-        return 1
-    if len(typed) > len(known):
         return 2
+    if len(typed) > len(known):
+        doubled = any(
+            typed[i] == typed[i + 1] and typed[:i] + typed[i + 1 :] == known for i in range(len(typed) - 1)
+        )
+        return 1 if doubled else 3
     diff = [i for i in range(len(typed)) if typed[i] != known[i]]
-    return 0 if len(diff) == 2 else 3
+    return 0 if len(diff) == 2 else 4
 
 
 def _one_edit(a: str, b: str) -> bool:

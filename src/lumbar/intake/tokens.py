@@ -145,7 +145,7 @@ def tokenize(
     expands text-speak and learners' spellings."""
     raw: list[tuple[str, int, int]] = []
     for m in shorthand.pattern.finditer(text):
-        word = m.group().lower().replace("’", "'")
+        word = _squeeze(m.group().lower().replace("’", "'"))
         expanded = shorthand.table.get(" ".join(word.split()))
         if expanded is not None:
             raw.extend((part, m.start(), m.end()) for part in _expand(expanded))
@@ -164,6 +164,15 @@ def tokenize(
             word = spell[word]
         tokens.append(Token(word, stem(word), start, end))
     return tokens
+
+
+def _squeeze(word: str) -> str:
+    """A letter typed three or more times in a row counts twice: "feeeel" -> "feel", "numbbb" -> "numbb"
+    (which the speller then reads as "numb"); no English word has a letter three times running."""
+    return _ELONGATED.sub(r"\1\1", word) if len(word) > 2 else word
+
+
+_ELONGATED = re.compile(r"([a-z])\1{2,}")
 
 
 def _expand(words: tuple[str, ...]) -> list[str]:
