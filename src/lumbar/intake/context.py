@@ -10,7 +10,7 @@ matched phrase itself ("have not peed") do not modify it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import accumulate
@@ -85,10 +85,12 @@ class ContextDetector:
 
     def __init__(self, rules: list[ContextRule]) -> None:
         self.rules = [(tuple(r.literal.lower().split()), r) for r in rules]
-        #: triggers by their first word: each token is compared with the few triggers it can start
-        self.by_first: dict[str, list[tuple[tuple[str, ...], ContextRule]]] = {}
+        #: triggers by their first word, then by their second ("" for one-word triggers): each token is
+        #: compared with the few triggers it and the next word can start
+        self.by_first: dict[str, dict[str, list[tuple[tuple[str, ...], ContextRule]]]] = {}
         for literal, rule in self.rules:
-            self.by_first.setdefault(literal[0], []).append((literal, rule))
+            second = literal[1] if len(literal) > 1 else ""
+            self.by_first.setdefault(literal[0], {}).setdefault(second, []).append((literal, rule))
         #: the most words a trigger has, and the most words any trigger reaches
         self.longest = max((len(literal) for literal, _ in self.rules), default=1)
         self.reach = max((rule.max_scope for _, rule in self.rules), default=1)
@@ -119,10 +121,16 @@ class ContextDetector:
         words = [t.text for t in tokens]
         found: list[Trigger] = []
         for i, word in enumerate(words):
-            for literal, rule in self.by_first.get(word, ()):
-                n = len(literal)
-                if tuple(words[i : i + n]) == literal:
-                    found.append(Trigger(rule, i, i + n - 1))
+            by_second = self.by_first.get(word)
+            if by_second is None:
+                continue
+            for _, rule in by_second.get("", ()):
+                found.append(Trigger(rule, i, i))
+            if i + 1 < len(words):
+                for literal, rule in by_second.get(words[i + 1], ()):
+                    n = len(literal)
+                    if tuple(words[i : i + n]) == literal:
+                        found.append(Trigger(rule, i, i + n - 1))
         by_start: dict[int, list[Trigger]] = defaultdict(list)
         for t in found:
             by_start[t.start].append(t)
@@ -150,40 +158,37 @@ class ContextDetector:
 
 
 class TriggerIndex:
-    """The triggers of one text, indexed by where they start and end, and its scope boundaries."""
+    """The triggers of one text, sorted by where they start and end, and its scope boundaries."""
 
     def __init__(self, tokens: list[Token], triggers: list[Trigger], reach: int) -> None:
         self.scopes = Scopes(tokens, triggers)
         self.reach = reach
-        self.forward_by_end: dict[int, list[Trigger]] = defaultdict(list)
-        self.forward_by_start: dict[int, list[Trigger]] = defaultdict(list)
-        self.backward_by_start: dict[int, list[Trigger]] = defaultdict(list)
-        for trig in triggers:
-            if trig.rule.category in _NOT_MODIFIERS:
-                continue
-            if trig.rule.direction in ("forward", "both"):
-                self.forward_by_end[trig.end].append(trig)
-                self.forward_by_start[trig.start].append(trig)
-            if trig.rule.direction in ("backward", "both"):
-                self.backward_by_start[trig.start].append(trig)
-        self.forward_starts = sorted(self.forward_by_start)
+        modifiers = [t for t in triggers if t.rule.category not in _NOT_MODIFIERS]
+        forward = [t for t in modifiers if t.rule.direction in ("forward", "both")]
+        backward = [t for t in modifiers if t.rule.direction in ("backward", "both")]
+        self.forward_by_end = sorted(forward, key=lambda t: t.end)
+        self.forward_ends = [t.end for t in self.forward_by_end]
+        self.forward_by_start = sorted(forward, key=lambda t: t.start)
+        self.forward_starts = [t.start for t in self.forward_by_start]
+        self.backward_by_start = sorted(backward, key=lambda t: t.start)
+        self.backward_starts = [t.start for t in self.backward_by_start]
 
     def near(self, match: Match) -> list[Trigger]:
         """The triggers that could reach ``match``: those within ``reach`` words of it, or inside it."""
         words = self.scopes.word_at
-        near: list[Trigger] = []
         # forward triggers end at most `reach` words before the match (or on its first word)
         j = bisect_right(words, match.start)
-        for k in words[max(0, j - self.reach - 2) : j]:
-            near.extend(self.forward_by_end.get(k, ()))
+        lo = words[max(0, j - self.reach - 2)] if j else 0
+        ends = self.forward_ends
+        near = self.forward_by_end[bisect_left(ends, lo) : bisect_right(ends, match.start)]
         # backward triggers start at most `reach` words after it
         j = bisect_right(words, match.end)
-        for k in words[j : j + self.reach + 2]:
-            near.extend(self.backward_by_start.get(k, ()))
+        hi = words[min(len(words) - 1, j + self.reach + 1)] if words else match.end
+        starts = self.backward_starts
+        near += self.backward_by_start[bisect_right(starts, match.end) : bisect_right(starts, hi)]
         # a forward trigger in a gap of the phrase ("legs are not weak")
         starts = self.forward_starts
-        for k in starts[bisect_right(starts, match.start) : bisect_right(starts, match.end)]:
-            near.extend(self.forward_by_start[k])
+        near += self.forward_by_start[bisect_right(starts, match.start) : bisect_right(starts, match.end)]
         return near
 
 

@@ -36,6 +36,13 @@ class Pattern:
     stems: tuple[str, ...]
     negative: bool  # an absent_synonym: the phrase says the finding is absent
     contiguous: bool = False  # written with a leading "=": no filler words allowed
+    #: no function word of its own, so function words in its gaps are free filler
+    free: bool = True
+
+    @classmethod
+    def of(cls, finding: str, stems: tuple[str, ...], negative: bool, contiguous: bool = False) -> Pattern:
+        """The pattern of a phrase's stems, with whether its gaps take function words freely."""
+        return cls(finding, stems, negative, contiguous, not OPTIONAL_WORDS.intersection(stems))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +76,7 @@ class Lexicon:
                 for phrase in phrases:
                     contiguous = phrase.startswith("=")
                     for stems in self._variants(phrase_stems(phrase.lstrip("=")), contiguous):
-                        self.by_first[stems[0]].append(Pattern(finding.id, stems, negative, contiguous))
+                        self.by_first[stems[0]].append(Pattern.of(finding.id, stems, negative, contiguous))
                     vocabulary.update(t.text for t in tokenize(phrase) if not t.is_punct)
         self.speller = Speller(vocabulary)
         self.shorthand = Shorthand({s.written: s.reads_as for s in kb.shorthand})
@@ -149,7 +156,7 @@ def _match_at(pattern: Pattern, tokens: list[Token], stems: list[str], start: in
     used = [start]
     pos = start
     # a phrase that keeps a function word of its own ("the runs", "my back") counts every filler
-    free = not OPTIONAL_WORDS.intersection(pattern.stems)
+    free = pattern.free
     for wanted in pattern.stems[1:]:
         gap = skipped = 0
         pos += 1
@@ -198,16 +205,22 @@ def _drop_nested(
     for m in matches:
         by_start[m.start].append(m)
     widest = max((m.end - m.start for m in matches), default=0)
-    keep = []
-    for m in matches:
-        nested = any(
-            o is not m and m.end <= o.end and o.width > m.width and _owned(m, o, tokens, warning_signs)
-            for k in range(max(0, m.start - widest), m.start + 1)
-            for o in by_start.get(k, ())
-        )
-        if not nested:
-            keep.append(m)
-    return keep
+    return [m for m in matches if not _nested(m, by_start, widest, tokens, warning_signs)]
+
+
+def _nested(
+    m: Match,
+    by_start: dict[int, list[Match]],
+    widest: int,
+    tokens: list[Token],
+    warning_signs: frozenset[str],
+) -> bool:
+    width = len(m.used)
+    for k in range(max(0, m.start - widest), m.start + 1):
+        for o in by_start.get(k, ()):
+            if m.end <= o.end and len(o.used) > width and _owned(m, o, tokens, warning_signs):
+                return True
+    return False
 
 
 def _owned(inner: Match, outer: Match, tokens: list[Token], warning_signs: frozenset[str]) -> bool:

@@ -41,6 +41,7 @@ def normalise(text: str) -> str:
     """``text`` without invisible characters, in NFKC form, with plain quotes, dashes and spaces."""
     # the masculine ordinal "º" is typed for a degree sign; NFKC would make it a letter "o"
     text = unicodedata.normalize("NFKC", text.replace("\u00ba", "\u00b0"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    if not text.isascii():  # no ASCII character is a format character
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     text = text.translate(_PLAIN).replace("\r\n", "\n").replace("\r", "\n")
     return _SPACES.sub(" ", text)

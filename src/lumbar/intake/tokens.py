@@ -144,8 +144,11 @@ def tokenize(
     """Normalised tokens of ``text``; ``spell`` maps misspelt words to known ones, ``shorthand``
     expands text-speak and learners' spellings."""
     raw: list[tuple[str, int, int]] = []
+    stretched = _ELONGATED.search(text.lower()) is not None
     for m in shorthand.pattern.finditer(text):
-        word = _squeeze(m.group().lower().replace("’", "'"))
+        word = m.group().lower().replace("’", "'")
+        if stretched:
+            word = _squeeze(word)
         expanded = shorthand.table.get(" ".join(word.split()))
         if expanded is not None:
             raw.extend((part, m.start(), m.end()) for part in _expand(expanded))
