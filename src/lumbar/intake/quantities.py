@@ -440,17 +440,23 @@ def _is_duration(text: str, m: re.Match[str], skip: tuple[int, int] | None) -> b
         r"\s*(-|\s)?\s*(old|pregnant|along|of pregnancy|gestation)", text[m.end() : m.end() + 14], re.I
     ):
         return False
-    clause = _clause(text, m.start(), m.end())
-    return not (_HISTORY_CUE.search(clause) and not _SYMPTOM_CUE.search(clause))
+    return not _dates_the_past(text, *_clause(text, m.start(), m.end()))
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around text[start:end], cut at punctuation and clause-joining words."""
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around text[start:end] begins and ends: at punctuation and clause-joining words."""
     starts, ends = _clause_ends(text)
     k = bisect_right(ends, start)
-    lo = ends[k - 1] if k else 0
     later = bisect_left(starts, end)
-    return text[lo : starts[later] if later < len(starts) else len(text)]
+    return (ends[k - 1] if k else 0), (starts[later] if later < len(starts) else len(text))
+
+
+@lru_cache(maxsize=1024)
+def _dates_the_past(text: str, lo: int, hi: int) -> bool:
+    """True for a clause about a past condition, medicine or procedure (read once per clause, so a
+    long clause with many time spans is not read again for each)."""
+    clause = text[lo:hi]
+    return bool(_HISTORY_CUE.search(clause) and not _SYMPTOM_CUE.search(clause))
 
 
 @lru_cache(maxsize=8)

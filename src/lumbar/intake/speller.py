@@ -19,6 +19,8 @@ from lumbar.intake.tokens import Token, stem, tokenize
 
 #: the shortest word corrected ("feer" -> "fever", "niht" -> "night").
 MIN_FUZZY_LEN = 4
+#: the longest word corrected: no lexicon word is longer, and a one-edit lookup costs the square of the length.
+MAX_FUZZY_LEN = 30
 #: a word seen this often in the English frequency list is a real word, never a typo.
 ENGLISH_MIN_COUNT = 100
 
@@ -60,7 +62,13 @@ class Speller:
         fixes: dict[str, str] = {}
         for tok in tokens:
             word = tok.text
-            if len(word) < MIN_FUZZY_LEN or word in self.vocabulary or not word.isalpha() or word in fixes:
+            if (
+                not MIN_FUZZY_LEN <= len(word) <= MAX_FUZZY_LEN
+                or word in self.vocabulary
+                or not word.isalpha()
+            ):
+                continue
+            if word in fixes:
                 continue
             if tok.stem in self.stems:
                 continue

@@ -8,6 +8,7 @@ the original text, so findings can quote the words they came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -144,10 +145,10 @@ def tokenize(
     """Normalised tokens of ``text``; ``spell`` maps misspelt words to known ones, ``shorthand``
     expands text-speak and learners' spellings."""
     raw: list[tuple[str, int, int]] = []
-    stretched = _ELONGATED.search(text.lower()) is not None
+    runs = [r.start() for r in _ELONGATED.finditer(text)]  # where a letter is typed 3+ times running
     for m in shorthand.pattern.finditer(text):
         word = m.group().lower().replace("’", "'")
-        if stretched:
+        if runs and _holds(runs, m.start(), m.end()):
             word = _squeeze(word)
         expanded = shorthand.table.get(" ".join(word.split()))
         if expanded is not None:
@@ -175,7 +176,13 @@ def _squeeze(word: str) -> str:
     return _ELONGATED.sub(r"\1\1", word) if len(word) > 2 else word
 
 
-_ELONGATED = re.compile(r"([a-z])\1{2,}")
+_ELONGATED = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
+
+
+def _holds(positions: list[int], start: int, end: int) -> bool:
+    """True when one of the sorted ``positions`` lies in [start, end)."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _expand(words: tuple[str, ...]) -> list[str]:
