@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lumbar.errors import InputError
+from lumbar.intake.speller import is_english
 
 MAX_CHARS = 20_000
 _COMMON_ENGLISH = frozenset(
@@ -44,8 +45,16 @@ def check_text(text: str) -> str:
         )
     english = sum(w in _COMMON_ENGLISH for w in words)
     other = sum(w in _COMMON_OTHER for w in words)
-    if (len(words) >= 6 and english / len(words) < 0.08) or (other >= 2 and other > english):
+    if (other >= 2 and other > english) or (
+        len(words) >= 6 and english / len(words) < 0.08 and not _mostly_english(words)
+    ):
         raise InputError(
             "this does not look like English: lumbar reads English for now; please describe the problem in English"
         )
     return text
+
+
+def _mostly_english(words: list[str]) -> bool:
+    """True when most words are ordinary English, by the large English word list (asked only when the
+    short list of common words finds too few: "period back ache again lol same as every month")."""
+    return sum(is_english(w) for w in words) / len(words) >= 0.5

@@ -67,3 +67,14 @@ def test_not_a_string() -> None:
 )
 def test_english_descriptions_pass(text: str) -> None:
     assert check_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "period back ache again lol same as every month, any tips x ok",
+        "Sciatica flare, sharp shooting, numb toes, tingly calf, sleepless nights, advice please",
+    ],
+)
+def test_english_with_few_of_the_commonest_words_passes(text: str) -> None:
+    assert check_text(text) == text
