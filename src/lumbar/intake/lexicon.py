@@ -78,6 +78,8 @@ class Lexicon:
                     for stems in self._variants(phrase_stems(phrase.lstrip("=")), contiguous):
                         self.by_first[stems[0]].append(Pattern.of(finding.id, stems, negative, contiguous))
                     vocabulary.update(t.text for t in tokenize(phrase) if not t.is_punct)
+        for first, patterns in self.by_first.items():  # synonyms that read the same are tried once
+            self.by_first[first] = list(dict.fromkeys(patterns))
         self.speller = Speller(vocabulary)
         self.shorthand = Shorthand({s.written: s.reads_as for s in kb.shorthand})
         self.warning_signs = frozenset(f.id for f in kb.findings.values() if f.warning_sign)

@@ -90,8 +90,13 @@ class TextReader:
         tokens = self.lexicon.tokens(text)
         matches = self.lexicon.find(tokens)
         around = _Surroundings(tokens)
-        for match, cats in zip(matches, self.detector.categories(tokens, matches), strict=True):
+        for match in matches:
             finding = self.kb.findings[match.pattern.finding]
+            plural = finding.both_sides
+            both = bool(plural and any(tokens[i].text in plural.words for i in match.used))
+            if _settled(reading, finding, both):
+                continue  # nothing another mention could add ("weak leg" said a hundred times)
+            cats = self.detector.categories(tokens, [match])[0]
             start, end = tokens[match.start].start, tokens[match.end].end
             words = text[start:end]
             why = self._ignore_reason(finding, cats, reading.subject, around.relation[match.start])
@@ -113,8 +118,7 @@ class TextReader:
                 "possible" if ContextCategory.POSSIBLE in cats else "definite"
             )
             _record(reading, ReadFinding(finding.id, status, words, certainty))
-            plural = finding.both_sides
-            if status == "present" and plural and any(tokens[i].text in plural.words for i in match.used):
+            if status == "present" and plural and both:
                 # "my legs are weak": a plural body word means both sides
                 _record(reading, ReadFinding(plural.implies, "present", words, certainty))
         for finding_id, (quantity, _) in numbers.items():
@@ -217,6 +221,17 @@ def _measured(
         return None
     lo, hi = numbers[rule.finding][1]
     return "read from the number" if start < hi and lo < end else None
+
+
+def _settled(reading: Reading, finding: Finding, both: bool) -> bool:
+    """True when ``finding`` (and, for a mention of ``both`` sides, what that implies) is already read
+    present and definite, the most any further mention could say (see ``_record``)."""
+    ids = (finding.id, finding.both_sides.implies) if both and finding.both_sides else (finding.id,)
+    for finding_id in ids:
+        old = reading.findings.get(finding_id)
+        if old is None or old.status != "present" or old.certainty != "definite":
+            return False
+    return True
 
 
 def _record(reading: Reading, new: ReadFinding) -> None:
