@@ -14,16 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lumbar.ask.content import decode_document
 from lumbar.ask.passages import DOCUMENT, Passage
 from lumbar.ask.readers import Block, html_blocks, markdown_blocks, text_blocks
 from lumbar.ask.text import slugify
 from lumbar.errors import DocumentError
 
 #: bump when reading or chunking changes, so indexed documents are read again
-READER_VERSION = "2"
-TEXT_SUFFIXES = {"", ".txt", ".text"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+READER_VERSION = "3"
+#: the largest file `lumbar docs add` reads
 MAX_BYTES = 20_000_000
 #: this many headings in a row are a table of contents, not the heading of what follows
 CONTENTS_RUN = 4
@@ -113,38 +112,41 @@ def chunk(blocks: Iterable[Block], doc_id: str, title: str) -> list[Passage]:
     return passages
 
 
-def _decode(data: bytes, path: Path) -> str:
-    if b"\x00" in data[:8192]:
-        raise DocumentError(f"{path}: looks like a binary file; lumbar reads plain text, Markdown and HTML")
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; DocumentError says what is wrong."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"{path}: is not UTF-8 text (byte {exc.start}); save it as UTF-8 and add it again"
-        ) from exc
+        if path.is_dir():
+            raise DocumentError(f"{path}: is a folder; pass the files inside it")
+        if path.exists() and not path.is_file():
+            raise DocumentError(f"{path}: is not a regular file (a device, pipe or socket); pass a document")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(_too_large(path, size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the size may have grown since stat
+    except FileNotFoundError as exc:
+        raise DocumentError(f"{path}: no such file; check the path") from exc
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if len(data) > MAX_BYTES:
+        raise DocumentError(_too_large(path, len(data)))
+    return data
+
+
+def _too_large(path: Path, size: int) -> str:
+    return (
+        f"{path}: is {size / 1_000_000:.1f} MB, larger than the {MAX_BYTES // 1_000_000} MB lumbar reads; "
+        "split it into smaller files and add them"
+    )
 
 
 def read_document(path: Path) -> Document:
     """Read one file into a :class:`Document`; raises DocumentError when it cannot be read."""
-    suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES:
-        raise DocumentError(f"{path}: unsupported file type {suffix!r}; lumbar reads .txt, .md and .html")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise DocumentError(
-                f"{path}: larger than {MAX_BYTES // 1_000_000} MB; split it into smaller files"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise DocumentError(f"{path}: no such file; check the path") from exc
-    except IsADirectoryError as exc:
-        raise DocumentError(f"{path}: is a folder; pass the files inside it") from exc
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot be read ({exc.strerror})") from exc
-    text = _decode(data, path)
-    if suffix in MARKDOWN_SUFFIXES:
+    data = _read_bytes(path)
+    kind, text = decode_document(path, data)
+    if kind == "markdown":
         title, blocks = markdown_blocks(text)
-    elif suffix in HTML_SUFFIXES:
+    elif kind == "html":
         title, blocks = html_blocks(text)
     else:
         title, blocks = text_blocks(text)

@@ -15,13 +15,8 @@ from datetime import UTC, datetime
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from lumbar.ask.documents import (
-    HTML_SUFFIXES,
-    MARKDOWN_SUFFIXES,
-    READER_VERSION,
-    TEXT_SUFFIXES,
-    read_document,
-)
+from lumbar.ask.content import SUPPORTED_SUFFIXES
+from lumbar.ask.documents import READER_VERSION, read_document
 from lumbar.ask.index import (
     ORIGIN_KNOWLEDGE,
     ORIGIN_SEED,
@@ -37,7 +32,6 @@ KNOWLEDGE_DOCUMENT = "lumbar_knowledge_base"
 #: bump when knowledge items are turned into passages differently
 KNOWLEDGE_PASSAGES_VERSION = "3"
 SEEDS_META = "seeds_fingerprint"
-SUPPORTED_SUFFIXES = (TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES) - {""}
 
 Clock = Callable[[], datetime]
 
