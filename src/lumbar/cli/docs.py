@@ -15,8 +15,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "The index lives in $LUMBAR_HOME (default ~/.local/share/lumbar).",
     )
     actions = parser.add_subparsers(dest="docs_action", metavar="ACTION")
-    add = actions.add_parser("add", help="read and index files (folders: every .txt, .md and .html inside)")
+    add = actions.add_parser(
+        "add",
+        help="read and index files (folders: every .txt, .md and .html inside)",
+        description="Read and index documents: plain text, Markdown or HTML, judged by their content "
+        "(binary files are refused). System and private files (under /etc, /proc, /sys, /dev, /boot, "
+        "/root, /var, /usr, /run, in .ssh or .gnupg, or named like keys, secrets or passwords) are "
+        "refused unless --force is given.",
+    )
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add.add_argument(
+        "--force",
+        action="store_true",
+        help="index system and private files too (think twice: answers quote them)",
+    )
     add.set_defaults(handler=run_add)
     listing = actions.add_parser("list", help="list the indexed documents")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -41,7 +53,8 @@ def run_add(args: argparse.Namespace) -> int:
     from lumbar.ask.settings import settings_from_env
 
     console = Console(stderr=True)
-    files = expand_paths(args.paths)
+    force = bool(getattr(args, "force", False))
+    files = expand_paths(args.paths, force=force)
     index = open_library(settings_from_env(), fallback_to_memory=False)
     try:
         with Progress(
@@ -55,7 +68,10 @@ def run_add(args: argparse.Namespace) -> int:
         ) as progress:
             task = progress.add_task("", total=len(files))
             report = add_documents(
-                index, files, on_file=lambda path: progress.update(task, advance=1, description=path.name)
+                index,
+                files,
+                force=force,
+                on_file=lambda path: progress.update(task, advance=1, description=path.name),
             )
     finally:
         index.close()
