@@ -47,6 +47,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run_add(args: argparse.Namespace) -> int:
     """Index each file; unreadable ones are reported and skipped. Exit 1 when any file was skipped."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from lumbar.ask.library import add_documents, expand_paths, open_library
@@ -71,17 +72,18 @@ def run_add(args: argparse.Namespace) -> int:
                 index,
                 files,
                 force=force,
-                on_file=lambda path: progress.update(task, advance=1, description=path.name),
+                on_file=lambda path: progress.update(task, advance=1, description=escape(path.name)),
             )
     finally:
         index.close()
     out = Console()
     for record in report.added:
         out.print(
-            f"Added [bold]{record.id}[/bold] ({record.passages} passages): {record.title}", highlight=False
+            f"Added [bold]{escape(record.id)}[/bold] ({record.passages} passages): {escape(record.title)}",
+            highlight=False,
         )
     for _path, message in report.failed:
-        console.print(f"[red]Skipped[/red] {message}", highlight=False)
+        console.print(f"[red]Skipped[/red] {escape(message)}", highlight=False)
     if not files:
         console.print("No .txt, .md or .html files found in the given folders.")
     return 1 if report.failed or not files else 0
@@ -91,6 +93,7 @@ def run_list(args: argparse.Namespace) -> int:
     """The indexed documents: id, origin, passages, title and path."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from lumbar.ask.library import open_library
     from lumbar.ask.settings import settings_from_env
@@ -105,7 +108,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     table = Table("id", "origin", "passages", "title", "path")
     for r in records:
-        table.add_row(r.id, r.origin, str(r.passages), r.title, r.path)
+        table.add_row(Text(r.id), Text(r.origin), str(r.passages), Text(r.title), Text(r.path))
     Console().print(table)
     return 0
 

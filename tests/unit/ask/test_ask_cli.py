@@ -136,6 +136,23 @@ def test_the_verb_modules_load_no_engine_at_start_up() -> None:
     assert out.strip() == "[]"
 
 
+def test_docs_commands_print_titles_and_paths_literally_not_as_markup(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    page = tmp_path / "markup.html"
+    page.write_text("<title>[bold red]x[/]</title><p>Physiotherapy sessions last 45 minutes.</p>", "utf-8")
+    odd = tmp_path / "[red]odd[dim].pdf"
+    odd.write_bytes(b"%PDF-1.4")
+    assert main(["docs", "add", str(page), str(odd)]) == 1
+    captured = capsys.readouterr()
+    assert "Added markup (1 passages): [bold red]x[/]" in captured.out
+    assert "[red]odd[dim].pdf: unsupported file type '.pdf'" in captured.err
+    assert main(["docs", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "[bold red]x[/]" in listed
+
+
 def test_docs_add_refuses_private_files_unless_forced(
     env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
