@@ -41,7 +41,7 @@ class Interviewer:
 
     def step(self, state: StateLike, answer: AnswerValue) -> Question | Result:
         """Answer the question ``state`` waits for ("back" undoes the last answer) and go on."""
-        state = load_state(self.kb, state)
+        state = load_state(self.kb, state, self.cap)
         if isinstance(answer, str) and answer == "back":
             return self._next(undo(state))
         finding_id = state.pending or self._pending(state)
