@@ -66,7 +66,12 @@ def check_state(kb: KnowledgeBase, state: InterviewState, cap: int = MAX_QUESTIO
             raise InterviewError(
                 f"the interview state answers an unknown question {finding_id!r}; start again"
             )
-        check_answer(finding, value)
+        try:
+            check_answer(finding, value)
+        except InterviewError as exc:
+            raise InterviewError(
+                f"the interview state's answer to {finding_id!r} is not valid ({exc}); start again"
+            ) from None
     counts = Counter(state.asked)
     if set(counts) != set(state.answers):
         raise InterviewError("the interview state's 'asked' list does not match its answers; start again")
