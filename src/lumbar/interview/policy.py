@@ -11,7 +11,8 @@ the cap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from lumbar.interview.models import InterviewState
 from lumbar.interview.state import MAX_QUESTIONS, pending_reask
@@ -33,6 +34,8 @@ class Known:
     triage: TriageResult
     causes: list[CauseScore]
     possible: tuple[str, ...] = ()  # warning signs read only as "possibly there", asked first
+    #: finding id -> the notice of a number the text gave for it that could not be right
+    notices: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
