@@ -106,3 +106,14 @@ def test_folders_skip_private_folders_and_system_folders_are_not_opened(tmp_path
     assert expand_paths([Path("/etc"), Path("/usr")]) == [Path("/etc"), Path("/usr")]
     report = add_documents(SqliteIndex(":memory:"), [Path("/etc")])
     assert "system file (under /etc)" in report.failed[0][1]
+
+
+def test_the_help_of_docs_add_names_every_refused_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    from lumbar.ask.private_paths import PRIVATE_FOLDERS, SYSTEM_FOLDERS
+    from lumbar.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["docs", "add", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for folder in (*SYSTEM_FOLDERS, *PRIVATE_FOLDERS):
+        assert folder in shown
