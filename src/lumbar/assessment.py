@@ -63,6 +63,14 @@ class Recommendation(_Out):
     why: str | None = None
 
 
+class Notice(_Out):
+    """A number the text gave that could not be right, so it was not used: in plain words for people."""
+
+    text: str = Field(description="plain words: which number could not be right, and that it was not used")
+    finding: str = Field(description="the finding id of the number (age, pregnancy_weeks …)")
+    evidence: str = Field(description="the words of the text it came from")
+
+
 class SourceRef(_Out):
     title: str
     locator: str
@@ -98,6 +106,9 @@ class Assessment(_Out):
     summary: str = ""
     disclaimer: str = DISCLAIMER
     negated: list[str] = Field(default_factory=list, description="findings the text ruled out")
+    notices: list[Notice] = Field(
+        default_factory=list, description="numbers the text gave that could not be right, so were not used"
+    )
 
     def to_json_dict(self) -> dict[str, Any]:
         """The CONTRACT.md JSON object (``for`` spelled as in the contract)."""

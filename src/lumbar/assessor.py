@@ -14,6 +14,7 @@ from lumbar.assessment import (
     FoundFinding,
     LevelReason,
     NextQuestion,
+    Notice,
     Person,
     RankedCause,
     Recommendation,
@@ -63,9 +64,26 @@ class AssessmentEngine:
                     finding_id, "present", f"answered: {answer:g}", value=answer
                 )
         if answers:
+            # a number answered in the interview replaces the one of the text that could not be right
+            reading.impossible = [n for n in reading.impossible if n.finding not in answers]
             complete(reading, self.kb)
             flag_possible(reading, self.kb)
         return reading
+
+    def notices(self, reading: Reading) -> list[Notice]:
+        """The plain-words notice of each number the text gave that could not be right."""
+        out = []
+        for number in reading.impossible:
+            plausible = self.kb.findings[number.finding].plausible
+            if plausible is not None:
+                out.append(
+                    Notice(
+                        text=plausible.notice_for(number.evidence),
+                        finding=number.finding,
+                        evidence=number.evidence,
+                    )
+                )
+        return out
 
     def assess(self, text: str, answers: Mapping[str, Answer] | None = None) -> Assessment:
         """Level, reasons, causes, questions, specialists, tests and advice for ``text``."""
@@ -146,6 +164,7 @@ class AssessmentEngine:
             fits_back_problem=fits_back,
             summary=_summary(result, top, fits_back),
             negated=sorted(reading.absent()),
+            notices=self.notices(reading),
         )
         assessment = assessment.model_copy(update={"advice": self._advice(assessment)})
         return assessment.model_copy(update={"sources": collect_sources(kb, assessment)})

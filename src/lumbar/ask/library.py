@@ -9,19 +9,15 @@ seeds) is indexed when its files change. :func:`add_documents` and :func:`remove
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from lumbar.ask.documents import (
-    HTML_SUFFIXES,
-    MARKDOWN_SUFFIXES,
-    READER_VERSION,
-    TEXT_SUFFIXES,
-    read_document,
-)
+from lumbar.ask.content import SUPPORTED_SUFFIXES
+from lumbar.ask.documents import READER_VERSION, read_document
 from lumbar.ask.index import (
     ORIGIN_KNOWLEDGE,
     ORIGIN_SEED,
@@ -30,6 +26,7 @@ from lumbar.ask.index import (
     PassageIndex,
     SqliteIndex,
 )
+from lumbar.ask.private_paths import private_reason
 from lumbar.ask.settings import AskSettings
 from lumbar.errors import DocumentError, NotFoundError
 
@@ -37,7 +34,6 @@ KNOWLEDGE_DOCUMENT = "lumbar_knowledge_base"
 #: bump when knowledge items are turned into passages differently
 KNOWLEDGE_PASSAGES_VERSION = "3"
 SEEDS_META = "seeds_fingerprint"
-SUPPORTED_SUFFIXES = (TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES) - {""}
 
 Clock = Callable[[], datetime]
 
@@ -173,11 +169,22 @@ def open_library(
     return index
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """The files to add: each file as given, and the supported files inside each folder."""
+def expand_paths(paths: Iterable[Path], *, force: bool = False) -> list[Path]:
+    """The files to add: each file as given, and the supported files inside each folder.
+
+    Unless ``force`` is set, a system or private folder is not opened (it is returned as given, so
+    that :func:`add_documents` reports it) and such folders inside the given ones are skipped.
+    Links to folders are not followed.
+    """
     files: list[Path] = []
     for path in paths:
-        files.extend(_document_files(path) if path.is_dir() else [path])
+        if not path.is_dir() or (not force and private_reason(path)):
+            files.append(path)
+            continue
+        for folder, subfolders, names in os.walk(path):
+            here = Path(folder)
+            subfolders[:] = sorted(d for d in subfolders if force or not private_reason(here / d))
+            files.extend(here / n for n in sorted(names) if Path(n).suffix.lower() in SUPPORTED_SUFFIXES)
     return files
 
 
@@ -187,15 +194,23 @@ def add_documents(
     *,
     now: Clock = _utc_now,
     on_file: Callable[[Path], None] | None = None,
+    force: bool = False,
 ) -> AddReport:
     """Read and index each file; a file that cannot be read is reported and skipped.
 
     Each document is stored in its own transaction, so a failure never loses what is indexed.
-    A file whose id (its name's stem) is already indexed replaces that document.
+    A file whose id (its name's stem) is already indexed replaces that document. System and
+    private files (see :mod:`lumbar.ask.private_paths`) are refused unless ``force`` is set.
     """
     report = AddReport()
     for path in paths:
         try:
+            why = None if force else private_reason(path)
+            if why:
+                raise DocumentError(
+                    f"{path}: {why}; lumbar does not index system or private files. "
+                    "If you really mean to add it, run `lumbar docs add --force` with it"
+                )
             if path.stem and path.stem.lower() == KNOWLEDGE_DOCUMENT:
                 raise DocumentError(f"{path}: this name is reserved for the knowledge base; rename the file")
             document = read_document(path)

@@ -16,6 +16,10 @@ from lumbar.ask.text import squash_spaces
 BlockKind = Literal["heading", "paragraph", "item"]
 #: a list item longer than this is prose, and stands as a paragraph of its own
 LONG_ITEM_WORDS = 40
+#: a title is at most this long; a longer first line is content, and its first words the title
+MAX_TITLE_CHARS = 200
+#: the words a title taken from a paragraph keeps
+TITLE_WORDS = 12
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•–·+▪◦]|\d{1,2}[.)])\s+")
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "”", "’")
 
@@ -67,6 +71,15 @@ def _title_line(lines: list[str]) -> int:
     return head[0][0]
 
 
+def short_title(text: str) -> str:
+    """``text`` as a title: itself when short, else its first words (up to MAX_TITLE_CHARS) and "…"."""
+    text = squash_spaces(text)
+    if len(text) <= MAX_TITLE_CHARS:
+        return text
+    head = " ".join(text[:MAX_TITLE_CHARS].split()[:TITLE_WORDS])[: MAX_TITLE_CHARS - 1]
+    return f"{head}…"
+
+
 def text_blocks(text: str) -> tuple[str, list[Block]]:
     """Title and blocks of a plain-text document.
 
@@ -93,6 +106,8 @@ def text_blocks(text: str) -> tuple[str, list[Block]]:
         return "", []
     at = _title_line(lines)
     title, blocks = lines[at], []
+    if len(title) > MAX_TITLE_CHARS:  # a paragraph, not a title: keep it as content
+        title, at = short_title(title), at - 1
     for line in lines[at + 1 :]:
         marker = _LIST_MARKER.match(line)
         if marker:
@@ -179,7 +194,7 @@ def markdown_blocks(text: str) -> tuple[str, list[Block]]:
     blocks = [b for b in blocks if b.text]
     title = next((b.text for b in blocks if b.kind == "heading"), "")
     if not title and blocks:
-        title = " ".join(blocks[0].text.split()[:12])
+        title = " ".join(blocks[0].text[: MAX_TITLE_CHARS * 2].split()[:TITLE_WORDS])
     return title, blocks
 
 

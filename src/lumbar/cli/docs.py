@@ -15,8 +15,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "The index lives in $LUMBAR_HOME (default ~/.local/share/lumbar).",
     )
     actions = parser.add_subparsers(dest="docs_action", metavar="ACTION")
-    add = actions.add_parser("add", help="read and index files (folders: every .txt, .md and .html inside)")
+    add = actions.add_parser(
+        "add",
+        help="read and index files (folders: every .txt, .md and .html inside)",
+        description="Read and index documents: plain text, Markdown or HTML, judged by their content "
+        "(binary files are refused). System and private files (under /etc, /proc, /sys, /dev, /boot, "
+        "/root, /var, /usr, /run, in .ssh or .gnupg, or named like keys, secrets or passwords) are "
+        "refused unless --force is given.",
+    )
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add.add_argument(
+        "--force",
+        action="store_true",
+        help="index system and private files too (think twice: answers quote them)",
+    )
     add.set_defaults(handler=run_add)
     listing = actions.add_parser("list", help="list the indexed documents")
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -35,13 +47,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run_add(args: argparse.Namespace) -> int:
     """Index each file; unreadable ones are reported and skipped. Exit 1 when any file was skipped."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from lumbar.ask.library import add_documents, expand_paths, open_library
     from lumbar.ask.settings import settings_from_env
 
     console = Console(stderr=True)
-    files = expand_paths(args.paths)
+    force = bool(getattr(args, "force", False))
+    files = expand_paths(args.paths, force=force)
     index = open_library(settings_from_env(), fallback_to_memory=False)
     try:
         with Progress(
@@ -55,17 +69,21 @@ def run_add(args: argparse.Namespace) -> int:
         ) as progress:
             task = progress.add_task("", total=len(files))
             report = add_documents(
-                index, files, on_file=lambda path: progress.update(task, advance=1, description=path.name)
+                index,
+                files,
+                force=force,
+                on_file=lambda path: progress.update(task, advance=1, description=escape(path.name)),
             )
     finally:
         index.close()
     out = Console()
     for record in report.added:
         out.print(
-            f"Added [bold]{record.id}[/bold] ({record.passages} passages): {record.title}", highlight=False
+            f"Added [bold]{escape(record.id)}[/bold] ({record.passages} passages): {escape(record.title)}",
+            highlight=False,
         )
     for _path, message in report.failed:
-        console.print(f"[red]Skipped[/red] {message}", highlight=False)
+        console.print(f"[red]Skipped[/red] {escape(message)}", highlight=False)
     if not files:
         console.print("No .txt, .md or .html files found in the given folders.")
     return 1 if report.failed or not files else 0
@@ -75,6 +93,7 @@ def run_list(args: argparse.Namespace) -> int:
     """The indexed documents: id, origin, passages, title and path."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from lumbar.ask.library import open_library
     from lumbar.ask.settings import settings_from_env
@@ -89,7 +108,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     table = Table("id", "origin", "passages", "title", "path")
     for r in records:
-        table.add_row(r.id, r.origin, str(r.passages), r.title, r.path)
+        table.add_row(Text(r.id), Text(r.origin), str(r.passages), Text(r.title), Text(r.path))
     Console().print(table)
     return 0
 

@@ -33,6 +33,11 @@ def assessment_view(result: Assessment) -> Group:
         cites = ", ".join(reason.sources)
         reasons.add_row("•", f"{reason.text} [dim]({cites})[/dim]")
     parts.append(Panel(reasons, title="Why", title_align="left"))
+    if result.notices:
+        notices = Table.grid(padding=(0, 1))
+        for notice in result.notices:
+            notices.add_row("!", Text(notice.text))  # quotes the person's words: never read as markup
+        parts.append(Panel(notices, title="Please check", title_align="left", border_style="yellow"))
     if not result.fits_back_problem:
         parts.append(Text("This picture does not fit a back problem.", style="bold red"))
     if result.causes:

@@ -1,6 +1,11 @@
 """Numbers people write: ages, temperatures (°C or °F), pain scores, durations, weeks of pregnancy.
 
-Each reader returns the value and the words it came from, or None.
+Each reader returns the value and the words it came from, or None. A number stated as plainly
+as "I am 999 years old", "-5 weeks pregnant", "a temperature of 50 °C" or "12/10" is returned as
+written, even when it cannot be right: whether a value can be right is the knowledge base's call
+(each numeric finding's ``plausible`` range), and the intake tells the person it was not used. A
+bare number that is not plainly stated is read only inside each reader's window of likely values.
+A minus sign stuck to a number is read ("-5"); the dash of "30-35" is not.
 """
 
 from __future__ import annotations
@@ -40,6 +45,30 @@ class Quantity:
 def _num(word: str) -> float:
     word = word.lower().strip()
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word)
+
+
+def _negative(text: str, at: int) -> bool:
+    """True when the number starting at ``at`` carries a minus sign ("-5", not the dash of "30-35")."""
+    return (
+        at > 0 and text[at - 1] == "-" and (at == 1 or not (text[at - 2].isalnum() or text[at - 2] in "-."))
+    )
+
+
+def _signed(text: str, m: re.Match[str]) -> Quantity:
+    """The number of group 1 of ``m`` with its sign, and the words from the sign to the match's end."""
+    at = m.start(1)
+    if _negative(text, at):
+        return Quantity(-float(m.group(1)), text[at - 1 : m.end()].strip(" .!?,"))
+    return Quantity(float(m.group(1)), m.group(0).strip(" .!?,"))
+
+
+def _first_stated(text: str, patterns: list[re.Pattern[str]]) -> Quantity | None:
+    """The first number the patterns find, as written (with its sign), whatever its value."""
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m:
+            return _signed(text, m)
+    return None
 
 
 def _unit_days(unit: str) -> float:
@@ -82,6 +111,19 @@ _AGE_PATTERNS = [
     ),
     re.compile(
         rf"\b(?:{'|'.join(RELATIONS)}|m|f)\s*(?:\(\s*|,\s*)(?:aged\s*)?(\d{{1,3}})\s*(?:\)|,|\.|$)", re.I
+    ),
+]
+#: an age stated so plainly that a number outside any life span is a slip, not something else
+#: ("I am 999 years old", "aged 150", "-5 years old"; not "a 300 year old cottage").
+_AGE_STATED = [
+    re.compile(
+        r"\b(?:i am|i'm|im|i was|he is|she is|he's|she's|am)\s+-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b",
+        re.I,
+    ),
+    re.compile(r"(?:^|[.!?]\s+)-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I),
+    re.compile(r"(?<![\d.])-?(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\s+of\s+age\b", re.I),
+    re.compile(
+        r"\b(?:aged?|age:|turned)\s+-?(\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|hours?|%|kg|lbs?))", re.I
     ),
 ]
 #: number words up to 99 ("sixty-eight", "thirty four").
@@ -156,7 +198,8 @@ def read_age(text: str) -> Quantity | None:
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             value = float(m.group(1))
-            if 0 < value <= 110 and not _overlaps(m, pain_span):  # "pain is 5 from 10" is no age
+            # "pain is 5 from 10" is no age, and "-5 years old" is not 5
+            if 0 < value <= 110 and not _overlaps(m, pain_span) and not _negative(text, m.start(1)):
                 return Quantity(value, m.group(0).strip(" .!?,"))
     for pattern in _AGE_IN_WORDS:
         for m in pattern.finditer(text):
@@ -165,7 +208,7 @@ def read_age(text: str) -> Quantity | None:
                 return Quantity(value, m.group(0).strip())
     for m in _LONE_AGE.finditer(text):
         value = float(m.group(1))
-        if 12 <= value <= 110:
+        if 12 <= value <= 110 and not _negative(text, m.start(1)):
             return Quantity(value, m.group(1))
     for word_pattern, typical in _AGE_WORDS:
         found = word_pattern.search(text)
@@ -175,7 +218,7 @@ def read_age(text: str) -> Quantity | None:
                 return Quantity(typical, found.group(0))
             value = _DECADES.get(word) or int(word) * 10 + 5
             return Quantity(float(value), found.group(0))
-    return None
+    return _first_stated(text, _AGE_STATED)
 
 
 _TEMP_WITH_UNIT = re.compile(
@@ -206,17 +249,29 @@ _TEMP_BEFORE_WORD = re.compile(
 )
 
 
+#: a temperature stated with its unit: a degree sign or word, or the name of the scale.
+_TEMP_STATED_UNIT = re.compile(r"°|degree|deg\b|celsius|fahrenheit|centigrade", re.I)
+
+
 def read_temperature(text: str) -> Quantity | None:
     """Body temperature in °C; °F is converted and a bare number is read by its size."""
+    stated: Quantity | None = None
     for pattern in (_TEMP_WITH_UNIT, _TEMP_AFTER_WORD, _TEMP_DEGREES, _TEMP_BEFORE_WORD):
         for m in pattern.finditer(text):
-            value = float(m.group(1))
+            quantity = _signed(text, m)
+            value = quantity.value
             unit = (m.group(2) or "").lower()[:1]
             if unit == "f" or (not unit and value > 50):
                 value = (value - 32) * 5 / 9
-            if 33 <= value <= 44:
+            if 33 <= value <= 44 and quantity.value > 0:
                 return Quantity(round(value, 1), m.group(0).strip())
-    return None
+            marked = _TEMP_STATED_UNIT.search(m.group(0))
+            plain = (pattern is _TEMP_WITH_UNIT and marked) or (
+                pattern is _TEMP_AFTER_WORD and (marked or m.group(2))
+            )
+            if stated is None and plain:  # "a temperature of 50 °C": stated, even if it cannot be right
+                stated = Quantity(round(value, 1), quantity.evidence)
+    return stated
 
 
 _PAIN = [
@@ -229,20 +284,41 @@ _PAIN = [
 ]
 
 
+#: a score stated on the scale of 10 ("12 out of 10", "pain 11/10"); "12/10" alone may be a date.
+_PAIN_STATED = re.compile(r"(?<![\d./])-?(\d{1,3}(?:\.\d)?)\s*(out of|/)\s*10\b(?!/|\.?\d)", re.I)
+#: "12/10" is a score when a pain word leads straight to it, or "pain" follows it (else it may be a date)
+_PAIN_LEADS = re.compile(
+    r"\b(?:pain|score|scale|hurts?|rate|rated|level)\W*(?:(?:is|was|it|of|at|about|around|a|an|like)\W+)*$",
+    re.I,
+)
+_PAIN_FOLLOWS = re.compile(r"\s*(?:for\s+)?pain\b", re.I)
+
+
 @lru_cache(maxsize=64)
 def read_pain_score(text: str) -> Quantity | None:
     """A 0-10 pain score ("8/10", "7 out of 10", "pain 6")."""
     for pattern in _PAIN:
         for m in pattern.finditer(text):
             value = float(m.group(1))
-            if 0 <= value <= 10:
+            if 0 <= value <= 10 and not _negative(text, m.start(1)):
                 return Quantity(value, m.group(0).strip())
+    for m in _PAIN_STATED.finditer(text):
+        if (
+            m.group(2).lower() == "out of"
+            or _PAIN_LEADS.search(_just_before(text, m.start(), 30))
+            or _PAIN_FOLLOWS.match(text, m.end())
+        ):
+            return _signed(text, m)
     return None
 
 
 _PREG_WEEKS = re.compile(
     r"\b(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|into (?:my|the|her) pregnancy|of pregnancy)",
     re.I,
+)
+#: weeks of pregnancy stated plainly, however many ("-5 weeks pregnant", "50 weeks pregnant").
+_PREG_WEEKS_STATED = re.compile(
+    r"(?<![\d.])-?(\d{1,3})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|of pregnancy)", re.I
 )
 _PREG_WEEKS_LOOSE = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\b", re.I)
 _TRIMESTER = re.compile(r"\b(first|1st|second|2nd|third|3rd|last)\s+trimester\b", re.I)
@@ -279,7 +355,7 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
     """Weeks of pregnancy ("31 weeks pregnant", "I'm 36 weeks", "6 months pregnant"); a trimester gives
     its middle week."""
     m = _PREG_WEEKS.search(text) or _IM_WEEKS.search(text)
-    if m and 1 <= int(m.group(1)) <= 43:
+    if m and 1 <= int(m.group(1)) <= 43 and not _negative(text, m.start(1)):
         return Quantity(float(m.group(1)), m.group(0).strip())
     context = _PREGNANCY_CONTEXT.search(text)
     bare = _IS_WEEKS.search(text) if context else None
@@ -298,6 +374,7 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
                 if (
                     loose
                     and 4 <= int(loose.group(1)) <= 43
+                    and not _negative(sentence, loose.start(1))
                     and not re.match(r"\s*(?:ago|old|of (?:this|the) pain)", sentence[loose.end() :], re.I)
                 ):
                     before = sentence[: loose.start()].lower()
@@ -308,7 +385,7 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
     t = _TRIMESTER.search(text)
     if t:
         return Quantity(float(_TRIMESTER_WEEKS[t.group(1).lower()]), t.group(0))
-    return None
+    return _first_stated(text, [_PREG_WEEKS_STATED])
 
 
 _FOR_DURATION = re.compile(

@@ -52,6 +52,15 @@ class ReadFinding:
     value: float | None = None
 
 
+@dataclass(frozen=True)
+class ImpossibleNumber:
+    """A number the text gives that cannot be right (an age of 999): never used as a value."""
+
+    finding: str
+    value: float
+    evidence: str
+
+
 @dataclass
 class Reading:
     """Everything the intake read from one text."""
@@ -59,6 +68,8 @@ class Reading:
     findings: dict[str, ReadFinding] = field(default_factory=dict)
     subject: Subject = field(default_factory=Subject)
     ignored: list[tuple[str, str, str]] = field(default_factory=list)  # (finding, words, why ignored)
+    #: numbers outside their finding's plausible range, in the order of NUMBER_READERS
+    impossible: list[ImpossibleNumber] = field(default_factory=list)
 
     def present(self) -> set[str]:
         return {f.id for f in self.findings.values() if f.status == "present"}
@@ -86,7 +97,7 @@ class TextReader:
         reading = Reading(subject=read_subject(text))
         # "he"/"she" is someone else only when the writer clearly speaks of their own symptoms too
         own_symptoms = reading.subject.who == "self" and speaks_of_own_symptoms(text)
-        numbers = _read_numbers(text)
+        numbers = self._read_numbers(text, reading)
         tokens = self.lexicon.tokens(text)
         matches = self.lexicon.find(tokens)
         around = _Surroundings(tokens)
@@ -148,6 +159,22 @@ class TextReader:
             added = True
         return added
 
+    def _read_numbers(self, text: str, reading: Reading) -> dict[str, tuple[Quantity, tuple[int, int]]]:
+        """Each number the text gives that can be right, with the character span of its words; the
+        others go to ``reading.impossible``."""
+        out: dict[str, tuple[Quantity, tuple[int, int]]] = {}
+        for finding_id, reader in NUMBER_READERS.items():
+            quantity: Quantity | None = reader(text)
+            if quantity is None:
+                continue
+            plausible = self.kb.findings[finding_id].plausible
+            if plausible is not None and not plausible.holds(quantity.value):
+                reading.impossible.append(ImpossibleNumber(finding_id, quantity.value, quantity.evidence))
+                continue
+            start = text.find(quantity.evidence)
+            out[finding_id] = (quantity, (start, start + len(quantity.evidence)) if start >= 0 else (-1, -1))
+        return out
+
     @staticmethod
     def _ignore_reason(
         finding: Finding, cats: set[ContextCategory], subject: Subject, relation: str | None
@@ -198,17 +225,6 @@ class _Surroundings:
     def third_person(self, match: Match) -> bool:
         """True when the clause of ``match``, up to its last word, speaks of "he" or "she"."""
         return self._third[match.end + 1] - self._third[self.clause_start[match.start]] > 0
-
-
-def _read_numbers(text: str) -> dict[str, tuple[Quantity, tuple[int, int]]]:
-    """Each number the text gives, with the character span of its words."""
-    out: dict[str, tuple[Quantity, tuple[int, int]]] = {}
-    for finding_id, reader in NUMBER_READERS.items():
-        quantity: Quantity | None = reader(text)
-        if quantity is not None:
-            start = text.find(quantity.evidence)
-            out[finding_id] = (quantity, (start, start + len(quantity.evidence)) if start >= 0 else (-1, -1))
-    return out
 
 
 def _measured(

@@ -29,12 +29,12 @@ def check_text(text: str) -> str:
     """Return ``text`` if lumbar can read it; raise InputError saying why not."""
     if not isinstance(text, str):
         raise InputError("the text must be a string of words")
+    if len(text) > MAX_CHARS:  # first: the other checks read the whole text
+        raise InputError(f"the text is {len(text):,} characters; please keep it under {MAX_CHARS:,}")
     if "\x00" in text or sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r") > 3:
         raise InputError("this looks like binary data, not a description; please write in words")
     if not text.strip():
         raise InputError("the text is empty: describe the back problem in a few words")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"the text is {len(text):,} characters; please keep it under {MAX_CHARS:,}")
     words = [w.lower() for w in _WORD.findall(text)]
     if not words:
         raise InputError("the text has no words: describe the back problem in a few words")

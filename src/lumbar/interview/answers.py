@@ -1,6 +1,8 @@
 """Answers: check an answer against its question, and read typed replies ("y", "2 weeks", "101 F").
 
-Numbers are checked against the range of their unit; a temperature in °F is converted to °C.
+Numbers are checked against their finding's plausible range in the knowledge base, and a number
+outside it is refused with that range's notice (the words the assessment shows for the same slip
+in a text), so the question is asked again. A temperature in °F is converted to °C.
 """
 
 from __future__ import annotations
@@ -18,16 +20,6 @@ Stored = Literal["yes", "no", "unsure"] | float
 #: a reply typed in a terminal or form: an answer, or "why" (explain the question).
 Reply = AnswerValue | Literal["why"]
 
-#: allowed range of a number, by the finding's unit.
-RANGES: dict[str, tuple[float, float]] = {
-    "years": (0, 120),
-    "°C": (30, 45),
-    "/10": (0, 10),
-    "weeks": (1, 45),
-    "days": (0, 36_500),
-}
-#: a temperature in this range is read as °F and converted.
-FAHRENHEIT = (86.0, 113.0)
 _WORDS: dict[str, AnswerValue | Literal["why"]] = {
     **dict.fromkeys(["y", "yes", "yeah", "yep", "yup", "true"], "yes"),
     **dict.fromkeys(["n", "no", "nope", "nah", "false"], "no"),
@@ -39,7 +31,7 @@ _WORDS: dict[str, AnswerValue | Literal["why"]] = {
     **dict.fromkeys(["?", "w", "why", "why?", "help"], "why"),
 }
 _ANSWER_WORDS: dict[str, Literal["yes", "no", "unsure"]] = {"yes": "yes", "no": "no", "unsure": "unsure"}
-_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([a-z°]*)\s*$")
+_NUMBER = re.compile(r"^\s*([-+]?\s?\d+(?:[.,]\d+)?)\s*([a-z°]*)\s*$")
 #: days per unit word of a duration reply.
 _DURATION_UNITS: dict[str, float] = {
     **dict.fromkeys(["h", "hr", "hrs", "hour", "hours"], 1 / 24),
@@ -87,20 +79,24 @@ def check_answer(finding: Finding, answer: object) -> Stored:
     return check_number(finding, float(answer))
 
 
-def check_number(finding: Finding, value: float) -> float:
-    """``value`` in the finding's unit (°F converted to °C), or InterviewError when out of range."""
+def check_number(finding: Finding, value: float, words: str | None = None) -> float:
+    """``value`` in the finding's unit (°F converted to °C), or InterviewError with the finding's
+    notice (quoting ``words``, the reply as typed) when it cannot be right."""
     if not math.isfinite(value):
         raise InterviewError(f"{finding.id!r} needs a real number, not {value!r}")
-    unit = finding.unit or ""
-    if unit == "°C" and FAHRENHEIT[0] <= value <= FAHRENHEIT[1]:
-        value = round((value - 32) * 5 / 9, 1)
-    low, high = RANGES.get(unit, (0.0, math.inf))
-    if not low <= value <= high:
-        extra = f" or {FAHRENHEIT[0]:g}–{FAHRENHEIT[1]:g} °F" if unit == "°C" else ""
-        raise InterviewError(
-            f"{value:g} is outside the range for {finding.name.lower()}: give {low:g}–{high:g} {unit}{extra}"
-        )
+    plausible = finding.plausible
+    if plausible is None:
+        return value
+    if finding.unit == "°C" and not plausible.holds(value) and plausible.holds(celsius(value)):
+        value = round(celsius(value), 1)  # 101.3 is read as °F
+    if not plausible.holds(value):
+        raise InterviewError(plausible.notice_for(words if words is not None else f"{value:g}"))
     return value
+
+
+def celsius(fahrenheit: float) -> float:
+    """A temperature in °F as °C."""
+    return (fahrenheit - 32) * 5 / 9
 
 
 def parse_reply(text: str, finding: Finding) -> Reply:
@@ -120,17 +116,17 @@ def parse_reply(text: str, finding: Finding) -> Reply:
         raise InterviewError(f"please type {hint}, s (not sure), ? (why we ask) or b (back)")
     if not is_number(finding):
         raise InterviewError("please answer y (yes), n (no) or s (not sure)")
-    value = float(match.group(1).replace(",", "."))
+    value = float(match.group(1).replace(",", ".").replace(" ", ""))
     unit = match.group(2)
     if finding.type is ValueType.DURATION:
         if (unit or "days") not in _DURATION_UNITS:
             raise InterviewError(f"please type a number ({_unit(finding)})")
         value *= _DURATION_UNITS[unit or "days"]
     elif finding.unit == "°C" and unit in ("f", "°f"):
-        value = (value - 32) * 5 / 9
+        value = celsius(value)
     elif unit and unit not in _UNIT_WORDS.get(finding.unit or "", ()):
         raise InterviewError(f"please type a number ({_unit(finding)})")
-    return check_number(finding, round(value, 1))
+    return check_number(finding, round(value, 1), words=" ".join(text.split()))
 
 
 def _unit(finding: Finding) -> str:

@@ -41,7 +41,7 @@ class Interviewer:
 
     def step(self, state: StateLike, answer: AnswerValue) -> Question | Result:
         """Answer the question ``state`` waits for ("back" undoes the last answer) and go on."""
-        state = load_state(self.kb, state)
+        state = load_state(self.kb, state, self.cap)
         if isinstance(answer, str) and answer == "back":
             return self._next(undo(state))
         finding_id = state.pending or self._pending(state)
@@ -58,7 +58,8 @@ class Interviewer:
         reading = self.engine.read(state.text, engine_answers(self.kb, state))
         known = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
         possible = tuple(f.id for f in possible_signs(reading, self.kb))
-        return Known(known, triage(self.kb, known), rank_causes(self.kb, known), possible)
+        notices = {n.finding: n.text for n in self.engine.notices(reading)}
+        return Known(known, triage(self.kb, known), rank_causes(self.kb, known), possible, notices)
 
     def _pending(self, state: InterviewState) -> str:
         choice = choose(self.kb, state, self.known(state), self.cap)
@@ -67,12 +68,14 @@ class Interviewer:
         return choice.finding.id
 
     def _next(self, state: InterviewState) -> Question | Result:
-        choice = choose(self.kb, state, self.known(state), self.cap)
+        known = self.known(state)
+        choice = choose(self.kb, state, known, self.cap)
         if isinstance(choice, Ask):
-            return self._question(state, choice)
+            return self._question(state, choice, known.notices.get(choice.finding.id))
         return self._result(state, choice)
 
-    def _question(self, state: InterviewState, ask: Ask) -> Question:
+    def _question(self, state: InterviewState, ask: Ask, notice: str | None = None) -> Question:
+        """The question to ask; a number the text gave that could not be right is why it is asked."""
         finding = ask.finding
         text = finding.question
         yes_means: YesMeans = "present"
@@ -83,7 +86,7 @@ class Interviewer:
         return Question(
             id=finding.id,
             text=text or finding.name,
-            why=ask.why,
+            why=f"{notice} {ask.why}" if notice else ask.why,
             type=finding.type.value,
             unit=finding.unit,
             choices=list(finding.choices),

@@ -11,18 +11,17 @@ the cap.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from lumbar.interview.models import InterviewState
-from lumbar.interview.state import pending_reask
+from lumbar.interview.state import MAX_QUESTIONS, pending_reask
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, Level
 from lumbar.triage.differential import CauseScore
 from lumbar.triage.questions import Candidate, danger_leads, rank_questions
 from lumbar.triage.rules import FindingState, TriageResult
 
-#: the most questions one interview asks (a re-asked warning sign is still asked after it).
-MAX_QUESTIONS = 12
 #: information questions counted in the estimate of how many questions are left.
 INFO_ESTIMATE = 2
 
@@ -35,6 +34,8 @@ class Known:
     triage: TriageResult
     causes: list[CauseScore]
     possible: tuple[str, ...] = ()  # warning signs read only as "possibly there", asked first
+    #: finding id -> the notice of a number the text gave for it that could not be right
+    notices: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,23 @@ from typing import Any
 from pydantic import ValidationError
 
 from lumbar.errors import InterviewError
+from lumbar.intake.validate import check_text
 from lumbar.interview.answers import Stored, check_answer
 from lumbar.interview.models import InterviewState
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import UnsurePolicy
 
 VERSION = 1
+#: the most questions one interview asks; only warning signs are asked after it (a sign answered
+#: "not sure" asked again, a sign the text only hinted at)
+MAX_QUESTIONS = 12
 
 
-def load_state(kb: KnowledgeBase, state: InterviewState | dict[str, Any] | str | bytes) -> InterviewState:
-    """A checked state from a model, a dict or JSON; InterviewError when it is stale or tampered with."""
+def load_state(
+    kb: KnowledgeBase, state: InterviewState | dict[str, Any] | str | bytes, cap: int = MAX_QUESTIONS
+) -> InterviewState:
+    """A checked state from a model, a dict or JSON; InterviewError when it is stale or tampered with,
+    InputError (as for a new text) when its text cannot be assessed."""
     try:
         if isinstance(state, str | bytes):
             state = InterviewState.model_validate_json(state)
@@ -36,23 +43,35 @@ def load_state(kb: KnowledgeBase, state: InterviewState | dict[str, Any] | str |
         ) from None
     if not isinstance(state, InterviewState):
         raise InterviewError("the interview state must be an InterviewState, a dict or JSON text")
-    check_state(kb, state)
+    check_state(kb, state, cap)
     return state
 
 
-def check_state(kb: KnowledgeBase, state: InterviewState) -> None:
-    """Raise InterviewError unless every id, answer and count in ``state`` fits the knowledge base."""
+def check_state(kb: KnowledgeBase, state: InterviewState, cap: int = MAX_QUESTIONS) -> None:
+    """Raise unless ``state`` is one an interview of at most ``cap`` questions can reach.
+
+    The text is checked as a new text is (InputError, with the same message); every id, answer and
+    count must fit the knowledge base (InterviewError). The cheap checks come first, so a state made
+    by hand to be slow is refused before anything reads it.
+    """
     if state.version != VERSION:
         raise InterviewError(
             f"interview state version {state.version} is not supported (expected {VERSION}); start again"
         )
+    check_text(state.text)
+    _check_counts(kb, state, cap)
     for finding_id, value in state.answers.items():
         finding = kb.findings.get(finding_id)
         if finding is None or finding.question is None:
             raise InterviewError(
                 f"the interview state answers an unknown question {finding_id!r}; start again"
             )
-        check_answer(finding, value)
+        try:
+            check_answer(finding, value)
+        except InterviewError as exc:
+            raise InterviewError(
+                f"the interview state's answer to {finding_id!r} is not valid ({exc}); start again"
+            ) from None
     counts = Counter(state.asked)
     if set(counts) != set(state.answers):
         raise InterviewError("the interview state's 'asked' list does not match its answers; start again")
@@ -61,6 +80,10 @@ def check_state(kb: KnowledgeBase, state: InterviewState) -> None:
         if count != expected:
             raise InterviewError(f"the interview state asks {finding_id!r} {count} times; start again")
     for finding_id in state.reasked:
+        if finding_id not in state.answers:
+            raise InterviewError(
+                f"the interview state re-asks {finding_id!r}, which it never asked; start again"
+            )
         if kb.findings[finding_id].unsure is not UnsurePolicy.REASK or state.reasked.count(finding_id) > 1:
             raise InterviewError(
                 f"the interview state re-asks {finding_id!r}, which is never re-asked; start again"
@@ -73,6 +96,21 @@ def check_state(kb: KnowledgeBase, state: InterviewState) -> None:
             )
         if state.pending in state.answers and state.pending != pending_reask(kb, state):
             raise InterviewError(f"the interview state asks {state.pending!r} again; start again")
+
+
+def _check_counts(kb: KnowledgeBase, state: InterviewState, cap: int) -> None:
+    """Refuse more answers than an interview asks: after ``cap`` questions only warning signs come."""
+    if len(state.asked) > 2 * len(state.answers):
+        raise InterviewError("the interview state's 'asked' list does not match its answers; start again")
+    seen: set[str] = set()
+    for position, finding_id in enumerate(state.asked):
+        finding = kb.findings.get(finding_id)
+        if position >= cap and finding_id not in seen and finding is not None and not finding.warning_sign:
+            raise InterviewError(
+                f"the interview state asks {finding_id!r} as question {position + 1}, but an interview asks "
+                f"at most {cap} questions besides warning signs; start again"
+            )
+        seen.add(finding_id)
 
 
 def pending_reask(kb: KnowledgeBase, state: InterviewState) -> str | None:

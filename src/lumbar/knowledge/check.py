@@ -2,7 +2,8 @@
 
 Checks: schema (via the loader), every reference resolves, every clinical item cites a known
 source, every cause id of CONTRACT.md is present, every seed paragraph is covered by a claim or
-skipped, every claim is mapped or rejected with a reason, every conflict says what lumbar follows.
+skipped, every claim is mapped or rejected with a reason, every conflict says what lumbar follows,
+every number has a plausible range that its thresholds lie in.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from lumbar.errors import Problem
 from lumbar.knowledge.audit import AuditRow, audit_rows, check_audit
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
-from lumbar.knowledge.schema import Condition, SeedClaim, SkippedPassage
+from lumbar.knowledge.schema import Condition, SeedClaim, SkippedPassage, ValueType
 
 #: the cause ids CONTRACT.md section 4 fixes.
 CONTRACT_CAUSES = [
@@ -88,6 +89,7 @@ def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None =
     _check_conflicts(kb, report.problems)
     _check_coverage(kb, seeds if seeds is not None else seeds_dir(), report)
     _check_questions(kb, report.problems)
+    _check_numbers(kb, report.problems)
     check_audit(kb, report.problems)
     report.audit = audit_rows(kb)
     report.counts = {kind: len(table) for kind, table in kb.tables().items()}
@@ -164,6 +166,34 @@ def _check_questions(kb: KnowledgeBase, problems: list[Problem]) -> None:
                 )
         if finding.unsure_question and not finding.question:
             problems.append(Problem("findings.yaml", finding.id, "unsure_question without a question"))
+
+
+def _check_numbers(kb: KnowledgeBase, problems: list[Problem]) -> None:
+    """Every number has a plausible range (and only numbers do); every threshold on it lies inside."""
+    numeric = (ValueType.NUMBER, ValueType.DURATION)
+    for finding in kb.findings.values():
+        if finding.type in numeric and finding.plausible is None:
+            problems.append(
+                Problem(
+                    "findings.yaml",
+                    finding.id,
+                    "a number needs `plausible: {min, max, notice}`: the values that can be right, "
+                    "and what to tell someone who gives another",
+                )
+            )
+        if finding.type not in numeric and finding.plausible is not None:
+            problems.append(Problem("findings.yaml", finding.id, "`plausible` is for numbers; remove it"))
+        rule = finding.derived_from
+        source = kb.findings.get(rule.finding) if rule else None
+        if rule and source and source.plausible and not source.plausible.holds(rule.value):
+            problems.append(
+                Problem(
+                    "findings.yaml",
+                    finding.id,
+                    f"threshold {rule.value:g} lies outside the plausible range of {source.id} "
+                    f"({source.plausible.min:g}–{source.plausible.max:g}); fix one of them",
+                )
+            )
 
 
 def _check_sources(kb: KnowledgeBase, problems: list[Problem]) -> None:

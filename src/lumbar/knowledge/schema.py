@@ -7,6 +7,7 @@ locator points to a heading, paragraph or recommendation number inside that sour
 from __future__ import annotations
 
 from enum import StrEnum
+from string import Formatter
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -124,6 +125,50 @@ class Threshold(BaseModel):
         }[self.op]
 
 
+class PlausibleRange(BaseModel):
+    """The values a number can take for a living person, and what to tell someone who gives another.
+
+    A value outside (an age of 999, -5 weeks of pregnancy) is a slip: it is never used, and the
+    ``notice`` says so in plain words. In it, ``{words}`` is what the person wrote, ``{min}`` and
+    ``{max}`` the range.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: float
+    max: float
+    notice: str = Field(
+        min_length=1, description="plain words: which number could not be right, and that it was not used"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> PlausibleRange:
+        if self.min >= self.max:
+            raise ValueError(f"min ({self.min:g}) must be below max ({self.max:g})")
+        parts = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(self.notice)]
+        fields = {name for name, _, _ in parts if name is not None}
+        plain = all(not spec and conversion is None for name, spec, conversion in parts if name is not None)
+        if "words" not in fields or not fields <= NOTICE_FIELDS or not plain:
+            raise ValueError(
+                "the notice must quote {words} and may use only "
+                + ", ".join(f"{{{name}}}" for name in sorted(NOTICE_FIELDS))
+                + ", with no format after a colon"
+            )
+        return self
+
+    def holds(self, value: float) -> bool:
+        """True when ``value`` can be right."""
+        return self.min <= value <= self.max
+
+    def notice_for(self, words: str) -> str:
+        """The notice for a number that was not used, quoting the person's ``words``."""
+        return self.notice.format(words=words, min=f"{self.min:g}", max=f"{self.max:g}")
+
+
+#: the fields a PlausibleRange's notice may use
+NOTICE_FIELDS = frozenset({"words", "min", "max"})
+
+
 class UnsurePolicy(StrEnum):
     """What a "not sure" answer means for a warning-sign question."""
 
@@ -175,6 +220,9 @@ class Finding(Item):
     rationale: str | None = Field(None, description="why lumbar asks this, in plain words")
     type: ValueType = ValueType.BOOLEAN
     unit: str | None = None
+    plausible: PlausibleRange | None = Field(
+        None, description="a number or duration: the values that can be right, and the notice for others"
+    )
     choices: list[str] = Field(default_factory=list)
     synonyms: list[str] = Field(default_factory=list, description="lay phrases that mean this finding")
     absent_synonyms: list[str] = Field(

@@ -134,3 +134,32 @@ def test_the_verb_modules_load_no_engine_at_start_up() -> None:
     code = "import sys, lumbar.cli.ask, lumbar.cli.docs; print(sorted(m for m in sys.modules if m.startswith('lumbar.ask')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_docs_commands_print_titles_and_paths_literally_not_as_markup(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    page = tmp_path / "markup.html"
+    page.write_text("<title>[bold red]x[/]</title><p>Physiotherapy sessions last 45 minutes.</p>", "utf-8")
+    odd = tmp_path / "[red]odd[dim].pdf"
+    odd.write_bytes(b"%PDF-1.4")
+    assert main(["docs", "add", str(page), str(odd)]) == 1
+    captured = capsys.readouterr()
+    assert "Added markup (1 passages): [bold red]x[/]" in captured.out
+    assert "[red]odd[dim].pdf: unsupported file type '.pdf'" in captured.err
+    assert main(["docs", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "[bold red]x[/]" in listed
+
+
+def test_docs_add_refuses_private_files_unless_forced(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secrets = tmp_path / "secrets.md"
+    secrets.write_text("# Clinic secrets\n\nThe spare key is under the mat by the door.\n", "utf-8")
+    assert main(["docs", "add", str(secrets)]) == 1
+    err = capsys.readouterr().err
+    assert "Skipped" in err and "named like a key or secret file" in err and "--force" in err
+    assert main(["docs", "add", "--force", str(secrets)]) == 0
+    assert "Added secrets" in capsys.readouterr().out

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from ask_helpers import HEAT_PAGE
 
-from lumbar.ask.documents import READER_VERSION, chunk, read_document
+from lumbar.ask import documents
+from lumbar.ask.documents import MAX_BYTES, READER_VERSION, chunk, read_document
 from lumbar.ask.readers import Block
 from lumbar.errors import DocumentError
 
@@ -71,3 +72,19 @@ def test_a_missing_file_or_a_folder_is_refused(tmp_path: Path) -> None:
     (tmp_path / "folder.txt").mkdir()
     with pytest.raises(DocumentError, match="folder"):
         read_document(tmp_path / "folder.txt")
+
+
+def test_a_file_over_the_size_limit_is_refused_with_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(documents, "MAX_BYTES", 1_000_000)
+    path = tmp_path / "huge.txt"
+    path.write_text(HEAT_PAGE * (1_100_000 // len(HEAT_PAGE) + 1), encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"is 1\.1 MB, larger than the 1 MB lumbar reads; split it"):
+        read_document(path)
+    assert MAX_BYTES >= 15_000_000  # a 15 MB export is accepted
+
+
+def test_a_device_is_not_read(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="not a regular file"):
+        read_document(Path("/dev/null"))  # old code read devices until memory ran out

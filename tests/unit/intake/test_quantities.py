@@ -182,3 +182,51 @@ def test_evidence_quotes_the_words() -> None:
 
 def test_word_number() -> None:
     assert [word_number(w) for w in ("sixty-eight", "thirty four", "fifteen", "ninety")] == [68, 34, 15, 90]
+
+
+@pytest.mark.parametrize(
+    ("reader", "text", "expected", "words"),
+    [
+        (read_age, "I am 999 years old", 999, "I am 999 years old"),
+        (read_age, "I am -5 years old", -5, "-5 years old"),
+        (read_age, "aged 150, back pain", 150, "aged 150"),
+        (read_age, "I'm 115 years old", 115, "I'm 115 years old"),
+        (read_pregnancy_weeks, "-5 weeks pregnant", -5, "-5 weeks pregnant"),
+        (read_pregnancy_weeks, "50 weeks pregnant", 50, "50 weeks pregnant"),
+        (read_pregnancy_weeks, "0 weeks pregnant", 0, "0 weeks pregnant"),
+        (read_temperature, "temperature of 50C", 50, "temperature of 50C"),
+        (read_temperature, "temp 120 degrees", 48.9, "temp 120 degrees"),
+        (read_temperature, "my temperature is 25 °C", 25, "25 °C"),
+        (read_pain_score, "pain 12/10", 12, "12/10"),
+        (read_pain_score, "I'd rate it 11/10", 11, "11/10"),
+        (read_pain_score, "-3/10 pain", -3, "-3/10"),
+        (read_pain_score, "pain is 15 out of 10", 15, "15 out of 10"),
+    ],
+)
+def test_a_plainly_stated_number_is_read_as_written_even_when_it_cannot_be_right(
+    reader: object, text: str, expected: float, words: str
+) -> None:
+    found = reader(text)  # type: ignore[operator]
+    assert (found.value, found.evidence) == (pytest.approx(expected, abs=0.05), words)
+
+
+@pytest.mark.parametrize(
+    ("reader", "text"),
+    [
+        (read_age, "I live in a 300 year old cottage"),
+        (read_age, "the house is 300 years old"),
+        (read_temperature, "45 C"),
+        (read_temperature, "fever 10 days"),
+        (read_pain_score, "back pain since 12/10"),
+        (read_pain_score, "on 12/10/2024 the pain started"),
+    ],
+)
+def test_a_number_not_plainly_stated_is_not_read_out_of_its_window(reader: object, text: str) -> None:
+    assert reader(text) is None  # type: ignore[operator]
+
+
+def test_a_minus_sign_is_read_and_a_range_dash_is_not() -> None:
+    assert value(read_pregnancy_weeks("I'm 30-35 weeks pregnant")) == 35
+    assert value(read_pregnancy_weeks("pregnant, 30-35 weeks")) == 35
+    assert value(read_pregnancy_weeks("pregnant, -5 weeks")) is None
+    assert value(read_pain_score("pain 5-6/10")) == 6

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
-from lumbar.errors import InterviewError
+from lumbar.assessor import AssessmentEngine
+from lumbar.errors import InputError, InterviewError
+from lumbar.interview import Interviewer
 from lumbar.interview.models import InterviewState
 from lumbar.interview.state import check_state, engine_answers, load_state, pending_reask, record, undo
 from lumbar.knowledge.loader import KnowledgeBase
@@ -71,7 +76,7 @@ def test_numbers_and_yes_no_become_engine_answers(kb: KnowledgeBase) -> None:
         ({"answers": {"back_pain": "yes"}, "asked": ["back_pain"]}, "unknown question"),  # never asked
         ({"answers": {"saddle_numbness": "no"}, "asked": []}, "does not match"),
         ({"answers": {"saddle_numbness": "no"}, "asked": ["saddle_numbness", "saddle_numbness"]}, "2 times"),
-        ({"answers": {"age": 500.0}, "asked": ["age"]}, "outside the range"),
+        ({"answers": {"age": 500.0}, "asked": ["age"]}, "answer to 'age' is not valid .You wrote “500”"),
         ({"answers": {"saddle_numbness": 3.0}, "asked": ["saddle_numbness"]}, "yes/no question"),
         ({"pending": "no_such_finding"}, "unknown question"),
         (
@@ -100,3 +105,68 @@ def test_state_loads_from_json_and_dicts_and_refuses_garbage(kb: KnowledgeBase) 
         load_state(kb, "not json at all")
     with pytest.raises(InterviewError, match="not valid"):
         load_state(kb, {"text": "x", "extra": 1})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("my back hurts when I bend over " * 20_000)[:550_000],  # too long
+        "   \n ",  # empty
+        "back pain\x00\x01\x02\x03\x04 since monday",  # binary
+        "tengo dolor de espalda desde ayer y me duele mucho",  # not English
+    ],
+)
+def test_step_refuses_a_state_text_exactly_as_start_refuses_the_text(
+    interviewer: Interviewer, text: str
+) -> None:
+    with pytest.raises(InputError) as at_start:
+        interviewer.start(text)
+    began = time.perf_counter()
+    with pytest.raises(InputError) as at_step:
+        interviewer.step(InterviewState(text=text), "no")
+    assert time.perf_counter() - began < 0.5  # refused before anything reads the text
+    assert str(at_step.value) == str(at_start.value)
+    with pytest.raises(InputError, match=re.escape(str(at_start.value))):
+        interviewer.step(InterviewState(text=text).model_dump_json(), "no")
+
+
+def test_a_state_re_asking_a_question_it_never_asked_is_refused(kb: KnowledgeBase) -> None:
+    for reasked in (["no_such_finding"], [_finding_with(kb, UnsurePolicy.REASK)]):
+        with pytest.raises(InterviewError, match="never asked"):
+            check_state(kb, InterviewState(text="my back hurts", reasked=reasked))
+
+
+def test_a_state_with_more_answers_than_an_interview_asks_is_refused(kb: KnowledgeBase) -> None:
+    ordinary = [
+        f.id for f in kb.findings.values() if f.question and not f.warning_sign and f.type == "boolean"
+    ]
+    signs = [f.id for f in kb.findings.values() if f.question and f.warning_sign]
+    at_cap = InterviewState(
+        text="my back hurts", answers=dict.fromkeys(ordinary[:3], "no"), asked=ordinary[:3]
+    )
+    check_state(kb, at_cap, cap=3)
+    beyond = at_cap.model_copy(
+        update={"answers": {**at_cap.answers, ordinary[3]: "no"}, "asked": ordinary[:4]}
+    )
+    with pytest.raises(
+        InterviewError, match=f"asks '{ordinary[3]}' as question 4, but an interview asks at most 3"
+    ):
+        check_state(kb, beyond, cap=3)
+    # after the cap, only warning signs may still be asked (a hinted sign, a sign asked again)
+    sign_after = at_cap.model_copy(
+        update={"answers": {**at_cap.answers, signs[0]: "no"}, "asked": [*ordinary[:3], signs[0]]}
+    )
+    check_state(kb, sign_after, cap=3)
+
+
+def test_the_interviewer_checks_states_against_its_own_cap(
+    engine: AssessmentEngine, kb: KnowledgeBase
+) -> None:
+    ordinary = [
+        f.id for f in kb.findings.values() if f.question and not f.warning_sign and f.type == "boolean"
+    ]
+    state = InterviewState(
+        text="my back hurts", answers=dict.fromkeys(ordinary[:3], "no"), asked=ordinary[:3]
+    )
+    with pytest.raises(InterviewError, match="at most 2 questions"):
+        Interviewer(engine, cap=2).step(state, "no")

@@ -161,3 +161,43 @@ def test_a_second_wording_must_say_what_yes_means(kb_copy: Path) -> None:
     found = messages(kb_copy)
     assert any("muscle_weakness_leg" in m and "yes_means" in m for m in found)
     assert any("fever" in m and "exactly one question" in m for m in found)
+
+
+def test_numbers_need_a_plausible_range_that_their_thresholds_lie_in(kb_copy: Path) -> None:
+    def change(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        del item(findings, "age")["plausible"]
+        item(findings, "temperature_c")["plausible"]["max"] = 37.5  # fever is read from 38.0
+        item(findings, "fever")["plausible"] = {"min": 0, "max": 1, "notice": "You wrote {words}."}
+        return findings
+
+    edit(kb_copy, "findings.yaml", change)
+    found = messages(kb_copy)
+    assert any("findings.yaml: age: a number needs `plausible: {min, max, notice}`" in m for m in found)
+    assert any(
+        "findings.yaml: fever: threshold 38 lies outside the plausible range of temperature_c (30–37.5)" in m
+        for m in found
+    )
+    assert any("findings.yaml: fever: `plausible` is for numbers" in m for m in found)
+
+
+@pytest.mark.parametrize(
+    ("plausible", "words"),
+    [
+        ({"min": 10, "max": 1, "notice": "You wrote {words}."}, "min (10) must be below max (1)"),
+        ({"min": 0, "max": 9, "notice": "That age cannot be right."}, "must quote {words}"),
+        (
+            {"min": 0, "max": 9, "notice": "You wrote {words} for {finding}."},
+            "may use only {max}, {min}, {words}",
+        ),
+        ({"min": 0, "max": 9, "notice": "You wrote {words}, over {max:.1f}."}, "no format after a colon"),
+    ],
+)
+def test_a_plausible_range_is_checked_with_its_notice(
+    kb_copy: Path, plausible: dict[str, Any], words: str
+) -> None:
+    def change(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(findings, "pain_score")["plausible"] = plausible
+        return findings
+
+    edit(kb_copy, "findings.yaml", change)
+    assert any("findings.yaml: pain_score: plausible" in m and words in m for m in messages(kb_copy))

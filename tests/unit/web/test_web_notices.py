@@ -1,0 +1,38 @@
+"""A number that could not be right is named on the result page and on the question that asks again."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import TYPE_CHECKING
+
+from web_helpers import SELF_CARE_TEXT, hidden_token, is_question_page, page_interview
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+
+def _text(html: str) -> str:
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_the_result_page_names_the_number_that_was_not_used(client: TestClient) -> None:
+    html, _ = page_interview(client, SELF_CARE_TEXT + " The pain is 12/10.")
+    text = _text(html)
+    assert "Please check these numbers" in text
+    assert "You wrote “12/10”, but a pain score goes from 0 to 10, so lumbar did not use that number." in text
+    plain, _ = page_interview(client, SELF_CARE_TEXT)
+    assert "Please check these numbers" not in _text(plain)
+
+
+def test_the_question_asked_again_says_why(client: TestClient) -> None:
+    page = client.post("/interview", data={"text": SELF_CARE_TEXT.replace("I am 35.", "I am 999 years old.")})
+    for _ in range(30):
+        if 'data-question="age"' in page.text or not is_question_page(page.text):
+            break
+        page = client.post("/interview/answer", data={"token": hidden_token(page.text), "answer": "no"})
+    assert 'data-question="age"' in page.text
+    assert (
+        "Why we ask: You wrote “I am 999 years old”, but an age has to be between 0 and 120 years"
+        in _text(page.text)
+    )
