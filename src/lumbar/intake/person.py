@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lumbar.intake.caseless import Caseless
+
 _FEMALE = {"mum", "mom", "mother", "wife", "daughter", "sister", "grandmother", "grandma", "gran", "nan", "aunt",
            "girlfriend", "niece", "mummy", "mam", "girl"}  # fmt: skip
 _MALE = {"dad", "father", "husband", "son", "brother", "grandfather", "grandpa", "grandad", "uncle", "boyfriend",
@@ -33,27 +35,25 @@ _AFTER_RELATION = (
     r"|gets\b|got\b|woke\b|complains\b|fell\b|went\b|slipped\b|tripped\b|collapsed\b|started\b"
     r"|can't\b|cannot\b|says\b(?!\s+(?:that\s+)?(?:i|i'm|i've|my|me)\b)))"
 )
-_INTRO = re.compile(
+_INTRO = Caseless(
     r"^\W*(?:(?:hi|hello|hey)\W+)?"
     r"(?:(?:i am |i'm )?(?:asking|writing|enquiring|here)\s+(?:for|about|on behalf of)\s+)?"
     rf"(?:(?:my|our)\s+(?:[\w-]+\s+){{0,3}}?|(?=(?:{_BARE_OPENERS})\b))({_RELATIONS})\b{_AFTER_RELATION}",
-    re.I,
 )
 #: a text that starts with "he" or "she" describes someone else.
-_PRONOUN_START = re.compile(r"^\W*(he|she)\b", re.I)
+_PRONOUN_START = Caseless(r"^\W*(he|she)\b")
 #: the writer speaks of their own symptoms, so an opening relation is background ("my sister had a
 #: slipped disc and now I have the same pain").
-_FIRST_PERSON_SYMPTOM = re.compile(
+_FIRST_PERSON_SYMPTOM = Caseless(
     r"\b(?:i\s+(?:also\s+|now\s+|only\s+|still\s+)?(?:have|get|feel|'ve got|have got|have had|'ve had)"
     r"\s+(?:\w+\s+){0,3}?(?:pain|ache|aches|back|backache|leg|legs|cramps?|spasms?|numb\w*|tingl\w*|stiff\w*"
     r"|sciatica|fever|same)\b|\bmy\s+(?:own\s+)?(?:lower\s+)?(?:back|legs?|foot|feet|bladder|bowels?|bottom|bum)\b"
     r"|\bi(?:'m|\s+am)\s+(?:\w+\s+){0,4}?(?:with|in|have|got)\s+(?:\w+\s+){0,2}?(?:pain|agony|ache|backache|sciatica)\b)",
-    re.I,
 )
-_THIRD_PERSON = re.compile(r"\b(he|she|his|her|him)\b", re.I)
+_THIRD_PERSON = Caseless(r"\b(he|she|his|her|him)\b")
 _SEX_WORDS = {
-    "female": re.compile(r"(?:\b|(?<=\d))(woman|female|girl|lady|f)\b(?!\s*/)", re.I),
-    "male": re.compile(r"(?:\b|(?<=\d))(man|male|guy|boy|m)\b(?!\s*/)", re.I),
+    "female": Caseless(r"(?:\b|(?<=\d))(woman|female|girl|lady|f)\b(?!\s*/)"),
+    "male": Caseless(r"(?:\b|(?<=\d))(man|male|guy|boy|m)\b(?!\s*/)"),
 }
 _SEX_FROM_PRONOUN = {"she": "female", "her": "female", "he": "male", "his": "male", "him": "male"}
 

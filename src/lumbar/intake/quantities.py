@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lumbar.intake.caseless import Caseless, CaselessMatch
 from lumbar.intake.person import RELATIONS
 
 NUMBER_WORDS = {
@@ -54,7 +55,7 @@ def _negative(text: str, at: int) -> bool:
     )
 
 
-def _signed(text: str, m: re.Match[str]) -> Quantity:
+def _signed(text: str, m: CaselessMatch) -> Quantity:
     """The number of group 1 of ``m`` with its sign, and the words from the sign to the match's end."""
     at = m.start(1)
     if _negative(text, at):
@@ -62,7 +63,7 @@ def _signed(text: str, m: re.Match[str]) -> Quantity:
     return Quantity(float(m.group(1)), m.group(0).strip(" .!?,"))
 
 
-def _first_stated(text: str, patterns: list[re.Pattern[str]]) -> Quantity | None:
+def _first_stated(text: str, patterns: list[Caseless]) -> Quantity | None:
     """The first number the patterns find, as written (with its sign), whatever its value."""
     for pattern in patterns:
         m = pattern.search(text)
@@ -77,53 +78,44 @@ def _unit_days(unit: str) -> float:
 
 
 _AGE_PATTERNS = [
-    re.compile(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", re.I),
-    re.compile(r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b", re.I),
-    re.compile(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b", re.I),
-    re.compile(
+    Caseless(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b"),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b"),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b"),
+    Caseless(
         r"\b(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
         r"|minutes?|mins?|hours?|days?|months?|times|cm|degrees|°|c\b|f\b|mg|\.\d|percent|stone|foot|feet|ft\b|inch))",
-        re.I,
     ),
-    re.compile(
-        r"\b(?:male|female|man|woman|boy|girl)\s*,\s*(?:aged\s*)?(\d{1,3})\b(?!\s*(?:weeks?|kg|%))", re.I
-    ),
+    Caseless(r"\b(?:male|female|man|woman|boy|girl)\s*,\s*(?:aged\s*)?(\d{1,3})\b(?!\s*(?:weeks?|kg|%))"),
     # "woman 52 years", and learners' "I have 45 years" (the age, in several languages)
-    re.compile(
+    Caseless(
         r"\b(?:male|female|man|woman|lady|boy|girl)\s*,?\s*(\d{1,3})\s*(?:years?|yrs?|y)\b(?!\s*(?:ago|of))",
-        re.I,
     ),
-    re.compile(r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)\b(?!\s*(?:ago|of|with|since|now|already))", re.I),
-    re.compile(r"(?<![\d.])(\d{1,3})\s*,?\s*(?:male|female|man|woman)\b", re.I),
-    re.compile(
+    Caseless(r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)\b(?!\s*(?:ago|of|with|since|now|already))"),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*,?\s*(?:male|female|man|woman)\b"),
+    Caseless(
         r"(?<![\d.°])\b(\d{1,3})\s*(?:m|f)\b(?!\s*(?:°|degrees))(?=\s*[,.]|\s+(?:with|presents|c/o|complains))",
-        re.I,
     ),
-    re.compile(r"(?:^|[.!?]\s+)(\d{1,3})\s*\.?\s*$"),
+    Caseless(r"(?:^|[.!?]\s+)(\d{1,3})\s*\.?\s*$"),
     # a sentence that is only an age and sex, at the end: "... at all. 45 M"
-    re.compile(r"(?:^|[.!?]\s+)(\d{1,3})\s*(?:m|f|male|female)\.?\s*$", re.I),
+    Caseless(r"(?:^|[.!?]\s+)(\d{1,3})\s*(?:m|f|male|female)\.?\s*$"),
     # "Dad's 82", "my mum's 79"
-    re.compile(rf"\b(?:{'|'.join(RELATIONS)})['’]s\s+(\d{{1,3}})\b(?!\s*(?:weeks?|months?|kg|%))", re.I),
+    Caseless(rf"\b(?:{'|'.join(RELATIONS)})['’]s\s+(\d{{1,3}})\b(?!\s*(?:weeks?|months?|kg|%))"),
     # a sentence that is only an age: "47 years." ("I have 47 years" in several languages)
-    re.compile(
+    Caseless(
         r"(?:^|[.!?,]\s*)(?:i am |i'm |im |i have |age |aged )?(\d{1,3})\s*(?:years?|yrs?|y)\s*\.?\s*(?=[.!?]|$)",
-        re.I,
     ),
-    re.compile(
-        rf"\b(?:{'|'.join(RELATIONS)}|m|f)\s*(?:\(\s*|,\s*)(?:aged\s*)?(\d{{1,3}})\s*(?:\)|,|\.|$)", re.I
-    ),
+    Caseless(rf"\b(?:{'|'.join(RELATIONS)}|m|f)\s*(?:\(\s*|,\s*)(?:aged\s*)?(\d{{1,3}})\s*(?:\)|,|\.|$)"),
 ]
 #: an age stated so plainly that a number outside any life span is a slip, not something else
 #: ("I am 999 years old", "aged 150", "-5 years old"; not "a 300 year old cottage").
 _AGE_STATED = [
-    re.compile(
+    Caseless(
         r"\b(?:i am|i'm|im|i was|he is|she is|he's|she's|am)\s+-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b",
-        re.I,
     ),
-    re.compile(r"(?:^|[.!?]\s+)-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I),
-    re.compile(r"(?<![\d.])-?(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\s+of\s+age\b", re.I),
-    re.compile(
-        r"\b(?:aged?|age:|turned)\s+-?(\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|hours?|%|kg|lbs?))", re.I
+    Caseless(r"(?:^|[.!?]\s+)-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b"),
+    Caseless(r"(?<![\d.])-?(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\s+of\s+age\b"),
+    Caseless(
+        r"\b(?:aged?|age:|turned)\s+-?(\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|hours?|%|kg|lbs?))"
     ),
 ]
 #: number words up to 99 ("sixty-eight", "thirty four").
@@ -134,11 +126,10 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _TENS_SPELT = {"fourty": "forty", "ninty": "ninety"}
 _WORD_NUM = rf"((?:{'|'.join([*_TENS, *_TENS_SPELT])})(?:[\s-]?(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)})"
 _AGE_IN_WORDS = [
-    re.compile(rf"\b{_WORD_NUM}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", re.I),
-    re.compile(rf"\b(?:male|female|man|woman|lady),?\s+(?:aged\s+)?{_WORD_NUM}\b", re.I),
-    re.compile(
+    Caseless(rf"\b{_WORD_NUM}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b"),
+    Caseless(rf"\b(?:male|female|man|woman|lady),?\s+(?:aged\s+)?{_WORD_NUM}\b"),
+    Caseless(
         rf"\b(?:i am|i'm|im|aged?|is|turned)\s+{_WORD_NUM}\b(?!\s*(?:weeks?|months?|days?|hours?|minutes?|times))",
-        re.I,
     ),
 ]
 #: a lone two-digit number between commas or at the very end is an age ("high blood pressure, 71, and").
@@ -163,27 +154,25 @@ def word_number(words: str) -> int:
 #: ages said in words, read as a typical age for the phrase.
 _AGE_WORDS = [
     (
-        re.compile(
+        Caseless(
             r"\bin (?:my|his|her) (teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-            re.I,
         ),
         None,
     ),
-    (re.compile(r"\bin (?:my|his|her) (\d)0s\b", re.I), None),
-    (re.compile(r"\b(teenage|teenager|teen)\b", re.I), 16.0),
-    (re.compile(r"\b(elderly|pensioner|old age pensioner)\b", re.I), 78.0),
-    (re.compile(r"\b(middle[- ]aged)\b", re.I), 50.0),
-    (re.compile(r"\b(grandad|grandfather|grandma|grandmother|granny|gran|nan)\b", re.I), 75.0),
+    (Caseless(r"\bin (?:my|his|her) (\d)0s\b"), None),
+    (Caseless(r"\b(teenage|teenager|teen)\b"), 16.0),
+    (Caseless(r"\b(elderly|pensioner|old age pensioner)\b"), 78.0),
+    (Caseless(r"\b(middle[- ]aged)\b"), 50.0),
+    (Caseless(r"\b(grandad|grandfather|grandma|grandmother|granny|gran|nan)\b"), 75.0),
 ]
 _DECADES = {"teens": 16, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
             "seventies": 75, "eighties": 85, "nineties": 95}  # fmt: skip
 
 
 #: a young child's age in months: "my son is 19 months", "aged 8 months old".
-_AGE_MONTHS = re.compile(
+_AGE_MONTHS = Caseless(
     r"(?<!baby )\b(?:is|aged?|of|son|daughter|girl|boy|child|toddler)\s*(?:only\s+|just\s+)?(\d{1,2})\s*(?:months?|mths?|mo)\b"
     r"(?:\s*old)?(?!\s*(?:ago|pregnant|along|of|since))",
-    re.I,
 )
 
 
@@ -206,10 +195,10 @@ def read_age(text: str) -> Quantity | None:
             value = float(word_number(m.group(1)))
             if value >= 13:
                 return Quantity(value, m.group(0).strip())
-    for m in _LONE_AGE.finditer(text):
-        value = float(m.group(1))
-        if 12 <= value <= 110 and not _negative(text, m.start(1)):
-            return Quantity(value, m.group(1))
+    for lone in _LONE_AGE.finditer(text):
+        value = float(lone.group(1))
+        if 12 <= value <= 110 and not _negative(text, lone.start(1)):
+            return Quantity(value, lone.group(1))
     for word_pattern, typical in _AGE_WORDS:
         found = word_pattern.search(text)
         if found:
@@ -221,36 +210,33 @@ def read_age(text: str) -> Quantity | None:
     return _first_stated(text, _AGE_STATED)
 
 
-_TEMP_WITH_UNIT = re.compile(
-    r"\b(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?|deg)?\s*(c|f|celsius|fahrenheit|centigrade)\b", re.I
+_TEMP_WITH_UNIT = Caseless(
+    r"\b(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?|deg)?\s*(c|f|celsius|fahrenheit|centigrade)\b"
 )
-_TEMP_AFTER_WORD = re.compile(
+_TEMP_AFTER_WORD = Caseless(
     r"\b(?:temperature|temp|fever|pyrexia|thermometer)\s*"
     r"(?:of|is|was|at|has been|had been|been|reading|reads|read|says|said|shows|showed|hit|reached|got to|went up to|peaked at|=|:|around"
     r"|about|up to|over)?\s*"
     r"(?:of\s*)?(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)?\s*(c|f|celsius|fahrenheit)?\b",
-    re.I,
 )
 
 
 #: "102.5 degrees", but not the weather ("in 40 degree heat").
-_TEMP_DEGREES = re.compile(
+_TEMP_DEGREES = Caseless(
     r"\b(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)()(?!\s*(?:c|f|celsius|fahrenheit)\b)"
     r"(?!\s*(?:heat|outside|weather|sun|in the shade|day|room))",
-    re.I,
 )
 
 
 #: "39.4 on my mate's thermometer": a reading said before the word.
-_TEMP_BEFORE_WORD = re.compile(
+_TEMP_BEFORE_WORD = Caseless(
     r"\b(\d{2}(?:\.\d+)?)\s*(?:°|º|degrees?)?\s*()(?:on|by|with|according to|says the|on the|on my)\s+"
     r"(?:[\w']+\s+){0,2}?(?:thermometer|temperature|temp)\b",
-    re.I,
 )
 
 
 #: a temperature stated with its unit: a degree sign or word, or the name of the scale.
-_TEMP_STATED_UNIT = re.compile(r"°|degree|deg\b|celsius|fahrenheit|centigrade", re.I)
+_TEMP_STATED_UNIT = Caseless(r"°|degree|deg\b|celsius|fahrenheit|centigrade")
 
 
 def read_temperature(text: str) -> Quantity | None:
@@ -275,23 +261,21 @@ def read_temperature(text: str) -> Quantity | None:
 
 
 _PAIN = [
-    re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of|from)\s*10\b", re.I),
-    re.compile(
+    Caseless(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of|from)\s*10\b"),
+    Caseless(
         r"\bpain(?: score| level)?\s*(?:is|of|at|:|=)?\s*(?:about|around|a)?\s*(\d{1,2})\b"
         r"(?!\s*(?:years?|yrs?|days?|d\b|weeks?|wks?|w\b|months?|mths?|hours?|hrs?|minutes?|mins?|%))",
-        re.I,
     ),
 ]
 
 
 #: a score stated on the scale of 10 ("12 out of 10", "pain 11/10"); "12/10" alone may be a date.
-_PAIN_STATED = re.compile(r"(?<![\d./])-?(\d{1,3}(?:\.\d)?)\s*(out of|/)\s*10\b(?!/|\.?\d)", re.I)
+_PAIN_STATED = Caseless(r"(?<![\d./])-?(\d{1,3}(?:\.\d)?)\s*(out of|/)\s*10\b(?!/|\.?\d)")
 #: "12/10" is a score when a pain word leads straight to it, or "pain" follows it (else it may be a date)
-_PAIN_LEADS = re.compile(
+_PAIN_LEADS = Caseless(
     r"\b(?:pain|score|scale|hurts?|rate|rated|level)\W*(?:(?:is|was|it|of|at|about|around|a|an|like)\W+)*$",
-    re.I,
 )
-_PAIN_FOLLOWS = re.compile(r"\s*(?:for\s+)?pain\b", re.I)
+_PAIN_FOLLOWS = Caseless(r"\s*(?:for\s+)?pain\b")
 
 
 @lru_cache(maxsize=64)
@@ -312,40 +296,36 @@ def read_pain_score(text: str) -> Quantity | None:
     return None
 
 
-_PREG_WEEKS = re.compile(
+_PREG_WEEKS = Caseless(
     r"\b(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|into (?:my|the|her) pregnancy|of pregnancy)",
-    re.I,
 )
 #: weeks of pregnancy stated plainly, however many ("-5 weeks pregnant", "50 weeks pregnant").
-_PREG_WEEKS_STATED = re.compile(
-    r"(?<![\d.])-?(\d{1,3})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|of pregnancy)", re.I
+_PREG_WEEKS_STATED = Caseless(
+    r"(?<![\d.])-?(\d{1,3})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|of pregnancy)"
 )
-_PREG_WEEKS_LOOSE = re.compile(r"\b(\d{1,2})\s*(?:weeks?|wks?)\b", re.I)
-_TRIMESTER = re.compile(r"\b(first|1st|second|2nd|third|3rd|last)\s+trimester\b", re.I)
+_PREG_WEEKS_LOOSE = Caseless(r"\b(\d{1,2})\s*(?:weeks?|wks?)\b")
+_TRIMESTER = Caseless(r"\b(first|1st|second|2nd|third|3rd|last)\s+trimester\b")
 _TRIMESTER_WEEKS = {"first": 10, "1st": 10, "second": 20, "2nd": 20, "third": 32, "3rd": 32, "last": 32}
 
 
-_IM_WEEKS = re.compile(
+_IM_WEEKS = Caseless(
     r"\b(?:i am|i'm|im|she is|she's|now)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since))",
-    re.I,
 )
 
 
 #: a born child's age: "my baby is 7 weeks", "he is 6 weeks".
-_CHILD_BEFORE = re.compile(r"\b(?:baby|son|daughter|newborn|little one|he|him)\s*$", re.I)
+_CHILD_BEFORE = Caseless(r"\b(?:baby|son|daughter|newborn|little one|he|him)\s*$")
 #: "she is 31 weeks", in a text that is about a pregnancy somewhere.
-_IS_WEEKS = re.compile(
-    r"\b(?:is|am|she's|i'm)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since|now))", re.I
+_IS_WEEKS = Caseless(
+    r"\b(?:is|am|she's|i'm)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since|now))"
 )
 #: words that show a text is about a pregnancy, so "38 weeks" means weeks of pregnancy.
-_PREGNANCY_CONTEXT = re.compile(
+_PREGNANCY_CONTEXT = Caseless(
     r"\b(?:pregnan\w*|expecting|baby|bump|midwife|waters|contractions?|tightenings?|trimester|labour|labor|braxton|"
     r"kicks?|kicking|goes tight|our first|my first)\b",
-    re.I,
 )
-_PREG_MONTHS = re.compile(
+_PREG_MONTHS = Caseless(
     r"\b(\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+(?:pregnant|gone|along|into (?:my|the|her) pregnancy)",
-    re.I,
 )
 WEEKS_PER_MONTH = 4.35
 
@@ -388,36 +368,32 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
     return _first_stated(text, [_PREG_WEEKS_STATED])
 
 
-_FOR_DURATION = re.compile(
+_FOR_DURATION = Caseless(
     rf"\b(?:for|over|in the past|in the last|within the last)\s+(?:the\s+)?(?:past|last|previous|almost|about|nearly|"
     rf"around|over|more than|the)?\s*(?:{_NUM}\s+)?{_UNIT}\b",
-    re.I,
 )
 #: "since 5 days", "from 3 weeks": learners' English for "for".
-_SINCE_SPAN = re.compile(
+_SINCE_SPAN = Caseless(
     rf"\b(?:since|from|already)\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?{_NUM}\s+{_UNIT}\b(?!\s+ago)",
-    re.I,
 )
-_LASTED = re.compile(
-    rf"\b(?:lasted|lasting|had (?:it|this|them|these))\s+(?:for\s+)?(?:about\s+)?{_NUM}\s+{_UNIT}\b", re.I
+_LASTED = Caseless(
+    rf"\b(?:lasted|lasting|had (?:it|this|them|these))\s+(?:for\s+)?(?:about\s+)?{_NUM}\s+{_UNIT}\b"
 )
 _SINCE_WORDS = (
     r"yesterday|last night|this morning|this afternoon|this evening|today|last week|last month|last year|"
     r"the weekend|the morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|the summer"
 )
 #: "since yesterday", and "since my back went last week": up to four words before the time.
-_SINCE = re.compile(rf"\bsince\s+(?:[\w']+\s+){{0,4}}?({_SINCE_WORDS})\b", re.I)
-_AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I)
-_BARE = re.compile(
+_SINCE = Caseless(rf"\bsince\s+(?:[\w']+\s+){{0,4}}?({_SINCE_WORDS})\b")
+_AGO = Caseless(rf"\b{_NUM}\s+{_UNIT}\s+ago\b")
+_BARE = Caseless(
     rf"\b{_NUM}\s+(day|night|week|wk|fortnight|month|year|yr)s?\b"
     r"(?!\s*(?:old|pregnant|along|a day|per day|a week|per week|each))",
-    re.I,
 )
-_ACTIVITY_BEFORE = re.compile(
+_ACTIVITY_BEFORE = Caseless(
     r"\b(?:sit|sitting|stand|standing|walk|walking|drive|driving|lie|lying|work|working|bend|bending)\s*$",
-    re.I,
 )
-_VAGUE = re.compile(r"\bfor\s+(years|months|weeks|days|ages|a long time|decades)\b", re.I)
+_VAGUE = Caseless(r"\bfor\s+(years|months|weeks|days|ages|a long time|decades)\b")
 _VAGUE_DAYS = {
     "years": 730,
     "decades": 3650,
@@ -427,28 +403,25 @@ _VAGUE_DAYS = {
     "ages": 365,
     "a long time": 365,
 }
-_EVENT = re.compile(
+_EVENT = Caseless(
     r"\b(yesterday|last night|this morning|today)\b|\b(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b",
-    re.I,
 )
 #: "twenty a day", "three times a week": a rate, not a duration.
-_RATE_BEFORE = re.compile(rf"(?:\d|\b(?:{'|'.join([*_UNITS, *_TEENS, *_TENS])}|times|once|twice))\s*$", re.I)
+_RATE_BEFORE = Caseless(rf"(?:\d|\b(?:{'|'.join([*_UNITS, *_TEENS, *_TENS])}|times|once|twice))\s*$")
 #: where a clause ends: a time span belongs to the clause it stands in.
-_CLAUSE_END = re.compile(r"[.;!?:,()]|\b(?:and|but|so|because|now|then|while|although)\b", re.I)
+_CLAUSE_END = Caseless(r"[.;!?:,()]|\b(?:and|but|so|because|now|then|while|although)\b")
 #: a clause about a condition, medicine or procedure of the past: its time span dates that, not the
 #: back problem ("treated for cancer three years ago", "on prednisolone for years").
-_HISTORY_CUE = re.compile(
+_HISTORY_CUE = Caseless(
     r"\b(?:diabet\w*|asthma|cancer|tumou?r|treated|treatment|surgery|operation|stones?|period|injection|epidural|"
     r"puncture|taking|took|prednis\w*|\w*statins?|steroids?|tablets?|pills?|medicines?|medication|diagnos\w*|"
     r"arthritis|thyroid|smok\w*|transplant|chemo\w*|lost|kg|pounds|weight|x-ray|scan|mri)\b",
-    re.I,
 )
-_SYMPTOM_CUE = re.compile(
+_SYMPTOM_CUE = Caseless(
     r"\b(?:pain\w*|ach\w*|hurt\w*|sore\w*|cramp\w*|spasm\w*|stiff\w*|numb\w*|tingl\w*|weak\w*|sciatica|"
     r"symptoms?|fever\w*|temperature|bleed\w*|spotting|start\w*|began|begun|came on|going on|it|this|"
     r"backache|twinge\w*|knot\w*|locked|seized|agony)\b",
-    re.I,
 )
 
 
@@ -462,7 +435,7 @@ def read_duration(text: str) -> Quantity | None:
     age = read_age(text)
     skip = _span_of(text, pregnancy.evidence) if pregnancy else None
     skip_age = _span_of(text, age.evidence) if age else None
-    spans: list[tuple[float, re.Match[str]]] = []
+    spans: list[tuple[float, CaselessMatch]] = []
     for m in _SINCE_SPAN.finditer(text):
         spans.append((_num(m.group(1)) * _unit_days(m.group(2)), m))
     for m in _FOR_DURATION.finditer(text):
@@ -500,7 +473,7 @@ def read_duration(text: str) -> Quantity | None:
     return Quantity(days, best.group(0).strip())
 
 
-def _overlaps(m: re.Match[str], span: tuple[int, int] | None) -> bool:
+def _overlaps(m: CaselessMatch, span: tuple[int, int] | None) -> bool:
     return span is not None and m.start() < span[1] and span[0] < m.end()
 
 
@@ -509,7 +482,7 @@ def _span_of(text: str, evidence: str) -> tuple[int, int] | None:
     return (start, start + len(evidence)) if start >= 0 else None
 
 
-def _is_duration(text: str, m: re.Match[str], skip: tuple[int, int] | None) -> bool:
+def _is_duration(text: str, m: CaselessMatch, skip: tuple[int, int] | None) -> bool:
     """False for a span that is an age, the pregnancy's weeks, or the date of something past."""
     if skip and m.start() < skip[1] and skip[0] < m.end():
         return False
