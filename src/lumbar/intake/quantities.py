@@ -118,6 +118,7 @@ _AGE_STATED = [
         r"\b(?:aged?|age:|turned)\s+-?(\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|hours?|%|kg|lbs?))"
     ),
 ]
+_DIGIT = re.compile(r"\d")
 #: number words up to 99 ("sixty-eight", "thirty four").
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -184,7 +185,8 @@ def read_age(text: str) -> Quantity | None:
         return Quantity(round(float(months.group(1)) / 12, 2), months.group(0).strip())
     pain = read_pain_score(text)
     pain_span = _span_of(text, pain.evidence) if pain else None
-    for pattern in _AGE_PATTERNS:
+    digits = _DIGIT.search(text) is not None  # every pattern of _AGE_PATTERNS reads a number in digits
+    for pattern in _AGE_PATTERNS if digits else ():
         for m in pattern.finditer(text):
             value = float(m.group(1))
             # "pain is 5 from 10" is no age, and "-5 years old" is not 5

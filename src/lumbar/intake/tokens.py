@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:['’][a-z]+)?|[.,;:!?()\n]", re.IGNORECASE)
 #: punctuation that ends a clause for matching; sentence enders also end ConText scopes.
@@ -64,9 +64,9 @@ _CANNOT_PHRASES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One normalised word (or punctuation mark) and its span in the original text."""
+class Token(NamedTuple):
+    """One normalised word (or punctuation mark) and its span in the original text (a named tuple:
+    a long text has thousands, and tuples are made fastest)."""
 
     text: str
     stem: str
@@ -121,6 +121,7 @@ class Shorthand:
 
     def __init__(self, table: Mapping[str, str]) -> None:
         self.table = {written.lower(): tuple(read.lower().split()) for written, read in table.items()}
+        self._parts: dict[str, tuple[str, ...]] = {}
         # forms with digits or a slash ("2day", "w/o") are not words to the plain tokenizer
         odd = sorted((w for w in self.table if not w.isalpha()), key=len, reverse=True)
         self.pattern = (
@@ -135,6 +136,32 @@ class Shorthand:
             else _TOKEN_RE
         )
 
+    def parts(self, word: str) -> tuple[str, ...]:
+        """The words a written word reads as: its shorthand's reading, its contraction opened ("don't" ->
+        "do not"), else the word itself (each written word worked out once, then remembered)."""
+        parts = self._parts.get(word)
+        if parts is None:
+            if len(self._parts) > _MAX_REMEMBERED:
+                self._parts.clear()
+            parts = self._parts[word] = _parts(word.replace("’", "'"), self.table)
+        return parts
+
+
+#: written words remembered by a Shorthand before it forgets them all and starts again.
+_MAX_REMEMBERED = 50_000
+
+
+def _parts(word: str, table: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    expanded = table.get(" ".join(word.split()))
+    if expanded is not None:
+        return tuple(_expand(expanded))
+    parts = _CONTRACTIONS.get(word)
+    if parts is None and word.endswith("n't"):
+        parts = [word[:-3], "not"]
+    if parts is None and "'" in word:
+        parts = [word.split("'")[0]]
+    return tuple(parts or [word])
+
 
 _NO_SHORTHAND = Shorthand({})
 
@@ -147,20 +174,12 @@ def tokenize(
     raw: list[tuple[str, int, int]] = []
     runs = [r.start() for r in _ELONGATED.finditer(text)]  # where a letter is typed 3+ times running
     for m in shorthand.pattern.finditer(text):
-        word = m.group().lower().replace("’", "'")
-        if runs and _holds(runs, m.start(), m.end()):
+        word = m.group().lower()
+        start, end = m.span()
+        if runs and _holds(runs, start, end):
             word = _squeeze(word)
-        expanded = shorthand.table.get(" ".join(word.split()))
-        if expanded is not None:
-            raw.extend((part, m.start(), m.end()) for part in _expand(expanded))
-            continue
-        parts = _CONTRACTIONS.get(word)
-        if parts is None and word.endswith("n't"):
-            parts = [word[:-3], "not"]
-        if parts is None and "'" in word:
-            parts = [word.split("'")[0]]
-        for part in parts or [word]:
-            raw.append((part, m.start(), m.end()))
+        for part in shorthand.parts(word):
+            raw.append((part, start, end))
     merged = _merge_cannot(raw)
     tokens = []
     for word, start, end in merged:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lumbar.intake.quantities import (
+    _AGE_PATTERNS,
     read_age,
     read_duration,
     read_pain_score,
@@ -230,3 +231,8 @@ def test_a_minus_sign_is_read_and_a_range_dash_is_not() -> None:
     assert value(read_pregnancy_weeks("pregnant, 30-35 weeks")) == 35
     assert value(read_pregnancy_weeks("pregnant, -5 weeks")) is None
     assert value(read_pain_score("pain 5-6/10")) == 6
+
+
+def test_every_age_pattern_reads_a_number_in_digits() -> None:
+    # read_age skips these patterns for a text without digits
+    assert all(r"(\d" in p.pattern for p in _AGE_PATTERNS)
