@@ -12,7 +12,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="serve the web page and the REST API",
         description="Serve lumbar's web page (describe, answer questions, see the result and care plan, "
         "learn, ask) and its REST API (/api/..., described at /docs and /openapi.json). "
-        "Interview tokens are signed with $LUMBAR_SECRET, or with a secret made at start-up. "
+        "Interview tokens are signed with $LUMBAR_SECRET (at least 32 bytes when set), or with a secret "
+        "made at start-up. "
         "lumbar informs; it does not diagnose.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -42,10 +43,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--port {args.port} is not a port number; use 1 to 65535, e.g. --port 8000")
     if args.workers < 1:
         raise InputError(f"--workers {args.workers} must be at least 1")
+    # Settings are checked before anything is served: a bad one stops here with its fix (exit 1).
+    settings = settings_from_env(host=args.host, port=args.port)
     print(f"lumbar is serving on http://{_display_host(args.host)}:{args.port}/ (press Ctrl+C to stop)")
     if args.workers == 1:
-        app = create_app(settings_from_env(host=args.host, port=args.port))
-        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
         return 0
     # Worker processes build their own app; one secret for all, so any worker can read any token.
     os.environ.setdefault(SECRET_ENV, secrets.token_urlsafe(32))

@@ -1,6 +1,9 @@
 """Settings of the web app: where it listens, the signing secret and the knowledge it serves.
 
 Read from the environment only when asked (never at import time), so tests pass their own.
+A value that cannot be used is refused when the settings are made (``SettingsError``, naming the
+environment variable and the fix), so ``lumbar serve`` stops at start-up rather than at the first
+request.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lumbar.errors import SettingsError
+
 if TYPE_CHECKING:
     from lumbar.ask.settings import AskSettings
     from lumbar.knowledge.loader import KnowledgeBase
@@ -21,14 +26,17 @@ DEFAULT_PORT = 8000
 #: an interview token older than this (seconds) is refused as stale
 TOKEN_MAX_AGE = 24 * 60 * 60
 SECRET_ENV = "LUMBAR_SECRET"
+#: a secret shorter than this (in UTF-8 bytes) is too easy to guess to sign and encrypt with
+MIN_SECRET_BYTES = 32
 
 
 @dataclass(frozen=True)
 class WebSettings:
     """Everything the app needs from outside.
 
-    ``secret`` signs the interview tokens; ``None`` means one is made for this process (tokens
-    then stop working when the server restarts). ``knowledge`` and ``ask`` default to the packaged
+    ``secret`` (``$LUMBAR_SECRET``) signs and encrypts the interview tokens and the form tokens;
+    when set it must be at least 32 bytes. ``None`` means one is made for this process (tokens then
+    stop working when the server restarts). ``knowledge`` and ``ask`` default to the packaged
     knowledge base and ``lumbar ask``'s usual library. ``today`` fixes the clock of care plans.
     """
 
@@ -40,6 +48,24 @@ class WebSettings:
     token_max_age: int = TOKEN_MAX_AGE
     today: Callable[[], date] = field(default=date.today)
 
+    def __post_init__(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise SettingsError("; ".join(problems))
+
+    def problems(self) -> list[str]:
+        """Every value of these settings that cannot be used, each with its fix (empty when all are fine)."""
+        problems = []
+        secret_bytes = len(self.secret.encode("utf-8")) if self.secret is not None else MIN_SECRET_BYTES
+        if secret_bytes < MIN_SECRET_BYTES:
+            problems.append(
+                f"{SECRET_ENV} is {secret_bytes} bytes long; when set it must be at least "
+                f"{MIN_SECRET_BYTES} bytes. Make one with "
+                "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`, or unset it to get a new "
+                "random secret at each start (interview tokens then stop working after a restart)"
+            )
+        return problems
+
     def with_secret(self) -> WebSettings:
         """These settings with a secret: the given one, else a new random one for this process."""
         if self.secret:
@@ -50,7 +76,10 @@ class WebSettings:
 def settings_from_env(
     host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, environ: Mapping[str, str] | None = None
 ) -> WebSettings:
-    """Settings with the secret from ``$LUMBAR_SECRET`` (if set) and the ask library from the environment."""
+    """Settings with the secret from ``$LUMBAR_SECRET`` (if set) and the ask library from the environment.
+
+    Raises SettingsError naming every variable that cannot be used.
+    """
     from lumbar.ask.settings import settings_from_env as ask_settings_from_env
 
     env = os.environ if environ is None else environ

@@ -10,6 +10,8 @@ import pytest
 from lumbar.cli import build_parser, main
 from lumbar.errors import InputError
 
+SECRET = "a-secret-from-the-environment-32b"
+
 
 @pytest.fixture
 def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
@@ -32,11 +34,11 @@ def test_serve_runs_the_app_on_the_host_and_port(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("LUMBAR_SECRET", "from-env")
+    monkeypatch.setenv("LUMBAR_SECRET", SECRET)
     assert main(["serve", "--port", "8123"]) == 0
     (app,), options = uvicorn_calls[0]
     assert options["host"] == "127.0.0.1" and options["port"] == 8123
-    assert app.state.settings.secret == "from-env"
+    assert app.state.settings.secret == SECRET
     assert "http://127.0.0.1:8123/" in capsys.readouterr().out
 
 
@@ -59,4 +61,19 @@ def test_bad_options_are_refused(argv: list[str], uvicorn_calls: list[Any]) -> N
 
     with pytest.raises(InputError):
         run(build_parser().parse_args(argv))
+    assert uvicorn_calls == []
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_short_secret_stops_serve_with_its_fix_and_no_traceback(
+    workers: str,
+    uvicorn_calls: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("LUMBAR_SECRET", "too-short")
+    assert main(["serve", "--workers", workers]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("lumbar: LUMBAR_SECRET is 9 bytes long") and "at least 32 bytes" in err
+    assert "Traceback" not in err
     assert uvicorn_calls == []

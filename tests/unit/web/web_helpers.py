@@ -16,7 +16,7 @@ from lumbar.web import WebSettings
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
-SECRET = "test-secret-not-for-production"
+SECRET = "test-secret-not-for-production-0123456789"
 TODAY = date(2026, 3, 2)
 SELF_CARE_TEXT = "I pulled my back lifting a heavy box yesterday. It is a cramp in my lower back. I am 35."
 EMERGENCY_TEXT = (
