@@ -15,6 +15,7 @@ from lumbar import __doc__ as PACKAGE_DOC
 from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
 from lumbar.care.render import long_date, signs_by_action
+from lumbar.web.body_limit import BodyLimit
 from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
 from lumbar.web.middleware import SecurityHeaders
@@ -61,7 +62,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.signer = TokenSigner(settings.secret or "", settings.token_max_age)
     app.state.templates = create_templates()
     install_error_handlers(app)
-    app.add_middleware(SecurityHeaders)
+    install_middleware(app, settings)
 
     from lumbar.web.routes import api, docs, pages
 
@@ -76,6 +77,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         return {"status": "ok"}
 
     return app
+
+
+def install_middleware(app: FastAPI, settings: WebSettings) -> None:
+    """The checks every request passes, from the innermost to the outermost (the last added runs first)."""
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)  # outermost: refusals get the security headers too
 
 
 def _version() -> str:

@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lumbar.errors import SettingsError
 
@@ -28,6 +28,18 @@ TOKEN_MAX_AGE = 24 * 60 * 60
 SECRET_ENV = "LUMBAR_SECRET"
 #: a secret shorter than this (in UTF-8 bytes) is too easy to guess to sign and encrypt with
 MIN_SECRET_BYTES = 32
+#: the largest request body accepted (64 KB: a long description and an interview token fit)
+MAX_BODY_BYTES = 64 * 1024
+
+#: the environment variable of each setting settings_from_env reads, and how its text is read
+ENV_OF: dict[str, tuple[str, Callable[[str], object]]] = {
+    "max_body_bytes": ("LUMBAR_MAX_BODY_BYTES", int),
+}
+#: the least value of each numeric setting
+MINIMUM_OF: dict[str, float] = {
+    "max_body_bytes": 1024,
+}
+_WHAT_PARSER_READS: dict[object, str] = {int: "a whole number", float: "a number"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,11 @@ class WebSettings:
     when set it must be at least 32 bytes. ``None`` means one is made for this process (tokens then
     stop working when the server restarts). ``knowledge`` and ``ask`` default to the packaged
     knowledge base and ``lumbar ask``'s usual library. ``today`` fixes the clock of care plans.
+
+    Limits that make the server safe to open to a clinic network:
+
+    ``max_body_bytes`` (``$LUMBAR_MAX_BODY_BYTES``, default 65536 = 64 KB, at least 1024): the
+    largest request body (JSON or form); a larger one is refused with 413 before it is read.
     """
 
     host: str = DEFAULT_HOST
@@ -47,6 +64,7 @@ class WebSettings:
     ask: AskSettings | None = None
     token_max_age: int = TOKEN_MAX_AGE
     today: Callable[[], date] = field(default=date.today)
+    max_body_bytes: int = MAX_BODY_BYTES
 
     def __post_init__(self) -> None:
         problems = self.problems()
@@ -64,6 +82,10 @@ class WebSettings:
                 "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`, or unset it to get a new "
                 "random secret at each start (interview tokens then stop working after a restart)"
             )
+        for name, least in MINIMUM_OF.items():
+            value = getattr(self, name)
+            if value < least:
+                problems.append(f"{ENV_OF[name][0]} is {value}; it must be at least {least:g}")
         return problems
 
     def with_secret(self) -> WebSettings:
@@ -84,4 +106,17 @@ def settings_from_env(
 
     env = os.environ if environ is None else environ
     secret = env.get(SECRET_ENV, "").strip() or None
-    return WebSettings(host=host, port=port, secret=secret, ask=ask_settings_from_env(env))
+    values: dict[str, Any] = {}
+    problems = []
+    for name, (variable, read) in ENV_OF.items():
+        text = env.get(variable, "").strip()
+        if not text:
+            continue
+        try:
+            values[name] = read(text)
+        except ValueError:
+            what = _WHAT_PARSER_READS.get(read, "a valid value")
+            problems.append(f"{variable} must be {what}; it is '{text[:40]}'")
+    if problems:
+        raise SettingsError("; ".join(problems))
+    return WebSettings(host=host, port=port, secret=secret, ask=ask_settings_from_env(env), **values)

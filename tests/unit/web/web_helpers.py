@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
 from pathlib import Path
@@ -15,6 +17,7 @@ from lumbar.web import WebSettings
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
+    from starlette.types import ASGIApp, Message
 
 SECRET = "test-secret-not-for-production-0123456789"
 TODAY = date(2026, 3, 2)
@@ -112,3 +115,56 @@ def page_interview(client: TestClient, text: str) -> tuple[str, int]:
         )
         assert page.status_code == 200, page.text
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
+
+
+@dataclass
+class AsgiReply:
+    """What an ASGI app sent back, and how many request-body bytes it pulled."""
+
+    status: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    pulled: int = 0
+
+
+async def asgi_call(
+    app: ASGIApp,
+    method: str,
+    path: str,
+    headers: Iterable[tuple[str, str]] = (),
+    chunks: Iterable[bytes] = (),
+) -> AsgiReply:
+    """Call ``app`` as a server would, streaming the body in ``chunks`` (no Content-Length unless given)."""
+    reply = AsgiReply()
+    pending: Iterator[bytes] = iter(chunks)
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"testserver"), *((k.lower().encode(), v.encode()) for k, v in headers)],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+
+    async def receive() -> Message:
+        chunk = next(pending, None)
+        if chunk is None:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        reply.pulled += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    async def send(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            reply.status = message["status"]
+            reply.headers = {k.decode().lower(): v.decode() for k, v in message["headers"]}
+        elif message["type"] == "http.response.body":
+            reply.body += message.get("body", b"")
+
+    await app(scope, receive, send)
+    return reply
