@@ -18,6 +18,7 @@ from lumbar.care.render import long_date, signs_by_action
 from lumbar.web.body_limit import BodyLimit
 from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
+from lumbar.web.hosts import AllowedHosts
 from lumbar.web.middleware import SecurityHeaders
 from lumbar.web.settings import WebSettings, settings_from_env
 from lumbar.web.tokens import TokenSigner
@@ -82,6 +83,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 def install_middleware(app: FastAPI, settings: WebSettings) -> None:
     """The checks every request passes, from the innermost to the outermost (the last added runs first)."""
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(AllowedHosts, hosts=settings.hosts_allowed())
     app.add_middleware(SecurityHeaders)  # outermost: refusals get the security headers too
 
 

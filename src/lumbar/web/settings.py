@@ -26,15 +26,29 @@ DEFAULT_PORT = 8000
 #: an interview token older than this (seconds) is refused as stale
 TOKEN_MAX_AGE = 24 * 60 * 60
 SECRET_ENV = "LUMBAR_SECRET"
+ALLOWED_HOSTS_ENV = "LUMBAR_ALLOWED_HOSTS"
+#: the names of this computer that are always answered when no allowed hosts are given
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+#: listening addresses that mean "every address", so they name no host
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
 #: a secret shorter than this (in UTF-8 bytes) is too easy to guess to sign and encrypt with
 MIN_SECRET_BYTES = 32
 #: the largest request body accepted (64 KB: a long description and an interview token fit)
 MAX_BODY_BYTES = 64 * 1024
 
+
+def host_list(text: str) -> tuple[str, ...]:
+    """Host names from a comma-separated list, lower case, without IPv6 brackets or a final dot."""
+    return tuple(name.strip().lower().strip("[]").rstrip(".") for name in text.split(",") if name.strip())
+
+
 #: the environment variable of each setting settings_from_env reads, and how its text is read
 ENV_OF: dict[str, tuple[str, Callable[[str], object]]] = {
+    "allowed_hosts": (ALLOWED_HOSTS_ENV, host_list),
     "max_body_bytes": ("LUMBAR_MAX_BODY_BYTES", int),
 }
+
+
 #: the least value of each numeric setting
 MINIMUM_OF: dict[str, float] = {
     "max_body_bytes": 1024,
@@ -53,6 +67,10 @@ class WebSettings:
 
     Limits that make the server safe to open to a clinic network:
 
+    ``allowed_hosts`` (``$LUMBAR_ALLOWED_HOSTS``, comma-separated; default ``None``: the loopback
+    names localhost, 127.0.0.1 and ::1, plus ``host`` when it is not a wildcard such as 0.0.0.0):
+    the names a request's Host header may give; any other is refused with 400 (DNS rebinding).
+    ``*.example.org`` allows every name under example.org, ``*`` allows any name.
     ``max_body_bytes`` (``$LUMBAR_MAX_BODY_BYTES``, default 65536 = 64 KB, at least 1024): the
     largest request body (JSON or form); a larger one is refused with 413 before it is read.
     """
@@ -64,6 +82,7 @@ class WebSettings:
     ask: AskSettings | None = None
     token_max_age: int = TOKEN_MAX_AGE
     today: Callable[[], date] = field(default=date.today)
+    allowed_hosts: tuple[str, ...] | None = None
     max_body_bytes: int = MAX_BODY_BYTES
 
     def __post_init__(self) -> None:
@@ -82,11 +101,23 @@ class WebSettings:
                 "`python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`, or unset it to get a new "
                 "random secret at each start (interview tokens then stop working after a restart)"
             )
+        for name in self.allowed_hosts or ():
+            if name.count(":") == 1 or not name:
+                problems.append(f"{ALLOWED_HOSTS_ENV} lists '{name}'; give host names without a port")
         for name, least in MINIMUM_OF.items():
             value = getattr(self, name)
             if value < least:
                 problems.append(f"{ENV_OF[name][0]} is {value}; it must be at least {least:g}")
         return problems
+
+    def hosts_allowed(self) -> tuple[str, ...]:
+        """The host names answered: ``allowed_hosts``, else the loopback names and the bound host."""
+        if self.allowed_hosts is not None:
+            return self.allowed_hosts
+        bound = self.host.strip("[]").lower()
+        if bound in WILDCARD_ADDRESSES or bound in LOOPBACK_NAMES:
+            return LOOPBACK_NAMES
+        return (*LOOPBACK_NAMES, bound)
 
     def with_secret(self) -> WebSettings:
         """These settings with a secret: the given one, else a new random one for this process."""

@@ -45,12 +45,41 @@ def test_serve_runs_the_app_on_the_host_and_port(
 def test_workers_share_one_secret(
     uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LUMBAR_SECRET", "")  # recorded, so the secret made below is removed afterwards
-    monkeypatch.delenv("LUMBAR_SECRET")
+    _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
     assert main(["serve", "--workers", "2"]) == 0
     (target,), options = uvicorn_calls[0]
     assert target == "lumbar.web.app:create_app" and options["factory"] and options["workers"] == 2
     assert os.environ["LUMBAR_SECRET"]
+
+
+def _forget_afterwards(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Unset ``names`` now, and remove afterwards whatever `lumbar serve` sets in them."""
+    for name in names:
+        monkeypatch.setenv(name, "")  # recorded, so monkeypatch restores the variable afterwards
+        monkeypatch.delenv(name)
+
+
+def test_the_bound_host_is_allowed_besides_the_loopback_names(
+    uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
+    assert main(["serve", "--host", "192.168.1.20"]) == 0
+    (app,), _ = uvicorn_calls[0]
+    assert app.state.settings.hosts_allowed() == ("localhost", "127.0.0.1", "::1", "192.168.1.20")
+    assert main(["serve", "--host", "192.168.1.20", "--workers", "2"]) == 0
+    assert os.environ["LUMBAR_ALLOWED_HOSTS"] == "localhost,127.0.0.1,::1,192.168.1.20"
+
+
+def test_a_wildcard_bind_answers_only_loopback_and_says_how_to_open_up(
+    uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
+    assert main(["serve", "--host", "0.0.0.0"]) == 0
+    (app,), _ = uvicorn_calls[0]
+    assert app.state.settings.hosts_allowed() == ("localhost", "127.0.0.1", "::1")
+    assert "set LUMBAR_ALLOWED_HOSTS" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

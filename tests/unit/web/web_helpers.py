@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message
 
 SECRET = "test-secret-not-for-production-0123456789"
+#: the host name Starlette's TestClient and schemathesis send
+TEST_HOST = "testserver"
 TODAY = date(2026, 3, 2)
 SELF_CARE_TEXT = "I pulled my back lifting a heavy box yesterday. It is a cramp in my lower back. I am 35."
 EMERGENCY_TEXT = (
@@ -47,12 +49,14 @@ def client_class() -> type[TestClient]:
 
 
 def make_settings(home: Path, **changes: Any) -> WebSettings:
-    """Settings for tests: a fixed secret and date, the ask index under ``home``."""
+    """Settings for tests: a fixed secret and date, the ask index under ``home``, and the TestClient's
+    host name (``testserver``) allowed."""
     values: dict[str, Any] = {
         "secret": SECRET,
         "knowledge": load_knowledge(),
         "ask": AskSettings(home=home, seeds=default_seeds()),
         "today": lambda: TODAY,
+        "allowed_hosts": (TEST_HOST,),
     }
     values.update(changes)
     return WebSettings(**values)
@@ -133,8 +137,10 @@ async def asgi_call(
     path: str,
     headers: Iterable[tuple[str, str]] = (),
     chunks: Iterable[bytes] = (),
+    host: str | None = TEST_HOST,
 ) -> AsgiReply:
-    """Call ``app`` as a server would, streaming the body in ``chunks`` (no Content-Length unless given)."""
+    """Call ``app`` as a server would, streaming the body in ``chunks`` (no Content-Length unless given),
+    with ``host`` as the Host header (None: no Host header)."""
     reply = AsgiReply()
     pending: Iterator[bytes] = iter(chunks)
     scope = {
@@ -147,7 +153,10 @@ async def asgi_call(
         "raw_path": path.encode(),
         "root_path": "",
         "query_string": b"",
-        "headers": [(b"host", b"testserver"), *((k.lower().encode(), v.encode()) for k, v in headers)],
+        "headers": [
+            *([(b"host", host.encode())] if host is not None else []),
+            *((k.lower().encode(), v.encode()) for k, v in headers),
+        ],
         "client": ("127.0.0.1", 50000),
         "server": ("testserver", 80),
     }
