@@ -19,7 +19,7 @@ from lumbar.web.body_limit import BodyLimit
 from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
 from lumbar.web.hosts import AllowedHosts
-from lumbar.web.middleware import SecurityHeaders
+from lumbar.web.middleware import HeadAsGet, SecurityHeaders
 from lumbar.web.settings import WebSettings, settings_from_env
 from lumbar.web.tokens import TokenSigner
 from lumbar.web.views import passage_links
@@ -84,6 +84,7 @@ def install_middleware(app: FastAPI, settings: WebSettings) -> None:
     """The checks every request passes, from the innermost to the outermost (the last added runs first)."""
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AllowedHosts, hosts=settings.hosts_allowed())
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: refusals get the security headers too
 
 
