@@ -16,6 +16,7 @@ from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
 from lumbar.care.render import long_date, signs_by_action
 from lumbar.web.body_limit import BodyLimit
+from lumbar.web.csrf import FormTokens, OriginCheck
 from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
 from lumbar.web.hosts import AllowedHosts
@@ -61,6 +62,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engines = Engines(settings)
     app.state.signer = TokenSigner(settings.secret or "", settings.token_max_age)
+    app.state.form_tokens = FormTokens(settings.secret or "")
     app.state.templates = create_templates()
     install_error_handlers(app)
     install_middleware(app, settings)
@@ -83,6 +85,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 def install_middleware(app: FastAPI, settings: WebSettings) -> None:
     """The checks every request passes, from the innermost to the outermost (the last added runs first)."""
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(OriginCheck)
     app.add_middleware(AllowedHosts, hosts=settings.hosts_allowed())
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: refusals get the security headers too

@@ -1,17 +1,19 @@
-"""Headers on every response (no outside scripts or framing, no referrer, no caching of API answers),
-and HEAD answered wherever GET is."""
+"""Headers on every response (no outside scripts or framing, no referrer to other sites, no caching
+of API answers), and HEAD answered wherever GET is."""
 
 from __future__ import annotations
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-#: no scripts, styles or images from anywhere but this server; no framing; no referrer
+#: no scripts, styles or images from anywhere but this server; no framing; no referrer to other
+#: sites. "same-origin", not "no-referrer": under "no-referrer" browsers send "Origin: null" with
+#: the page's own form posts, and the Origin check (lumbar.web.csrf) would refuse them.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 

@@ -17,6 +17,7 @@ from lumbar.web import WebSettings
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
+    from httpx import Response
     from starlette.types import ASGIApp, Message
 
 SECRET = "test-secret-not-for-production-0123456789"
@@ -87,11 +88,23 @@ def api_interview(client: TestClient, text: str) -> tuple[dict[str, Any], list[d
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
 
 
-def hidden_token(html: str) -> str:
-    """The signed token in a page's hidden form field."""
-    found = re.search(r'name="token" value="([^"]+)"', html)
-    assert found, "the page has no token field"
+def hidden_field(html: str, name: str) -> str:
+    """The value of a page's hidden form field ``name``."""
+    found = re.search(rf'name="{name}" value="([^"]+)"', html)
+    assert found, f"the page has no {name} field"
     return unescape(found.group(1))
+
+
+def hidden_token(html: str) -> str:
+    """The signed interview token in a page's hidden form field."""
+    return hidden_field(html, "token")
+
+
+def post_form(client: TestClient, path: str, fields: dict[str, str], page: str | None = None) -> Response:
+    """Post a form as a browser would: with the form token of ``page`` (else of the first page, which
+    also gives the client its cookie)."""
+    token = hidden_field(page if page is not None else client.get("/").text, "csrf_token")
+    return client.post(path, data={**fields, "csrf_token": token})
 
 
 def is_question_page(html: str) -> bool:
@@ -109,14 +122,13 @@ def form_answer(html: str) -> dict[str, str]:
 
 def page_interview(client: TestClient, text: str) -> tuple[str, int]:
     """Run an interview through the pages to the result page: (its HTML, the questions answered)."""
-    page = client.post("/interview", data={"text": text})
+    page = post_form(client, "/interview", {"text": text})
     assert page.status_code == 200, page.text
     for answered in range(MAX_STEPS):
         if not is_question_page(page.text):
             return page.text, answered
-        page = client.post(
-            "/interview/answer", data={"token": hidden_token(page.text), **form_answer(page.text)}
-        )
+        fields = {"token": hidden_token(page.text), **form_answer(page.text)}
+        page = post_form(client, "/interview/answer", fields, page=page.text)
         assert page.status_code == 200, page.text
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
 

@@ -1,6 +1,7 @@
 """The pages people use: describe, answer one question at a time, see the result and plan, learn, ask.
 
-Plain HTML forms, no JavaScript needed. The interview state travels in a signed hidden field.
+Plain HTML forms, no JavaScript needed. The interview state travels in a signed hidden field;
+every form that posts also carries the form token (see ``lumbar.web.csrf``).
 """
 
 from __future__ import annotations
@@ -8,11 +9,12 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lumbar.errors import InputError, NotFoundError
 from lumbar.interview.models import AnswerValue, Question, Result
+from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EnginesDep, SignerDep, TemplatesDep
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
 from lumbar.web.schemas import MAX_QUESTION_CHARS, MAX_TEXT_CHARS, MAX_TOKEN_CHARS
@@ -48,19 +50,17 @@ def _reply_page(
     if isinstance(reply, Result):
         plan = engines.plan(reply.assessment)
         view = result_view(reply.assessment, plan, engines)
-        return templates.TemplateResponse(
-            request, "result.html", {"view": view, "result": reply, "token": token}
-        )
-    return templates.TemplateResponse(request, "question.html", {"question": reply, "token": token})
+        return form_page(request, templates, "result.html", {"view": view, "result": reply, "token": token})
+    return form_page(request, templates, "question.html", {"question": reply, "token": token})
 
 
 @router.get("/")
 def home(request: Request, templates: TemplatesDep) -> Response:
     """The first page: describe the problem in your own words."""
-    return templates.TemplateResponse(request, "start.html", {"max_chars": MAX_TEXT_CHARS})
+    return form_page(request, templates, "start.html", {"max_chars": MAX_TEXT_CHARS})
 
 
-@router.post("/interview")
+@router.post("/interview", dependencies=[Depends(require_form_token)])
 def interview_start(
     request: Request,
     text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)],
@@ -73,7 +73,7 @@ def interview_start(
     return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
 
 
-@router.post("/interview/answer")
+@router.post("/interview/answer", dependencies=[Depends(require_form_token)])
 def interview_answer(
     request: Request,
     token: Annotated[str, Form(max_length=MAX_TOKEN_CHARS)],
