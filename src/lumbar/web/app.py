@@ -21,6 +21,7 @@ from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
 from lumbar.web.hosts import AllowedHosts
 from lumbar.web.middleware import HeadAsGet, SecurityHeaders
+from lumbar.web.rate_limit import RateLimit, TokenBuckets
 from lumbar.web.settings import WebSettings, settings_from_env
 from lumbar.web.tokens import TokenSigner
 from lumbar.web.views import passage_links
@@ -85,6 +86,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 def install_middleware(app: FastAPI, settings: WebSettings) -> None:
     """The checks every request passes, from the innermost to the outermost (the last added runs first)."""
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.rate_per_minute:
+        app.add_middleware(RateLimit, buckets=TokenBuckets(settings.rate_per_minute, settings.rate_burst))
     app.add_middleware(OriginCheck)
     app.add_middleware(AllowedHosts, hosts=settings.hosts_allowed())
     app.add_middleware(HeadAsGet)

@@ -35,6 +35,9 @@ WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
 MIN_SECRET_BYTES = 32
 #: the largest request body accepted (64 KB: a long description and an interview token fit)
 MAX_BODY_BYTES = 64 * 1024
+#: requests a minute each client address may make, on average, and how many it may make at once
+RATE_PER_MINUTE = 120
+RATE_BURST = 40
 
 
 def host_list(text: str) -> tuple[str, ...]:
@@ -46,12 +49,16 @@ def host_list(text: str) -> tuple[str, ...]:
 ENV_OF: dict[str, tuple[str, Callable[[str], object]]] = {
     "allowed_hosts": (ALLOWED_HOSTS_ENV, host_list),
     "max_body_bytes": ("LUMBAR_MAX_BODY_BYTES", int),
+    "rate_per_minute": ("LUMBAR_RATE_PER_MINUTE", float),
+    "rate_burst": ("LUMBAR_RATE_BURST", int),
 }
 
 
 #: the least value of each numeric setting
 MINIMUM_OF: dict[str, float] = {
     "max_body_bytes": 1024,
+    "rate_per_minute": 0,
+    "rate_burst": 1,
 }
 _WHAT_PARSER_READS: dict[object, str] = {int: "a whole number", float: "a number"}
 
@@ -73,6 +80,11 @@ class WebSettings:
     ``*.example.org`` allows every name under example.org, ``*`` allows any name.
     ``max_body_bytes`` (``$LUMBAR_MAX_BODY_BYTES``, default 65536 = 64 KB, at least 1024): the
     largest request body (JSON or form); a larger one is refused with 413 before it is read.
+
+    ``rate_per_minute`` (``$LUMBAR_RATE_PER_MINUTE``, default 120; 0 turns the limit off) and
+    ``rate_burst`` (``$LUMBAR_RATE_BURST``, default 40): each client address may make ``rate_burst``
+    requests at once and ``rate_per_minute`` a minute on average (a token bucket); more are refused
+    with 429 and ``Retry-After``. The health check and the style sheet are not counted.
     """
 
     host: str = DEFAULT_HOST
@@ -84,6 +96,8 @@ class WebSettings:
     today: Callable[[], date] = field(default=date.today)
     allowed_hosts: tuple[str, ...] | None = None
     max_body_bytes: int = MAX_BODY_BYTES
+    rate_per_minute: float = RATE_PER_MINUTE
+    rate_burst: int = RATE_BURST
 
     def __post_init__(self) -> None:
         problems = self.problems()
