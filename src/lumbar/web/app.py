@@ -6,6 +6,9 @@ on the first request that needs them.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -17,6 +20,7 @@ from lumbar.care import wording
 from lumbar.care.render import long_date, signs_by_action
 from lumbar.web.body_limit import BodyLimit
 from lumbar.web.csrf import FormTokens, OriginCheck
+from lumbar.web.engine_pool import EnginePool
 from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
 from lumbar.web.hosts import AllowedHosts
@@ -59,9 +63,17 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         version=_version(),
         docs_url=None,
         redoc_url=None,
+        lifespan=_stop_the_pool_at_shutdown,
     )
     app.state.settings = settings
     app.state.engines = Engines(settings)
+    app.state.pool = EnginePool(
+        workers=settings.engine_workers,
+        queue=settings.engine_queue,
+        per_client=settings.client_concurrency,
+        budget=settings.time_budget,
+        retry_after=settings.retry_after,
+    )
     app.state.signer = TokenSigner(settings.secret or "", settings.token_max_age)
     app.state.form_tokens = FormTokens(settings.secret or "")
     app.state.templates = create_templates()
@@ -76,11 +88,17 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("lumbar.web", "static")]), name="static")
 
     @app.get("/api/health", tags=["health"], summary="Is the server up?")
-    def health() -> dict[str, str]:
-        """``{"status": "ok"}`` when the server answers."""
+    async def health() -> dict[str, str]:
+        """``{"status": "ok"}`` when the server answers (at once, even while the engines are busy)."""
         return {"status": "ok"}
 
     return app
+
+
+@asynccontextmanager
+async def _stop_the_pool_at_shutdown(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.pool.shutdown()
 
 
 def install_middleware(app: FastAPI, settings: WebSettings) -> None:

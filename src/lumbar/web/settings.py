@@ -38,6 +38,14 @@ MAX_BODY_BYTES = 64 * 1024
 #: requests a minute each client address may make, on average, and how many it may make at once
 RATE_PER_MINUTE = 120
 RATE_BURST = 40
+#: worker threads for engine calls, calls that may wait for one, and calls one client may have going
+ENGINE_WORKERS = 4
+ENGINE_QUEUE = 16
+CLIENT_CONCURRENCY = 4
+#: seconds an engine call may take before the request is answered 503 (a cold start takes ~2 s)
+TIME_BUDGET = 15.0
+#: seconds a client refused for a busy server or a spent time budget is told to wait
+RETRY_AFTER = 5
 
 
 def host_list(text: str) -> tuple[str, ...]:
@@ -51,6 +59,11 @@ ENV_OF: dict[str, tuple[str, Callable[[str], object]]] = {
     "max_body_bytes": ("LUMBAR_MAX_BODY_BYTES", int),
     "rate_per_minute": ("LUMBAR_RATE_PER_MINUTE", float),
     "rate_burst": ("LUMBAR_RATE_BURST", int),
+    "engine_workers": ("LUMBAR_ENGINE_WORKERS", int),
+    "engine_queue": ("LUMBAR_ENGINE_QUEUE", int),
+    "client_concurrency": ("LUMBAR_CLIENT_CONCURRENCY", int),
+    "time_budget": ("LUMBAR_TIME_BUDGET", float),
+    "retry_after": ("LUMBAR_RETRY_AFTER", int),
 }
 
 
@@ -59,6 +72,11 @@ MINIMUM_OF: dict[str, float] = {
     "max_body_bytes": 1024,
     "rate_per_minute": 0,
     "rate_burst": 1,
+    "engine_workers": 1,
+    "engine_queue": 0,
+    "client_concurrency": 1,
+    "time_budget": 0.05,
+    "retry_after": 1,
 }
 _WHAT_PARSER_READS: dict[object, str] = {int: "a whole number", float: "a number"}
 
@@ -85,6 +103,14 @@ class WebSettings:
     ``rate_burst`` (``$LUMBAR_RATE_BURST``, default 40): each client address may make ``rate_burst``
     requests at once and ``rate_per_minute`` a minute on average (a token bucket); more are refused
     with 429 and ``Retry-After``. The health check and the style sheet are not counted.
+
+    Engine calls (assess, interview, plan, ask) run off the event loop in ``engine_workers``
+    (``$LUMBAR_ENGINE_WORKERS``, default 4) threads; at most ``engine_queue``
+    (``$LUMBAR_ENGINE_QUEUE``, default 16) more may wait for one, and one client address may have
+    at most ``client_concurrency`` (``$LUMBAR_CLIENT_CONCURRENCY``, default 4) going; over either cap
+    a call is refused at once with 429. A call taking longer than ``time_budget``
+    (``$LUMBAR_TIME_BUDGET``, seconds, default 15) is answered 503. Both refusals say to retry after
+    ``retry_after`` (``$LUMBAR_RETRY_AFTER``, seconds, default 5).
     """
 
     host: str = DEFAULT_HOST
@@ -98,6 +124,11 @@ class WebSettings:
     max_body_bytes: int = MAX_BODY_BYTES
     rate_per_minute: float = RATE_PER_MINUTE
     rate_burst: int = RATE_BURST
+    engine_workers: int = ENGINE_WORKERS
+    engine_queue: int = ENGINE_QUEUE
+    client_concurrency: int = CLIENT_CONCURRENCY
+    time_budget: float = TIME_BUDGET
+    retry_after: int = RETRY_AFTER
 
     def __post_init__(self) -> None:
         problems = self.problems()

@@ -1,4 +1,8 @@
-"""The REST API under ``/api/``: the same engine calls as the pages, as JSON."""
+"""The REST API under ``/api/``: the same engine calls as the pages, as JSON.
+
+Engine work runs in the app's engine pool (``run``), never on the event loop; the knowledge lists
+only read the loaded knowledge base and run in Starlette's thread pool as plain functions.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from lumbar.care.models import CarePlan
-from lumbar.web.deps import EnginesDep, SignerDep
+from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep
 from lumbar.web.engines import PAGE_KINDS
 from lumbar.web.errors import ERROR_RESPONSES
 from lumbar.web.schemas import (
@@ -31,41 +35,52 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
     summary="Assess a free-text description",
     response_description="the CONTRACT.md assessment: level, reasons, causes, findings, questions, advice, sources",
 )
-def assess(body: TextRequest, engines: EnginesDep) -> dict[str, Any]:
+async def assess(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> dict[str, Any]:
     """Urgency level with reasons, likely causes with the findings for and against, and sources."""
-    return engines.assess(body.text).to_json_dict()
+    return await run(lambda: engines.assess(body.text).to_json_dict())
 
 
 @router.post(
     "/interview/start", tags=["interview"], summary="Start an interview", response_model=InterviewReply
 )
-def interview_start(body: TextRequest, engines: EnginesDep, signer: SignerDep) -> InterviewReply:
+async def interview_start(
+    body: TextRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
+) -> InterviewReply:
     """The first question (or the result at once), with a signed ``token`` to send back with the answer."""
-    reply = engines.start_interview(body.text)
-    return InterviewReply.of(reply, signer.sign(reply.state))
+
+    def work() -> InterviewReply:
+        reply = engines.start_interview(body.text)
+        return InterviewReply.of(reply, signer.sign(reply.state))
+
+    return await run(work)
 
 
 @router.post(
     "/interview/step", tags=["interview"], summary="Answer a question", response_model=InterviewReply
 )
-def interview_step(body: StepRequest, engines: EnginesDep, signer: SignerDep) -> InterviewReply:
+async def interview_step(
+    body: StepRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
+) -> InterviewReply:
     """The next question or the result. A token that was changed or is too old is refused (400)."""
-    state = signer.read(body.token)
-    reply = engines.step_interview(state, body.answer)
-    return InterviewReply.of(reply, signer.sign(reply.state))
+
+    def work() -> InterviewReply:
+        reply = engines.step_interview(signer.read(body.token), body.answer)
+        return InterviewReply.of(reply, signer.sign(reply.state))
+
+    return await run(work)
 
 
 @router.post("/plan", tags=["care"], summary="Make a care plan", response_model=CarePlan)
-def plan(body: TextRequest, engines: EnginesDep) -> CarePlan:
+async def plan(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> CarePlan:
     """A personal care plan for the description: urgent action first when needed, then self-care by
     time window (today, 48 hours, two weeks) and the safety-net."""
-    return engines.plan(engines.assess(body.text))
+    return await run(lambda: engines.plan(engines.assess(body.text)))
 
 
 @router.post("/ask", tags=["ask"], summary="Ask a question", response_model=AskReply)
-def ask(body: AskRequest, engines: EnginesDep) -> dict[str, Any]:
+async def ask(body: AskRequest, engines: EnginesDep, run: EngineCallDep) -> dict[str, Any]:
     """A cited answer (CONTRACT.md section 5): ``answer``, ranked ``passages`` and ``sources``."""
-    return engines.ask(body.question).to_dict()
+    return await run(lambda: engines.ask(body.question).to_dict())
 
 
 @router.get("/knowledge", tags=["knowledge"], summary="List the kinds of knowledge")

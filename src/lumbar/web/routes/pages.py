@@ -1,7 +1,8 @@
 """The pages people use: describe, answer one question at a time, see the result and plan, learn, ask.
 
 Plain HTML forms, no JavaScript needed. The interview state travels in a signed hidden field;
-every form that posts also carries the form token (see ``lumbar.web.csrf``).
+every form that posts also carries the form token (see ``lumbar.web.csrf``). Engine work, and the
+page made from it, runs in the app's engine pool (``run``), never on the event loop.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from lumbar.errors import InputError, NotFoundError
 from lumbar.interview.models import AnswerValue, Question, Result
 from lumbar.web.csrf import form_page, require_form_token
-from lumbar.web.deps import EnginesDep, SignerDep, TemplatesDep
+from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep, TemplatesDep
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
 from lumbar.web.schemas import MAX_QUESTION_CHARS, MAX_TEXT_CHARS, MAX_TOKEN_CHARS
 from lumbar.web.views import result_view
@@ -61,32 +62,41 @@ def home(request: Request, templates: TemplatesDep) -> Response:
 
 
 @router.post("/interview", dependencies=[Depends(require_form_token)])
-def interview_start(
+async def interview_start(
     request: Request,
     text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)],
     engines: EnginesDep,
     signer: SignerDep,
     templates: TemplatesDep,
+    run: EngineCallDep,
 ) -> Response:
     """Read the description and ask the first question (or show the result at once)."""
-    reply = engines.start_interview(text)
-    return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+    def work() -> Response:
+        reply = engines.start_interview(text)
+        return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+    return await run(work)
 
 
 @router.post("/interview/answer", dependencies=[Depends(require_form_token)])
-def interview_answer(
+async def interview_answer(
     request: Request,
     token: Annotated[str, Form(max_length=MAX_TOKEN_CHARS)],
     answer: Annotated[str, Form(max_length=20)],
     engines: EnginesDep,
     signer: SignerDep,
     templates: TemplatesDep,
+    run: EngineCallDep,
     number: Annotated[str | None, Form(max_length=40)] = None,
 ) -> Response:
     """Take one answer and show the next question, or the result."""
-    state = signer.read(token)
-    reply = engines.step_interview(state, parse_answer(answer, number))
-    return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+    def work() -> Response:
+        reply = engines.step_interview(signer.read(token), parse_answer(answer, number))
+        return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+    return await run(work)
 
 
 @router.get("/interview")
@@ -118,14 +128,20 @@ def learn_page(
 
 
 @router.get("/ask")
-def ask(
+async def ask(
     request: Request,
     engines: EnginesDep,
     templates: TemplatesDep,
+    run: EngineCallDep,
     q: Annotated[str, Query(max_length=MAX_QUESTION_CHARS)] = "",
 ) -> Response:
     """The question box, and the cited answer when a question was asked."""
-    answer = engines.ask(q) if q.strip() else None
-    return templates.TemplateResponse(
-        request, "ask.html", {"question": q, "answer": answer, "max_chars": MAX_QUESTION_CHARS}
-    )
+
+    def page(answer: Any) -> Response:
+        return templates.TemplateResponse(
+            request, "ask.html", {"question": q, "answer": answer, "max_chars": MAX_QUESTION_CHARS}
+        )
+
+    if not q.strip():
+        return page(None)
+    return await run(lambda: page(engines.ask(q)))
