@@ -12,8 +12,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="serve the web page and the REST API",
         description="Serve lumbar's web page (describe, answer questions, see the result and care plan, "
         "learn, ask) and its REST API (/api/..., described at /docs and /openapi.json). "
-        "Interview tokens are signed with $LUMBAR_SECRET (at least 32 bytes when set), or with a secret "
-        "made at start-up. Only requests for the names in $LUMBAR_ALLOWED_HOSTS are answered (default: "
+        "Interview tokens are encrypted and signed with a key made from $LUMBAR_SECRET (at least 32 "
+        "bytes when set), or from a secret made at start-up. Only requests for the names in $LUMBAR_ALLOWED_HOSTS are answered (default: "
         "localhost, 127.0.0.1, ::1 and the --host name unless it is a wildcard such as 0.0.0.0). "
         "lumbar informs; it does not diagnose.",
     )

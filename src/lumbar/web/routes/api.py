@@ -46,7 +46,7 @@ async def assess(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> 
 async def interview_start(
     body: TextRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
 ) -> InterviewReply:
-    """The first question (or the result at once), with a signed ``token`` to send back with the answer."""
+    """The first question (or the result at once), with an encrypted, signed ``token`` to send back with the answer."""
 
     def work() -> InterviewReply:
         reply = engines.start_interview(body.text)

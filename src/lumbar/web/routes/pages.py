@@ -1,6 +1,6 @@
 """The pages people use: describe, answer one question at a time, see the result and plan, learn, ask.
 
-Plain HTML forms, no JavaScript needed. The interview state travels in a signed hidden field;
+Plain HTML forms, no JavaScript needed. The interview state travels in an encrypted, signed hidden field;
 every form that posts also carries the form token (see ``lumbar.web.csrf``). Engine work, and the
 page made from it, runs in the app's engine pool (``run``), never on the event loop.
 """
