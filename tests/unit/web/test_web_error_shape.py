@@ -79,6 +79,14 @@ CASES: list[tuple[str, str, str, dict[str, Any], int, str]] = [
         "invalid_request",
     ),
     ("text too long", "POST", "/api/plan", {"json": {"text": "a" * 20_001}}, 422, "invalid_request"),
+    (
+        "key given twice",
+        "POST",
+        "/api/assess",
+        {"content": b'{"text": "a", "text": "b"}', "headers": {"content-type": "application/json"}},
+        422,
+        "invalid_request",
+    ),
     ("crash", "GET", "/api/test/crash", {}, 500, "internal_error"),
     ("broken knowledge", "GET", "/api/test/knowledge", {}, 500, "knowledge_invalid"),
 ]

@@ -25,8 +25,9 @@ from lumbar.web.schemas import (
     StepRequest,
     TextRequest,
 )
+from lumbar.web.strict_json import StrictJSONRoute
 
-router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, route_class=StrictJSONRoute)
 
 
 @router.post(
