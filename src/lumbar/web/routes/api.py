@@ -41,8 +41,29 @@ async def assess(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> 
     return await run(lambda: engines.assess(body.text).to_json_dict())
 
 
+#: OpenAPI links: a reply's ``token`` goes back to /api/interview/step with an answer (any answer,
+#: or "unsure", which fits every question); schemathesis' stateful test walks interviews by them
+ANSWER_LINKS: dict[str, Any] = {
+    "answer": {
+        "operationId": "interview_step",
+        "requestBody": {"token": "$response.body#/token"},
+        "description": "Answer the question: send this reply's `token` back with an `answer`.",
+    },
+    "answer_not_sure": {
+        "operationId": "interview_step",
+        "requestBody": {"token": "$response.body#/token", "answer": "unsure"},
+        "description": "Say 'not sure', an answer that fits every question.",
+    },
+}
+
+
 @router.post(
-    "/interview/start", tags=["interview"], summary="Start an interview", response_model=InterviewReply
+    "/interview/start",
+    tags=["interview"],
+    summary="Start an interview",
+    response_model=InterviewReply,
+    operation_id="interview_start",
+    responses={200: {"description": "the first question, or the result", "links": ANSWER_LINKS}},
 )
 async def interview_start(
     body: TextRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
@@ -57,7 +78,12 @@ async def interview_start(
 
 
 @router.post(
-    "/interview/step", tags=["interview"], summary="Answer a question", response_model=InterviewReply
+    "/interview/step",
+    tags=["interview"],
+    summary="Answer a question",
+    response_model=InterviewReply,
+    operation_id="interview_step",
+    responses={200: {"description": "the next question, or the result", "links": ANSWER_LINKS}},
 )
 async def interview_step(
     body: StepRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
