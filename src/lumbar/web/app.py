@@ -25,6 +25,7 @@ from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
 from lumbar.web.hosts import AllowedHosts
 from lumbar.web.middleware import HeadAsGet, SecurityHeaders
+from lumbar.web.operator_notes import api_description
 from lumbar.web.rate_limit import RateLimit, TokenBuckets
 from lumbar.web.settings import WebSettings, settings_from_env
 from lumbar.web.tokens import TokenSigner
@@ -59,7 +60,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app = FastAPI(
         title="lumbar",
         summary=(PACKAGE_DOC or "lumbar").strip(),
-        description=API_DESCRIPTION,
+        description=API_DESCRIPTION + api_description(settings),
         version=_version(),
         docs_url=None,
         redoc_url=None,

@@ -87,11 +87,17 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
-#: documents the error shape on every API operation
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse, "description": HTTPStatus(status).phrase}
-    for status in (400, 404, 422, 500)
-}
+def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses for these error statuses, each with the one error shape."""
+    return {status: {"model": ErrorResponse, "description": HTTPStatus(status).phrase} for status in statuses}
+
+
+#: documents the error shape on every API operation (400 also for a Host not allowed, 413 for a body
+#: over the limit, 429 for a client over its rate)
+ERROR_RESPONSES = documented(400, 404, 413, 422, 429, 500)
+#: the further errors of the operations that post to an engine: another site (403), the engines busy
+#: (429, as above) or the time budget spent (503)
+ENGINE_ERROR_RESPONSES = documented(403, 503)
 
 
 def status_of(exc: LumbarError) -> int:

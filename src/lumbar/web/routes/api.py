@@ -13,7 +13,7 @@ from fastapi import APIRouter
 from lumbar.care.models import CarePlan
 from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep
 from lumbar.web.engines import PAGE_KINDS
-from lumbar.web.errors import ERROR_RESPONSES
+from lumbar.web.errors import ENGINE_ERROR_RESPONSES, ERROR_RESPONSES
 from lumbar.web.schemas import (
     AskReply,
     AskRequest,
@@ -35,6 +35,7 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, route_class=StrictJ
     tags=["assess"],
     summary="Assess a free-text description",
     response_description="the CONTRACT.md assessment: level, reasons, causes, findings, questions, advice, sources",
+    responses=ENGINE_ERROR_RESPONSES,
 )
 async def assess(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> dict[str, Any]:
     """Urgency level with reasons, likely causes with the findings for and against, and sources."""
@@ -63,7 +64,10 @@ ANSWER_LINKS: dict[str, Any] = {
     summary="Start an interview",
     response_model=InterviewReply,
     operation_id="interview_start",
-    responses={200: {"description": "the first question, or the result", "links": ANSWER_LINKS}},
+    responses={
+        **ENGINE_ERROR_RESPONSES,
+        200: {"description": "the first question, or the result", "links": ANSWER_LINKS},
+    },
 )
 async def interview_start(
     body: TextRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
@@ -83,7 +87,10 @@ async def interview_start(
     summary="Answer a question",
     response_model=InterviewReply,
     operation_id="interview_step",
-    responses={200: {"description": "the next question, or the result", "links": ANSWER_LINKS}},
+    responses={
+        **ENGINE_ERROR_RESPONSES,
+        200: {"description": "the next question, or the result", "links": ANSWER_LINKS},
+    },
 )
 async def interview_step(
     body: StepRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
@@ -97,14 +104,22 @@ async def interview_step(
     return await run(work)
 
 
-@router.post("/plan", tags=["care"], summary="Make a care plan", response_model=CarePlan)
+@router.post(
+    "/plan",
+    tags=["care"],
+    summary="Make a care plan",
+    response_model=CarePlan,
+    responses=ENGINE_ERROR_RESPONSES,
+)
 async def plan(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> CarePlan:
     """A personal care plan for the description: urgent action first when needed, then self-care by
     time window (today, 48 hours, two weeks) and the safety-net."""
     return await run(lambda: engines.plan(engines.assess(body.text)))
 
 
-@router.post("/ask", tags=["ask"], summary="Ask a question", response_model=AskReply)
+@router.post(
+    "/ask", tags=["ask"], summary="Ask a question", response_model=AskReply, responses=ENGINE_ERROR_RESPONSES
+)
 async def ask(body: AskRequest, engines: EnginesDep, run: EngineCallDep) -> dict[str, Any]:
     """A cited answer (CONTRACT.md section 5): ``answer``, ranked ``passages`` and ``sources``."""
     return await run(lambda: engines.ask(body.question).to_dict())
