@@ -8,6 +8,7 @@ request.
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 from collections.abc import Callable, Mapping
@@ -53,16 +54,24 @@ def host_list(text: str) -> tuple[str, ...]:
     return tuple(name.strip().lower().strip("[]").rstrip(".") for name in text.split(",") if name.strip())
 
 
+def finite_number(text: str) -> float:
+    """A number from text; ValueError for anything else, "nan" and "inf" included."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is not a finite number")
+    return value
+
+
 #: the environment variable of each setting settings_from_env reads, and how its text is read
 ENV_OF: dict[str, tuple[str, Callable[[str], object]]] = {
     "allowed_hosts": (ALLOWED_HOSTS_ENV, host_list),
     "max_body_bytes": ("LUMBAR_MAX_BODY_BYTES", int),
-    "rate_per_minute": ("LUMBAR_RATE_PER_MINUTE", float),
+    "rate_per_minute": ("LUMBAR_RATE_PER_MINUTE", finite_number),
     "rate_burst": ("LUMBAR_RATE_BURST", int),
     "engine_workers": ("LUMBAR_ENGINE_WORKERS", int),
     "engine_queue": ("LUMBAR_ENGINE_QUEUE", int),
     "client_concurrency": ("LUMBAR_CLIENT_CONCURRENCY", int),
-    "time_budget": ("LUMBAR_TIME_BUDGET", float),
+    "time_budget": ("LUMBAR_TIME_BUDGET", finite_number),
     "retry_after": ("LUMBAR_RETRY_AFTER", int),
 }
 
@@ -78,7 +87,7 @@ MINIMUM_OF: dict[str, float] = {
     "time_budget": 0.05,
     "retry_after": 1,
 }
-_WHAT_PARSER_READS: dict[object, str] = {int: "a whole number", float: "a number"}
+_WHAT_PARSER_READS: dict[object, str] = {int: "a whole number", finite_number: "a number"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,7 @@ class WebSettings:
     names localhost, 127.0.0.1 and ::1, plus ``host`` when it is not a wildcard such as 0.0.0.0):
     the names a request's Host header may give; any other is refused with 400 (DNS rebinding).
     ``*.example.org`` allows every name under example.org, ``*`` allows any name.
+
     ``max_body_bytes`` (``$LUMBAR_MAX_BODY_BYTES``, default 65536 = 64 KB, at least 1024): the
     largest request body (JSON or form); a larger one is refused with 413 before it is read.
 
@@ -193,6 +203,10 @@ def settings_from_env(
         except ValueError:
             what = _WHAT_PARSER_READS.get(read, "a valid value")
             problems.append(f"{variable} must be {what}; it is '{text[:40]}'")
+    try:
+        settings = WebSettings(host=host, port=port, secret=secret, ask=ask_settings_from_env(env), **values)
+    except SettingsError as exc:
+        problems.append(str(exc))
     if problems:
         raise SettingsError("; ".join(problems))
-    return WebSettings(host=host, port=port, secret=secret, ask=ask_settings_from_env(env), **values)
+    return settings

@@ -67,3 +67,18 @@ def test_apps_with_different_secrets_refuse_each_others_tokens() -> None:
     assert one.state.signer.read(token).text == "back cramp"
     with pytest.raises(InterviewError):
         two.state.signer.read(token)
+
+
+def test_every_bad_setting_is_reported_at_once() -> None:
+    env = {
+        "LUMBAR_SECRET": "short",
+        "LUMBAR_RATE_BURST": "zero",
+        "LUMBAR_TIME_BUDGET": "nan",
+        "LUMBAR_ALLOWED_HOSTS": "clinic.local:8000",
+        "LUMBAR_ENGINE_WORKERS": "0",
+    }
+    with pytest.raises(SettingsError) as refused:
+        settings_from_env(environ=env)
+    message = str(refused.value)
+    for variable in env:
+        assert variable in message
