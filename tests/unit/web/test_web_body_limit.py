@@ -3,14 +3,13 @@ is read, whether it says its size or streams in chunks."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from web_helpers import SELF_CARE_TEXT, asgi_call, client_class, make_settings
+from web_helpers import SELF_CARE_TEXT, asgi_call, client_class, make_settings, run_async
 
 from lumbar.errors import SettingsError
 from lumbar.web import create_app, settings_from_env
@@ -73,7 +72,7 @@ def test_a_form_over_the_limit_is_a_413_page(small_client: TestClient) -> None:
 def test_a_declared_200_mb_body_is_refused_before_a_byte_is_read(small_app: FastAPI) -> None:
     huge = str(200 * 1024 * 1024)
     chunks = (b"x" * 65536 for _ in range(3200))
-    reply = asyncio.run(
+    reply = run_async(
         asgi_call(small_app, "POST", "/api/assess", headers=[JSON, ("content-length", huge)], chunks=chunks)
     )
     assert reply.status == 413 and reply.pulled == 0
@@ -83,14 +82,12 @@ def test_a_declared_200_mb_body_is_refused_before_a_byte_is_read(small_app: Fast
 def test_a_chunked_200_mb_body_is_refused_after_at_most_the_limit_and_a_chunk(small_app: FastAPI) -> None:
     chunk = 1024
     chunks = (b"x" * chunk for _ in range(200 * 1024))  # 200 MB, made only as it is pulled
-    reply = asyncio.run(asgi_call(small_app, "POST", "/api/assess", headers=[JSON], chunks=chunks))
+    reply = run_async(asgi_call(small_app, "POST", "/api/assess", headers=[JSON], chunks=chunks))
     assert reply.status == 413
     assert reply.pulled <= LIMIT + chunk
     _too_large(json.loads(reply.body))
 
 
 def test_a_content_length_that_is_not_a_number_is_a_400(small_app: FastAPI) -> None:
-    reply = asyncio.run(
-        asgi_call(small_app, "POST", "/api/assess", headers=[JSON, ("content-length", "1e9")])
-    )
+    reply = run_async(asgi_call(small_app, "POST", "/api/assess", headers=[JSON, ("content-length", "1e9")]))
     assert reply.status == 400 and json.loads(reply.body)["error"]["code"] == "bad_request"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
-from web_helpers import SELF_CARE_TEXT, TEST_HOST, client_class, make_settings, post_form
+from web_helpers import SELF_CARE_TEXT, TEST_HOST, client_class, make_settings, post_form, run_async
 
 from lumbar.interview.models import InterviewState
 from lumbar.web import create_app, settings_from_env
@@ -106,7 +106,7 @@ def test_health_answers_at_once_while_the_pool_is_full(gated_app: Callable[..., 
             gate.opened.set()
             assert [reply.status_code for reply in await asyncio.gather(*slow)] == [200, 200]
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_one_client_may_have_only_so_many_calls_going(gated_app: Callable[..., FastAPI], gate: Gate) -> None:
@@ -123,7 +123,7 @@ def test_one_client_may_have_only_so_many_calls_going(gated_app: Callable[..., F
             gate.opened.set()
             assert [r.status_code for r in await asyncio.gather(held, other)] == [200, 200]
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_a_call_over_the_time_budget_is_a_503_and_keeps_its_thread(
@@ -198,7 +198,7 @@ def test_a_refused_call_never_runs_and_every_call_gives_its_place_back() -> None
         assert await held is True
 
     try:
-        asyncio.run(scenario())
+        run_async(scenario())
     finally:
         pool.shutdown()
     assert ran == ["a"] and pool.admitted == 0

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 from typing import TYPE_CHECKING
 
 import pytest
 from starlette.routing import Route
-from web_helpers import asgi_call
+from web_helpers import asgi_call, run_async
 
 from lumbar.web.routes import api, docs, pages
 
@@ -57,5 +56,5 @@ def test_head_where_only_post_is_served_is_still_a_405(client: TestClient) -> No
 
 
 def test_the_app_itself_sends_no_body_for_head(app: FastAPI) -> None:
-    reply = asyncio.run(asgi_call(app, "HEAD", "/"))
+    reply = run_async(asgi_call(app, "HEAD", "/"))
     assert reply.status == 200 and reply.body == b"" and int(reply.headers["content-length"]) > 0

@@ -3,14 +3,13 @@ defends against DNS rebinding; the loopback names and the bound host are allowed
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from web_helpers import asgi_call, client_class, make_settings
+from web_helpers import asgi_call, client_class, make_settings, run_async
 
 from lumbar.errors import SettingsError
 from lumbar.web import WebSettings, create_app, settings_from_env
@@ -112,7 +111,7 @@ def test_a_page_for_another_host_is_a_400_page(default_client: TestClient) -> No
 
 
 def test_a_request_without_a_host_header_is_refused(default_app: FastAPI) -> None:
-    reply = asyncio.run(asgi_call(default_app, "GET", "/api/health", host=None))
+    reply = run_async(asgi_call(default_app, "GET", "/api/health", host=None))
     assert reply.status == 400 and "no Host header" in json.loads(reply.body)["error"]["message"]
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Coroutine, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lumbar.ask.settings import AskSettings, default_seeds
 from lumbar.knowledge.loader import load_knowledge
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from fastapi.testclient import TestClient
     from httpx import Response
     from starlette.types import ASGIApp, Message
+
+T = TypeVar("T")
 
 SECRET = "test-secret-not-for-production-0123456789"
 #: the host name Starlette's TestClient and schemathesis send
@@ -134,6 +138,13 @@ def page_interview(client: TestClient, text: str) -> tuple[str, int]:
         page = post_form(client, "/interview/answer", fields, page=page.text)
         assert page.status_code == 200, page.text
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` to its end in a new event loop on a thread of its own (the browser tests'
+    Playwright keeps an event loop running in the main thread, where asyncio.run would refuse)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="test-event-loop") as thread:
+        return thread.submit(asyncio.run, coroutine).result()
 
 
 @dataclass
