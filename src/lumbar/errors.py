@@ -58,3 +58,9 @@ class DocumentError(LumbarError):
     """A document that cannot be read or indexed."""
 
     code = "bad_document"
+
+
+class SettingsError(LumbarError):
+    """A setting (an environment variable or a settings value) that cannot be used."""
+
+    code = "bad_setting"

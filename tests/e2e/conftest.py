@@ -56,7 +56,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     settings = WebSettings(
         port=port,
-        secret="e2e-secret",
+        secret="e2e-secret-of-at-least-32-bytes-long",
         ask=AskSettings(home=tmp_path_factory.mktemp("lumbar-e2e-home"), seeds=default_seeds()),
         today=lambda: date(2026, 3, 2),
     )

@@ -12,7 +12,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="serve the web page and the REST API",
         description="Serve lumbar's web page (describe, answer questions, see the result and care plan, "
         "learn, ask) and its REST API (/api/..., described at /docs and /openapi.json). "
-        "Interview tokens are signed with $LUMBAR_SECRET, or with a secret made at start-up. "
+        "Interview tokens are encrypted and signed with a key made from $LUMBAR_SECRET (at least 32 "
+        "bytes when set), or from a secret made at start-up. Only requests for the names in $LUMBAR_ALLOWED_HOSTS are answered (default: "
+        "localhost, 127.0.0.1, ::1 and the --host name unless it is a wildcard such as 0.0.0.0). "
         "lumbar informs; it does not diagnose.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
@@ -36,19 +38,27 @@ def run(args: argparse.Namespace) -> int:
 
     from lumbar.errors import InputError
     from lumbar.web.app import create_app
-    from lumbar.web.settings import SECRET_ENV, settings_from_env
+    from lumbar.web.settings import ALLOWED_HOSTS_ENV, SECRET_ENV, WILDCARD_ADDRESSES, settings_from_env
 
     if not 0 < args.port < 65536:
         raise InputError(f"--port {args.port} is not a port number; use 1 to 65535, e.g. --port 8000")
     if args.workers < 1:
         raise InputError(f"--workers {args.workers} must be at least 1")
+    # Settings are checked before anything is served: a bad one stops here with its fix (exit 1).
+    settings = settings_from_env(host=args.host, port=args.port)
     print(f"lumbar is serving on http://{_display_host(args.host)}:{args.port}/ (press Ctrl+C to stop)")
+    if settings.allowed_hosts is None and args.host in WILDCARD_ADDRESSES:
+        print(
+            f"Only requests for {', '.join(settings.hosts_allowed())} are answered. To open lumbar to the "
+            f"network, set {ALLOWED_HOSTS_ENV} to the names clients use, e.g. clinic-pc.local,192.168.1.20"
+        )
     if args.workers == 1:
-        app = create_app(settings_from_env(host=args.host, port=args.port))
-        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=args.log_level)
         return 0
-    # Worker processes build their own app; one secret for all, so any worker can read any token.
+    # Worker processes build their own app from the environment: one secret for all, so any worker
+    # can read any token, and the host names this process worked out from --host.
     os.environ.setdefault(SECRET_ENV, secrets.token_urlsafe(32))
+    os.environ.setdefault(ALLOWED_HOSTS_ENV, ",".join(settings.hosts_allowed()))
     uvicorn.run(
         "lumbar.web.app:create_app",
         factory=True,

@@ -6,6 +6,9 @@ on the first request that needs them.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -15,9 +18,15 @@ from lumbar import __doc__ as PACKAGE_DOC
 from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
 from lumbar.care.render import long_date, signs_by_action
+from lumbar.web.body_limit import BodyLimit
+from lumbar.web.csrf import FormTokens, OriginCheck
+from lumbar.web.engine_pool import EnginePool
 from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
-from lumbar.web.middleware import SecurityHeaders
+from lumbar.web.hosts import AllowedHosts
+from lumbar.web.middleware import HeadAsGet, SecurityHeaders
+from lumbar.web.operator_notes import api_description
+from lumbar.web.rate_limit import RateLimit, TokenBuckets
 from lumbar.web.settings import WebSettings, settings_from_env
 from lumbar.web.tokens import TokenSigner
 from lumbar.web.views import passage_links
@@ -51,17 +60,26 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app = FastAPI(
         title="lumbar",
         summary=(PACKAGE_DOC or "lumbar").strip(),
-        description=API_DESCRIPTION,
+        description=API_DESCRIPTION + api_description(settings),
         version=_version(),
         docs_url=None,
         redoc_url=None,
+        lifespan=_stop_the_pool_at_shutdown,
     )
     app.state.settings = settings
     app.state.engines = Engines(settings)
+    app.state.pool = EnginePool(
+        workers=settings.engine_workers,
+        queue=settings.engine_queue,
+        per_client=settings.client_concurrency,
+        budget=settings.time_budget,
+        retry_after=settings.retry_after,
+    )
     app.state.signer = TokenSigner(settings.secret or "", settings.token_max_age)
+    app.state.form_tokens = FormTokens(settings.secret or "")
     app.state.templates = create_templates()
     install_error_handlers(app)
-    app.add_middleware(SecurityHeaders)
+    install_middleware(app, settings)
 
     from lumbar.web.routes import api, docs, pages
 
@@ -71,11 +89,28 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("lumbar.web", "static")]), name="static")
 
     @app.get("/api/health", tags=["health"], summary="Is the server up?")
-    def health() -> dict[str, str]:
-        """``{"status": "ok"}`` when the server answers."""
+    async def health() -> dict[str, str]:
+        """``{"status": "ok"}`` when the server answers (at once, even while the engines are busy)."""
         return {"status": "ok"}
 
     return app
+
+
+@asynccontextmanager
+async def _stop_the_pool_at_shutdown(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.pool.shutdown()
+
+
+def install_middleware(app: FastAPI, settings: WebSettings) -> None:
+    """The checks every request passes, from the innermost to the outermost (the last added runs first)."""
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.rate_per_minute:
+        app.add_middleware(RateLimit, buckets=TokenBuckets(settings.rate_per_minute, settings.rate_burst))
+    app.add_middleware(OriginCheck)
+    app.add_middleware(AllowedHosts, hosts=settings.hosts_allowed())
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)  # outermost: refusals get the security headers too
 
 
 def _version() -> str:

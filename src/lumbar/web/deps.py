@@ -1,4 +1,5 @@
-"""What every route gets from the app: the engines, the token signer and the templates."""
+"""What every route gets from the app: the engines, the pool they run in, the token signer and the
+templates."""
 
 from __future__ import annotations
 
@@ -7,13 +8,20 @@ from typing import Annotated, cast
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
+from lumbar.web.engine_pool import EngineCall, EnginePool
 from lumbar.web.engines import Engines
+from lumbar.web.rate_limit import client_address
 from lumbar.web.tokens import TokenSigner
 
 
 def get_engines(request: Request) -> Engines:
     """The app's engines."""
     return cast(Engines, request.app.state.engines)
+
+
+def get_engine_call(request: Request) -> EngineCall:
+    """Runs this request's engine work in the app's pool, counted against its client."""
+    return EngineCall(cast(EnginePool, request.app.state.pool), client_address(request.scope))
 
 
 def get_signer(request: Request) -> TokenSigner:
@@ -27,5 +35,6 @@ def get_templates(request: Request) -> Jinja2Templates:
 
 
 EnginesDep = Annotated[Engines, Depends(get_engines)]
+EngineCallDep = Annotated[EngineCall, Depends(get_engine_call)]
 SignerDep = Annotated[TokenSigner, Depends(get_signer)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]

@@ -8,6 +8,7 @@ routing, or a crash. Everywhere else the same error is a page in plain words.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -16,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Receive, Scope, Send
 
 from lumbar.errors import InputError, InterviewError, KnowledgeError, LumbarError, NotFoundError
 
@@ -31,20 +33,38 @@ STATUS_OF: dict[type[LumbarError], int] = {
 }
 _CODE_OF_STATUS = {
     400: "bad_request",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     413: "too_large",
     415: "unsupported_media_type",
     422: "invalid_request",
+    429: "too_many_requests",
     500: "internal_error",
+    503: "unavailable",
 }
 PAGE_TITLES = {
     400: "We could not use that",
+    403: "That was refused",
     404: "Page not found",
     405: "That did not work",
+    413: "That was too long",
     422: "Something is missing",
+    429: "Please wait a moment",
     500: "Something went wrong",
+    503: "We are busy",
 }
+
+
+class Refusal(StarletteHTTPException):
+    """A request the server refuses on purpose (too large, too many, …): its status, a stable code,
+    a plain message, and headers such as ``Retry-After``. Answered in the one error shape."""
+
+    def __init__(
+        self, status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(status_code=status, detail=message, headers=dict(headers) if headers else None)
+        self.code = code
 
 
 class ErrorDetail(BaseModel):
@@ -67,11 +87,17 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
-#: documents the error shape on every API operation
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse, "description": HTTPStatus(status).phrase}
-    for status in (400, 404, 422, 500)
-}
+def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses for these error statuses, each with the one error shape."""
+    return {status: {"model": ErrorResponse, "description": HTTPStatus(status).phrase} for status in statuses}
+
+
+#: documents the error shape on every API operation (400 also for a Host not allowed, 413 for a body
+#: over the limit, 429 for a client over its rate)
+ERROR_RESPONSES = documented(400, 404, 413, 422, 429, 500)
+#: the further errors of the operations that post to an engine: another site (403), the engines busy
+#: (429, as above) or the time budget spent (503)
+ENGINE_ERROR_RESPONSES = documented(403, 503)
 
 
 def status_of(exc: LumbarError) -> int:
@@ -141,16 +167,25 @@ async def on_lumbar_error(request: Request, exc: Exception) -> Response:
 async def on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     status = exc.status_code
-    if status == 404:
+    code = exc.code if isinstance(exc, Refusal) else code_of_status(status)
+    if isinstance(exc, Refusal):
+        message = exc.detail
+    elif status == 404:
         message = f"there is nothing at {request.url.path}."
     elif status == 405:
         message = f"{request.method} is not allowed on {request.url.path}."
     else:
         message = str(exc.detail) if exc.detail else HTTPStatus(status).phrase
-    response = _respond(request, status, code_of_status(status), message)
+    response = _respond(request, status, code, message)
     if exc.headers:
         response.headers.update(exc.headers)
     return response
+
+
+async def send_refusal(refusal: Refusal, scope: Scope, receive: Receive, send: Send) -> None:
+    """Answer a refused request from inside an ASGI middleware, as the error handlers would."""
+    response = await on_http_error(Request(scope, receive), refusal)
+    await response(scope, receive, send)
 
 
 def _details(exc: RequestValidationError) -> list[ErrorDetail]:

@@ -48,7 +48,7 @@ class AskRequest(_Request):
 
 
 class QuestionOut(BaseModel):
-    """The next question, without the state (which travels signed in ``token``)."""
+    """The next question, without the state (which travels encrypted and signed in ``token``)."""
 
     id: str
     text: str

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from a11y import colour_pairs, contrast, palette, problems
 from starlette.requests import Request
-from web_helpers import EMERGENCY_TEXT, SELF_CARE_TEXT, page_interview
+from web_helpers import EMERGENCY_TEXT, SELF_CARE_TEXT, page_interview, post_form
 
 from lumbar.interview.models import InterviewState, Progress, Question
 
@@ -45,7 +45,7 @@ def _question_page(app: FastAPI, kind: str) -> str:
 def pages(client: TestClient, app: FastAPI) -> dict[str, str]:
     return {
         "start": client.get("/").text,
-        "first question": client.post("/interview", data={"text": SELF_CARE_TEXT}).text,
+        "first question": post_form(client, "/interview", {"text": SELF_CARE_TEXT}).text,
         "yes/no question": _question_page(app, "boolean"),
         "number question": _question_page(app, "number"),
         "self-care result": page_interview(client, SELF_CARE_TEXT)[0],
@@ -56,7 +56,7 @@ def pages(client: TestClient, app: FastAPI) -> dict[str, str]:
         "answer": client.get("/ask", params={"q": "How long do back spasms last?"}).text,
         "docs": client.get("/docs").text,
         "not found": client.get("/nowhere").text,
-        "tampered token": client.post("/interview/answer", data={"token": "x.y.z", "answer": "no"}).text,
+        "tampered token": post_form(client, "/interview/answer", {"token": "x.y.z", "answer": "no"}).text,
     }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from web_helpers import SELF_CARE_TEXT, client_class, make_settings
+from web_helpers import SELF_CARE_TEXT, client_class, make_settings, post_form
 
 from lumbar.errors import KnowledgeError, Problem
 from lumbar.web import create_app
@@ -79,6 +79,14 @@ CASES: list[tuple[str, str, str, dict[str, Any], int, str]] = [
         "invalid_request",
     ),
     ("text too long", "POST", "/api/plan", {"json": {"text": "a" * 20_001}}, 422, "invalid_request"),
+    (
+        "key given twice",
+        "POST",
+        "/api/assess",
+        {"content": b'{"text": "a", "text": "b"}', "headers": {"content-type": "application/json"}},
+        422,
+        "invalid_request",
+    ),
     ("crash", "GET", "/api/test/crash", {}, 500, "internal_error"),
     ("broken knowledge", "GET", "/api/test/knowledge", {}, 500, "knowledge_invalid"),
 ]
@@ -125,7 +133,7 @@ def test_errors_on_pages_are_pages(crashing_client: TestClient) -> None:
 def test_a_tampered_token_on_a_page_gives_a_clear_error_page(client: TestClient) -> None:
     token = _token(client)
     bad = token[:-3] + "xyz"
-    reply = client.post("/interview/answer", data={"token": bad, "answer": "no"})
+    reply = post_form(client, "/interview/answer", {"token": bad, "answer": "no"})
     assert reply.status_code == 400
     assert "cannot be trusted" in reply.text
     assert 'role="alert"' in reply.text

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from web_helpers import EMERGENCY_TEXT, SELF_CARE_TEXT, hidden_token, is_question_page, page_interview
+from web_helpers import (
+    EMERGENCY_TEXT,
+    SELF_CARE_TEXT,
+    hidden_token,
+    is_question_page,
+    page_interview,
+    post_form,
+)
 
 import lumbar
 
@@ -27,7 +34,7 @@ def test_the_first_page_asks_for_the_description(client: TestClient) -> None:
 
 
 def test_a_question_page_has_why_answers_and_progress(client: TestClient) -> None:
-    page = client.post("/interview", data={"text": SELF_CARE_TEXT})
+    page = post_form(client, "/interview", {"text": SELF_CARE_TEXT})
     assert page.status_code == 200
     assert is_question_page(page.text)
     assert "Why we ask:" in page.text
@@ -39,14 +46,14 @@ def test_a_question_page_has_why_answers_and_progress(client: TestClient) -> Non
 
 
 def test_back_on_a_page_shows_the_first_question_again(client: TestClient) -> None:
-    first = client.post("/interview", data={"text": SELF_CARE_TEXT}).text
+    first = post_form(client, "/interview", {"text": SELF_CARE_TEXT}).text
     title = re.search(r'class="question-text"[^>]*>(.*?)</h1>', first, re.S)
     answer = {"answer": "number", "number": "35"} if 'name="number"' in first else {"answer": "no"}
-    second = client.post("/interview/answer", data={"token": hidden_token(first), **answer}).text
+    second = post_form(client, "/interview/answer", {"token": hidden_token(first), **answer}, page=first).text
     if not is_question_page(second):
         return
     assert 'value="back"' in second
-    again = client.post("/interview/answer", data={"token": hidden_token(second), "answer": "back"}).text
+    again = post_form(client, "/interview/answer", {"token": hidden_token(second), "answer": "back"}).text
     assert title is not None and title.group(1) in again
 
 
@@ -94,7 +101,7 @@ def test_an_emergency_shows_what_to_do_now_before_anything_else(client: TestClie
 def test_every_page_says_lumbar_does_not_diagnose(client: TestClient) -> None:
     pages = [
         client.get("/"),
-        client.post("/interview", data={"text": SELF_CARE_TEXT}),
+        post_form(client, "/interview", {"text": SELF_CARE_TEXT}),
         client.get("/learn"),
         client.get("/learn/causes/muscle_strain"),
         client.get("/ask", params={"q": "How long do back spasms last?"}),
@@ -147,9 +154,9 @@ def test_a_refreshed_interview_address_goes_back_to_the_start(client: TestClient
 
 
 def test_a_number_that_is_not_a_number_is_explained(client: TestClient) -> None:
-    first = client.post("/interview", data={"text": SELF_CARE_TEXT}).text
-    reply = client.post(
-        "/interview/answer", data={"token": hidden_token(first), "answer": "number", "number": "lots"}
+    first = post_form(client, "/interview", {"text": SELF_CARE_TEXT}).text
+    reply = post_form(
+        client, "/interview/answer", {"token": hidden_token(first), "answer": "number", "number": "lots"}
     )
     assert reply.status_code == 400
     assert "type a number" in reply.text

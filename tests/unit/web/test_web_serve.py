@@ -10,6 +10,8 @@ import pytest
 from lumbar.cli import build_parser, main
 from lumbar.errors import InputError
 
+SECRET = "a-secret-from-the-environment-32b"
+
 
 @pytest.fixture
 def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
@@ -32,23 +34,52 @@ def test_serve_runs_the_app_on_the_host_and_port(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("LUMBAR_SECRET", "from-env")
+    monkeypatch.setenv("LUMBAR_SECRET", SECRET)
     assert main(["serve", "--port", "8123"]) == 0
     (app,), options = uvicorn_calls[0]
     assert options["host"] == "127.0.0.1" and options["port"] == 8123
-    assert app.state.settings.secret == "from-env"
+    assert app.state.settings.secret == SECRET
     assert "http://127.0.0.1:8123/" in capsys.readouterr().out
 
 
 def test_workers_share_one_secret(
     uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LUMBAR_SECRET", "")  # recorded, so the secret made below is removed afterwards
-    monkeypatch.delenv("LUMBAR_SECRET")
+    _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
     assert main(["serve", "--workers", "2"]) == 0
     (target,), options = uvicorn_calls[0]
     assert target == "lumbar.web.app:create_app" and options["factory"] and options["workers"] == 2
     assert os.environ["LUMBAR_SECRET"]
+
+
+def _forget_afterwards(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Unset ``names`` now, and remove afterwards whatever `lumbar serve` sets in them."""
+    for name in names:
+        monkeypatch.setenv(name, "")  # recorded, so monkeypatch restores the variable afterwards
+        monkeypatch.delenv(name)
+
+
+def test_the_bound_host_is_allowed_besides_the_loopback_names(
+    uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
+    assert main(["serve", "--host", "192.168.1.20"]) == 0
+    (app,), _ = uvicorn_calls[0]
+    assert app.state.settings.hosts_allowed() == ("localhost", "127.0.0.1", "::1", "192.168.1.20")
+    assert main(["serve", "--host", "192.168.1.20", "--workers", "2"]) == 0
+    assert os.environ["LUMBAR_ALLOWED_HOSTS"] == "localhost,127.0.0.1,::1,192.168.1.20"
+
+
+def test_a_wildcard_bind_answers_only_loopback_and_says_how_to_open_up(
+    uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
+    assert main(["serve", "--host", "0.0.0.0"]) == 0
+    (app,), _ = uvicorn_calls[0]
+    assert app.state.settings.hosts_allowed() == ("localhost", "127.0.0.1", "::1")
+    assert "set LUMBAR_ALLOWED_HOSTS" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -59,4 +90,19 @@ def test_bad_options_are_refused(argv: list[str], uvicorn_calls: list[Any]) -> N
 
     with pytest.raises(InputError):
         run(build_parser().parse_args(argv))
+    assert uvicorn_calls == []
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_short_secret_stops_serve_with_its_fix_and_no_traceback(
+    workers: str,
+    uvicorn_calls: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("LUMBAR_SECRET", "too-short")
+    assert main(["serve", "--workers", workers]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("lumbar: LUMBAR_SECRET is 9 bytes long") and "at least 32 bytes" in err
+    assert "Traceback" not in err
     assert uvicorn_calls == []

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import warnings
+from collections.abc import Coroutine, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lumbar.ask.settings import AskSettings, default_seeds
 from lumbar.knowledge.loader import load_knowledge
@@ -15,8 +19,14 @@ from lumbar.web import WebSettings
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
+    from httpx import Response
+    from starlette.types import ASGIApp, Message
 
-SECRET = "test-secret-not-for-production"
+T = TypeVar("T")
+
+SECRET = "test-secret-not-for-production-0123456789"
+#: the host name Starlette's TestClient and schemathesis send
+TEST_HOST = "testserver"
 TODAY = date(2026, 3, 2)
 SELF_CARE_TEXT = "I pulled my back lifting a heavy box yesterday. It is a cramp in my lower back. I am 35."
 EMERGENCY_TEXT = (
@@ -44,12 +54,17 @@ def client_class() -> type[TestClient]:
 
 
 def make_settings(home: Path, **changes: Any) -> WebSettings:
-    """Settings for tests: a fixed secret and date, the ask index under ``home``."""
+    """Settings for tests: a fixed secret and date, the ask index under ``home``, the TestClient's
+    host name (``testserver``) allowed, and the rate limit in place but raised far above what a test
+    run sends (the tests of the limit set their own)."""
     values: dict[str, Any] = {
         "secret": SECRET,
         "knowledge": load_knowledge(),
         "ask": AskSettings(home=home, seeds=default_seeds()),
         "today": lambda: TODAY,
+        "allowed_hosts": (TEST_HOST,),
+        "rate_per_minute": 60_000,
+        "rate_burst": 10_000,
     }
     values.update(changes)
     return WebSettings(**values)
@@ -80,11 +95,23 @@ def api_interview(client: TestClient, text: str) -> tuple[dict[str, Any], list[d
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
 
 
-def hidden_token(html: str) -> str:
-    """The signed token in a page's hidden form field."""
-    found = re.search(r'name="token" value="([^"]+)"', html)
-    assert found, "the page has no token field"
+def hidden_field(html: str, name: str) -> str:
+    """The value of a page's hidden form field ``name``."""
+    found = re.search(rf'name="{name}" value="([^"]+)"', html)
+    assert found, f"the page has no {name} field"
     return unescape(found.group(1))
+
+
+def hidden_token(html: str) -> str:
+    """The signed interview token in a page's hidden form field."""
+    return hidden_field(html, "token")
+
+
+def post_form(client: TestClient, path: str, fields: dict[str, str], page: str | None = None) -> Response:
+    """Post a form as a browser would: with the form token of ``page`` (else of the first page, which
+    also gives the client its cookie)."""
+    token = hidden_field(page if page is not None else client.get("/").text, "csrf_token")
+    return client.post(path, data={**fields, "csrf_token": token})
 
 
 def is_question_page(html: str) -> bool:
@@ -102,13 +129,77 @@ def form_answer(html: str) -> dict[str, str]:
 
 def page_interview(client: TestClient, text: str) -> tuple[str, int]:
     """Run an interview through the pages to the result page: (its HTML, the questions answered)."""
-    page = client.post("/interview", data={"text": text})
+    page = post_form(client, "/interview", {"text": text})
     assert page.status_code == 200, page.text
     for answered in range(MAX_STEPS):
         if not is_question_page(page.text):
             return page.text, answered
-        page = client.post(
-            "/interview/answer", data={"token": hidden_token(page.text), **form_answer(page.text)}
-        )
+        fields = {"token": hidden_token(page.text), **form_answer(page.text)}
+        page = post_form(client, "/interview/answer", fields, page=page.text)
         assert page.status_code == 200, page.text
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` to its end in a new event loop on a thread of its own (the browser tests'
+    Playwright keeps an event loop running in the main thread, where asyncio.run would refuse)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="test-event-loop") as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
+@dataclass
+class AsgiReply:
+    """What an ASGI app sent back, and how many request-body bytes it pulled."""
+
+    status: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    pulled: int = 0
+
+
+async def asgi_call(
+    app: ASGIApp,
+    method: str,
+    path: str,
+    headers: Iterable[tuple[str, str]] = (),
+    chunks: Iterable[bytes] = (),
+    host: str | None = TEST_HOST,
+) -> AsgiReply:
+    """Call ``app`` as a server would, streaming the body in ``chunks`` (no Content-Length unless given),
+    with ``host`` as the Host header (None: no Host header)."""
+    reply = AsgiReply()
+    pending: Iterator[bytes] = iter(chunks)
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [
+            *([(b"host", host.encode())] if host is not None else []),
+            *((k.lower().encode(), v.encode()) for k, v in headers),
+        ],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+
+    async def receive() -> Message:
+        chunk = next(pending, None)
+        if chunk is None:
+            return {"type": "http.request", "body": b"", "more_body": False}
+        reply.pulled += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    async def send(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            reply.status = message["status"]
+            reply.headers = {k.decode().lower(): v.decode() for k, v in message["headers"]}
+        elif message["type"] == "http.response.body":
+            reply.body += message.get("body", b"")
+
+    await app(scope, receive, send)
+    return reply

@@ -1,4 +1,8 @@
-"""The REST API under ``/api/``: the same engine calls as the pages, as JSON."""
+"""The REST API under ``/api/``: the same engine calls as the pages, as JSON.
+
+Engine work runs in the app's engine pool (``run``), never on the event loop; the knowledge lists
+only read the loaded knowledge base and run in Starlette's thread pool as plain functions.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,9 @@ from typing import Any
 from fastapi import APIRouter
 
 from lumbar.care.models import CarePlan
-from lumbar.web.deps import EnginesDep, SignerDep
+from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep
 from lumbar.web.engines import PAGE_KINDS
-from lumbar.web.errors import ERROR_RESPONSES
+from lumbar.web.errors import ENGINE_ERROR_RESPONSES, ERROR_RESPONSES
 from lumbar.web.schemas import (
     AskReply,
     AskRequest,
@@ -21,8 +25,9 @@ from lumbar.web.schemas import (
     StepRequest,
     TextRequest,
 )
+from lumbar.web.strict_json import StrictJSONRoute
 
-router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, route_class=StrictJSONRoute)
 
 
 @router.post(
@@ -30,42 +35,94 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
     tags=["assess"],
     summary="Assess a free-text description",
     response_description="the CONTRACT.md assessment: level, reasons, causes, findings, questions, advice, sources",
+    responses=ENGINE_ERROR_RESPONSES,
 )
-def assess(body: TextRequest, engines: EnginesDep) -> dict[str, Any]:
+async def assess(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> dict[str, Any]:
     """Urgency level with reasons, likely causes with the findings for and against, and sources."""
-    return engines.assess(body.text).to_json_dict()
+    return await run(lambda: engines.assess(body.text).to_json_dict())
+
+
+#: OpenAPI links: a reply's ``token`` goes back to /api/interview/step with an answer (any answer,
+#: or "unsure", which fits every question); schemathesis' stateful test walks interviews by them
+ANSWER_LINKS: dict[str, Any] = {
+    "answer": {
+        "operationId": "interview_step",
+        "requestBody": {"token": "$response.body#/token"},
+        "description": "Answer the question: send this reply's `token` back with an `answer`.",
+    },
+    "answer_not_sure": {
+        "operationId": "interview_step",
+        "requestBody": {"token": "$response.body#/token", "answer": "unsure"},
+        "description": "Say 'not sure', an answer that fits every question.",
+    },
+}
 
 
 @router.post(
-    "/interview/start", tags=["interview"], summary="Start an interview", response_model=InterviewReply
+    "/interview/start",
+    tags=["interview"],
+    summary="Start an interview",
+    response_model=InterviewReply,
+    operation_id="interview_start",
+    responses={
+        **ENGINE_ERROR_RESPONSES,
+        200: {"description": "the first question, or the result", "links": ANSWER_LINKS},
+    },
 )
-def interview_start(body: TextRequest, engines: EnginesDep, signer: SignerDep) -> InterviewReply:
-    """The first question (or the result at once), with a signed ``token`` to send back with the answer."""
-    reply = engines.start_interview(body.text)
-    return InterviewReply.of(reply, signer.sign(reply.state))
+async def interview_start(
+    body: TextRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
+) -> InterviewReply:
+    """The first question (or the result at once), with an encrypted, signed ``token`` to send back with the answer."""
+
+    def work() -> InterviewReply:
+        reply = engines.start_interview(body.text)
+        return InterviewReply.of(reply, signer.sign(reply.state))
+
+    return await run(work)
 
 
 @router.post(
-    "/interview/step", tags=["interview"], summary="Answer a question", response_model=InterviewReply
+    "/interview/step",
+    tags=["interview"],
+    summary="Answer a question",
+    response_model=InterviewReply,
+    operation_id="interview_step",
+    responses={
+        **ENGINE_ERROR_RESPONSES,
+        200: {"description": "the next question, or the result", "links": ANSWER_LINKS},
+    },
 )
-def interview_step(body: StepRequest, engines: EnginesDep, signer: SignerDep) -> InterviewReply:
+async def interview_step(
+    body: StepRequest, engines: EnginesDep, signer: SignerDep, run: EngineCallDep
+) -> InterviewReply:
     """The next question or the result. A token that was changed or is too old is refused (400)."""
-    state = signer.read(body.token)
-    reply = engines.step_interview(state, body.answer)
-    return InterviewReply.of(reply, signer.sign(reply.state))
+
+    def work() -> InterviewReply:
+        reply = engines.step_interview(signer.read(body.token), body.answer)
+        return InterviewReply.of(reply, signer.sign(reply.state))
+
+    return await run(work)
 
 
-@router.post("/plan", tags=["care"], summary="Make a care plan", response_model=CarePlan)
-def plan(body: TextRequest, engines: EnginesDep) -> CarePlan:
+@router.post(
+    "/plan",
+    tags=["care"],
+    summary="Make a care plan",
+    response_model=CarePlan,
+    responses=ENGINE_ERROR_RESPONSES,
+)
+async def plan(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> CarePlan:
     """A personal care plan for the description: urgent action first when needed, then self-care by
     time window (today, 48 hours, two weeks) and the safety-net."""
-    return engines.plan(engines.assess(body.text))
+    return await run(lambda: engines.plan(engines.assess(body.text)))
 
 
-@router.post("/ask", tags=["ask"], summary="Ask a question", response_model=AskReply)
-def ask(body: AskRequest, engines: EnginesDep) -> dict[str, Any]:
+@router.post(
+    "/ask", tags=["ask"], summary="Ask a question", response_model=AskReply, responses=ENGINE_ERROR_RESPONSES
+)
+async def ask(body: AskRequest, engines: EnginesDep, run: EngineCallDep) -> dict[str, Any]:
     """A cited answer (CONTRACT.md section 5): ``answer``, ranked ``passages`` and ``sources``."""
-    return engines.ask(body.question).to_dict()
+    return await run(lambda: engines.ask(body.question).to_dict())
 
 
 @router.get("/knowledge", tags=["knowledge"], summary="List the kinds of knowledge")

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from lumbar.web.deps import TemplatesDep
+from lumbar.web.operator_notes import limit_notes
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -71,5 +72,9 @@ def api_docs(request: Request, templates: TemplatesDep) -> Response:
     return templates.TemplateResponse(
         request,
         "api_docs.html",
-        {"operations": operations(spec), "schemas": sorted(spec.get("components", {}).get("schemas", {}))},
+        {
+            "operations": operations(spec),
+            "schemas": sorted(spec.get("components", {}).get("schemas", {})),
+            "limits": limit_notes(request.app.state.settings),
+        },
     )

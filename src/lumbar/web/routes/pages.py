@@ -1,6 +1,8 @@
 """The pages people use: describe, answer one question at a time, see the result and plan, learn, ask.
 
-Plain HTML forms, no JavaScript needed. The interview state travels in a signed hidden field.
+Plain HTML forms, no JavaScript needed. The interview state travels in an encrypted, signed hidden field;
+every form that posts also carries the form token (see ``lumbar.web.csrf``). Engine work, and the
+page made from it, runs in the app's engine pool (``run``), never on the event loop.
 """
 
 from __future__ import annotations
@@ -8,12 +10,13 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lumbar.errors import InputError, NotFoundError
 from lumbar.interview.models import AnswerValue, Question, Result
-from lumbar.web.deps import EnginesDep, SignerDep, TemplatesDep
+from lumbar.web.csrf import form_page, require_form_token
+from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep, TemplatesDep
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
 from lumbar.web.schemas import MAX_QUESTION_CHARS, MAX_TEXT_CHARS, MAX_TOKEN_CHARS
 from lumbar.web.views import result_view
@@ -48,45 +51,52 @@ def _reply_page(
     if isinstance(reply, Result):
         plan = engines.plan(reply.assessment)
         view = result_view(reply.assessment, plan, engines)
-        return templates.TemplateResponse(
-            request, "result.html", {"view": view, "result": reply, "token": token}
-        )
-    return templates.TemplateResponse(request, "question.html", {"question": reply, "token": token})
+        return form_page(request, templates, "result.html", {"view": view, "result": reply, "token": token})
+    return form_page(request, templates, "question.html", {"question": reply, "token": token})
 
 
 @router.get("/")
 def home(request: Request, templates: TemplatesDep) -> Response:
     """The first page: describe the problem in your own words."""
-    return templates.TemplateResponse(request, "start.html", {"max_chars": MAX_TEXT_CHARS})
+    return form_page(request, templates, "start.html", {"max_chars": MAX_TEXT_CHARS})
 
 
-@router.post("/interview")
-def interview_start(
+@router.post("/interview", dependencies=[Depends(require_form_token)])
+async def interview_start(
     request: Request,
     text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)],
     engines: EnginesDep,
     signer: SignerDep,
     templates: TemplatesDep,
+    run: EngineCallDep,
 ) -> Response:
     """Read the description and ask the first question (or show the result at once)."""
-    reply = engines.start_interview(text)
-    return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+    def work() -> Response:
+        reply = engines.start_interview(text)
+        return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+    return await run(work)
 
 
-@router.post("/interview/answer")
-def interview_answer(
+@router.post("/interview/answer", dependencies=[Depends(require_form_token)])
+async def interview_answer(
     request: Request,
     token: Annotated[str, Form(max_length=MAX_TOKEN_CHARS)],
     answer: Annotated[str, Form(max_length=20)],
     engines: EnginesDep,
     signer: SignerDep,
     templates: TemplatesDep,
+    run: EngineCallDep,
     number: Annotated[str | None, Form(max_length=40)] = None,
 ) -> Response:
     """Take one answer and show the next question, or the result."""
-    state = signer.read(token)
-    reply = engines.step_interview(state, parse_answer(answer, number))
-    return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+    def work() -> Response:
+        reply = engines.step_interview(signer.read(token), parse_answer(answer, number))
+        return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+
+    return await run(work)
 
 
 @router.get("/interview")
@@ -118,14 +128,20 @@ def learn_page(
 
 
 @router.get("/ask")
-def ask(
+async def ask(
     request: Request,
     engines: EnginesDep,
     templates: TemplatesDep,
+    run: EngineCallDep,
     q: Annotated[str, Query(max_length=MAX_QUESTION_CHARS)] = "",
 ) -> Response:
     """The question box, and the cited answer when a question was asked."""
-    answer = engines.ask(q) if q.strip() else None
-    return templates.TemplateResponse(
-        request, "ask.html", {"question": q, "answer": answer, "max_chars": MAX_QUESTION_CHARS}
-    )
+
+    def page(answer: Any) -> Response:
+        return templates.TemplateResponse(
+            request, "ask.html", {"question": q, "answer": answer, "max_chars": MAX_QUESTION_CHARS}
+        )
+
+    if not q.strip():
+        return page(None)
+    return await run(lambda: page(engines.ask(q)))
