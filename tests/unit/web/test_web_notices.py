@@ -6,7 +6,7 @@ import re
 from html import unescape
 from typing import TYPE_CHECKING
 
-from web_helpers import SELF_CARE_TEXT, hidden_token, is_question_page, page_interview
+from web_helpers import SELF_CARE_TEXT, hidden_token, is_question_page, page_interview, post_form
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -26,11 +26,15 @@ def test_the_result_page_names_the_number_that_was_not_used(client: TestClient) 
 
 
 def test_the_question_asked_again_says_why(client: TestClient) -> None:
-    page = client.post("/interview", data={"text": SELF_CARE_TEXT.replace("I am 35.", "I am 999 years old.")})
+    page = post_form(
+        client, "/interview", {"text": SELF_CARE_TEXT.replace("I am 35.", "I am 999 years old.")}
+    )
     for _ in range(30):
         if 'data-question="age"' in page.text or not is_question_page(page.text):
             break
-        page = client.post("/interview/answer", data={"token": hidden_token(page.text), "answer": "no"})
+        page = post_form(
+            client, "/interview/answer", {"token": hidden_token(page.text), "answer": "no"}, page.text
+        )
     assert 'data-question="age"' in page.text
     assert (
         "Why we ask: You wrote “I am 999 years old”, but an age has to be between 0 and 120 years"
