@@ -23,6 +23,7 @@ def main() -> int:
     args = parser.parse_args()
     runs = [
         ["assess_speed.py"],
+        ["linear_reading.py"],
         ["interview_step.py"],
         ["ask_scale.py", *(["--passages", "10000", "--queries", "200"] if args.quick else [])],
         ["web_load.py", *(["--requests", "300", "--seconds", "10"] if args.quick else [])],
