@@ -14,10 +14,12 @@ refused, which is then a documented :class:`lumbar.errors.InputError`.
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 
 from lumbar.knowledge.loader import load_knowledge
 
@@ -207,6 +209,31 @@ def word_salad(rng: random.Random, length: int, w: Words) -> str:
     return fill(rng, length, unit)
 
 
+@cache
+def case_texts() -> tuple[str, ...]:
+    """The honest descriptions of the labelled intake cases (tests/cases/intake.jsonl)."""
+    lines = (
+        (Path(__file__).resolve().parent / "cases" / "intake.jsonl").read_text(encoding="utf-8").splitlines()
+    )
+    return tuple(json.loads(line)["text"] for line in lines if line.strip())
+
+
+def noisy_cases(rng: random.Random, length: int, w: Words) -> str:
+    """Honest descriptions one after another, with invisible and tricky characters, phrases and
+    numbers put in here and there."""
+    odd = FORMAT_CHARS + TRICKY_CHARS
+
+    def unit(r: random.Random) -> str:
+        text = r.choice(case_texts())
+        for _ in range(r.randint(0, 4)):
+            bit = r.choice([r.choice(odd), f" {r.choice(w.phrases)} ", f" {r.randint(0, 120)} "])
+            at = r.randint(0, len(text))
+            text = text[:at] + bit + text[at:]
+        return text
+
+    return fill(rng, length, unit)
+
+
 def unicode_noise(rng: random.Random, length: int, w: Words) -> str:
     """Phrases with invisible, control and tricky characters inside and between their words."""
     # control characters in one text of four: more than three of them make the text "binary"
@@ -276,6 +303,7 @@ def random_unicode(rng: random.Random, length: int, w: Words) -> str:
 
 #: families that an honest text could look like: check_text reads them as English at any length.
 READING_FAMILIES: dict[str, Builder] = {
+    "noisy_cases": noisy_cases,
     "negations": negations,
     "context_triggers": context_triggers,
     "symptom_list": symptom_list,
