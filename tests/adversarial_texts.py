@@ -2,8 +2,8 @@
 
 Shared by the fuzz tests, the linear-reading test and the benchmarks (``benchmarks/linear_reading.py``,
 ``benchmarks/fuzz_texts.py``), so that all of them mean the same thing by a family. Every builder
-takes a ``random.Random`` and a length in characters and returns a text of about that length (never
-longer); the same seed gives the same text. The words come from the knowledge base itself: its lay
+takes a ``random.Random``, a length in characters and the :class:`Words` to draw from, and returns a
+text of about that length (never longer); the same seed gives the same text. The words come from the knowledge base itself: its lay
 phrases, its ConText triggers and its text-speak table, so that the reader has as much work to do
 as a text can give it.
 
@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from lumbar.knowledge.loader import load_knowledge
+from lumbar.knowledge.schema import ContextCategory
 
 Builder = Callable[[random.Random, int, "Words"], str]
 
@@ -73,7 +74,7 @@ class Words:
 
     phrases: tuple[str, ...]  # lay phrases of the findings, present and absent forms
     negations: tuple[str, ...]  # ConText triggers that negate forward ("no", "denies", ...)
-    triggers: tuple[str, ...]  # every ConText trigger but the terminators
+    triggers: tuple[str, ...]  # every ConText trigger but terminators and pseudo-triggers
     shorthand: dict[str, tuple[str, ...]]  # a plain word -> its text-speak spellings
     vocabulary: tuple[str, ...]  # every word of the phrases
 
@@ -91,9 +92,10 @@ def words() -> Words:
     phrases = sorted({p.lstrip("=") for f in kb.findings.values() for p in (*f.synonyms, *f.absent_synonyms)})
     rules = kb.context_rules
     negations = sorted(
-        {r.literal for r in rules if r.category.value == "negated" and r.direction == "forward"}
+        {r.literal for r in rules if r.category is ContextCategory.NEGATED and r.direction == "forward"}
     )
-    triggers = sorted({r.literal for r in rules if r.category.value not in ("terminate", "pseudo")})
+    inert = (ContextCategory.TERMINATE, ContextCategory.PSEUDO)
+    triggers = sorted({r.literal for r in rules if r.category not in inert})
     shorthand: dict[str, list[str]] = {}
     for entry in kb.shorthand:
         shorthand.setdefault(entry.reads_as.lower(), []).append(entry.written)
@@ -122,17 +124,17 @@ def fill(rng: random.Random, length: int, unit: Callable[[random.Random], str], 
 
 
 def negations(rng: random.Random, length: int, w: Words) -> str:
-    """ "no back pain no numbness no fever ...": a negation before every phrase, no punctuation."""
+    """A negation before every phrase ("no back pain no numbness no fever ..."), no punctuation."""
     return fill(rng, length, lambda r: f"{r.choice(w.negations)} {r.choice(w.phrases)}")
 
 
 def context_triggers(rng: random.Random, length: int, w: Words) -> str:
-    """ "my mother had numbness possibly if saddle numbness ...": a ConText trigger every few words."""
+    """Two ConText triggers before every phrase ("my mother had possibly saddle numbness if ...")."""
     return fill(rng, length, lambda r: f"{r.choice(w.triggers)} {r.choice(w.triggers)} {r.choice(w.phrases)}")
 
 
 def symptom_list(rng: random.Random, length: int, w: Words) -> str:
-    """ "back pain, numbness, fever, ...": one long comma list, as pasted from a form."""
+    """One long comma list of phrases ("back pain, numbness, fever, ..."), as pasted from a form."""
     return fill(rng, length, lambda r: r.choice(w.phrases), sep=", ")
 
 

@@ -72,7 +72,7 @@ def _level_problems(assessment: Assessment, kb: KnowledgeBase) -> list[str]:
     if assessment.level is not expected:
         problems.append(f"level {assessment.level} but the fired rules {rules} give {expected}")
     shown = assessment.present | {POSSIBLE_WARNING_SIGN}
-    ruled_out = {f for f in assessment.negated if kb.findings[f].warning_sign}
+    ruled_out = {f for f in assessment.negated if f in kb.findings and kb.findings[f].warning_sign}
     for reason in assessment.level_reasons:
         # a fired rule names the findings it used; "no warning signs" names the signs ruled out
         if not set(reason.findings) <= (shown if reason.rule else ruled_out):
