@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run_all.py [--quick]
 
---quick shrinks the ask corpus to 10,000 passages and the web load to 300 requests.
+--quick shrinks the ask corpus to 10,000 passages, the web load to 300 requests and the fuzzed texts
+to 2,000 (20,000 otherwise; fuzz_texts.py alone runs 100,000 by default).
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="smaller corpus and fewer requests")
+    parser.add_argument("--quick", action="store_true", help="smaller corpus, fewer requests and texts")
     args = parser.parse_args()
     runs = [
         ["assess_speed.py"],
+        ["linear_reading.py"],
+        ["fuzz_texts.py", "--n", "2000" if args.quick else "20000"],
         ["interview_step.py"],
         ["ask_scale.py", *(["--passages", "10000", "--queries", "200"] if args.quick else [])],
         ["web_load.py", *(["--requests", "300", "--seconds", "10"] if args.quick else [])],
