@@ -6,6 +6,7 @@ The engine composes intake (text -> findings), triage (findings -> level), the d
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from functools import cache
 
@@ -19,6 +20,7 @@ from lumbar.assessment import (
     RankedCause,
     Recommendation,
 )
+from lumbar.errors import InputError
 from lumbar.intake.reader import (
     POSSIBLE_WARNING_SIGN,
     ReadFinding,
@@ -52,6 +54,7 @@ class AssessmentEngine:
     def read(self, text: str, answers: Mapping[str, Answer] | None = None) -> Reading:
         """The findings of ``text``, overridden by interview ``answers``."""
         reading = self.reader.read(text) if text.strip() else Reading()
+        _check_answers(answers or {})
         for finding_id, answer in (answers or {}).items():
             if finding_id not in self.kb.findings:
                 continue
@@ -188,6 +191,19 @@ def default_engine() -> AssessmentEngine:
 def assess(text: str, answers: Mapping[str, Answer] | None = None) -> Assessment:
     """Assess a free-text description of lower-back cramps; see :class:`lumbar.assessment.Assessment`."""
     return default_engine().assess(text, answers)
+
+
+def _check_answers(answers: Mapping[str, Answer]) -> None:
+    """Refuse an answered number that is not an ordinary finite number (NaN, infinity, 10**400)."""
+    for finding_id, answer in answers.items():
+        if isinstance(answer, bool):
+            continue
+        try:
+            finite = math.isfinite(float(answer))
+        except (OverflowError, TypeError, ValueError):
+            finite = False
+        if not finite:
+            raise InputError(f"the answer to {finding_id!r} must be an ordinary number, not {answer!r:.40}")
 
 
 def _reported(f: ReadFinding, kb: KnowledgeBase, used: set[str]) -> bool:

@@ -96,7 +96,10 @@ class SignGroup(_Model):
 class SafetyNet(_Model):
     """When to escalate: signs grouped by urgency, and when to book a visit if not better."""
 
-    groups: list[SignGroup] = Field(min_length=1)
+    #: empty only at the ambulance level, when every ambulance sign within reach is already there
+    groups: list[SignGroup] = Field(default_factory=list)
+    #: what to do when there is no sign left to list (see ``groups``)
+    note: str | None = None
     review: PlanItem | None = None
     review_by: date | None = None
 

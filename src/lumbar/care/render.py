@@ -143,6 +143,8 @@ def compact_item_markdown(item: PlanItem) -> list[str]:
 
 def safety_net_markdown(net: SafetyNet) -> list[str]:
     lines = ["## Your safety-net", ""]
+    if net.note:
+        lines += [f"**{net.note}**", ""]
     for group in net.groups:
         lines += [f"### {group.heading}:", ""]
         for sign in group.signs:

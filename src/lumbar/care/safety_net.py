@@ -36,11 +36,12 @@ def build_safety_net(
     """The signs to act on (more urgent than ``level``) and, for self-care, when to book a visit.
 
     Raises KnowledgeError when the knowledge base yields no sign at all: lumbar never shows a
-    plan without a safety-net.
+    plan without a safety-net. At the ambulance level the net may be empty: the person has already
+    been told to call an ambulance now, and every ambulance sign within reach is already there.
     """
     signs, at_risk = _signs(kb, profile, background)
     shown = [s for s in signs if _worth_showing(s.level, level)]
-    if not shown:
+    if not shown and level is not Level.EMERGENCY_AMBULANCE:
         raise KnowledgeError([Problem("rules.yaml", None, "no warning-sign rule gives a safety-net sign")])
     groups = []
     for group_level in sorted({s.level for s in shown}, key=lambda lv: -lv.rank):
@@ -50,7 +51,8 @@ def build_safety_net(
             SignGroup(level=group_level, heading=wording.SIGN_HEADINGS[group_level], signs=in_group)
         )
     review, review_by = _review(level, kb, profile, at_risk, today)
-    return SafetyNet(groups=groups, review=review, review_by=review_by)
+    note = None if groups else wording.ALREADY_AMBULANCE
+    return SafetyNet(groups=groups, note=note, review=review, review_by=review_by)
 
 
 def _worth_showing(sign_level: Level, plan_level: Level) -> bool:

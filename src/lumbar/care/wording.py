@@ -66,4 +66,9 @@ CONFLICT = "Sources disagree ({topic}). lumbar follows: {follows}"
 SUITS = "Suggested for {causes}."
 REVIEW_BY = "If you are not better by {date}, book a visit."
 IF_UNKNOWN = "If {names}: {signs}"
+#: the safety-net of a person who already has every ambulance sign within reach
+ALREADY_AMBULANCE = (
+    "You already have signs that need an ambulance: call 999 (or your local emergency number) now. "
+    "Do not wait to see if anything else happens."
+)
 PREVENTION_WHY = "Helps stop back pain coming back."

@@ -76,7 +76,11 @@ def check_answer(finding: Finding, answer: object) -> Stored:
         raise InterviewError(
             f"{finding.id!r} is a yes/no question: send 'yes', 'no' or 'unsure', not a number"
         )
-    return check_number(finding, float(answer))
+    try:
+        value = float(answer)
+    except OverflowError:  # an int beyond the float range (10**400)
+        raise InterviewError(f"{finding.id!r} needs an ordinary number, not one that long") from None
+    return check_number(finding, value)
 
 
 def check_number(finding: Finding, value: float, words: str | None = None) -> float:

@@ -53,6 +53,10 @@ class Interviewer:
             value = finding.unsure_question.finding_answer(value)
         return self._next(record(state, finding_id, value, reask=reask))
 
+    def current(self, state: StateLike) -> Question | Result:
+        """The question ``state`` waits for, asked again (after an answer that could not be used)."""
+        return self._next(load_state(self.kb, state, self.cap))
+
     def known(self, state: InterviewState) -> Known:
         """Findings, level and causes from the text and the answers in ``state``."""
         reading = self.engine.read(state.text, engine_answers(self.kb, state))

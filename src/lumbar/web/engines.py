@@ -161,6 +161,10 @@ class Engines:
         """The next question (or the result) after ``answer`` to the question ``state`` waits for."""
         return self.interviewer.step(state, answer)
 
+    def current_question(self, state: InterviewState) -> Question | Result:
+        """The question ``state`` waits for, asked again."""
+        return self.interviewer.current(state)
+
     # --- ask ---------------------------------------------------------------------------------------
 
     def ask(self, question: str) -> Answer:

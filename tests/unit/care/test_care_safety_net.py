@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from lumbar.assessment import Assessment
+from lumbar.assessor import AssessmentEngine
 from lumbar.care.models import CarePlan, SafetySign
 from lumbar.care.needs import describe, reduce
 from lumbar.care.plan import make_plan
@@ -197,3 +198,19 @@ def test_negated_red_flags_stay_in_the_safety_net(kb: KnowledgeBase, make_assess
     plan = make_plan(make_assessment(absent=(*sorted(CAUDA_EQUINA), "fever", "chest_pain")), kb, TODAY)
     for finding_id in [*CAUDA_EQUINA, "fever", "chest_pain"]:
         assert signs_for(plan, finding_id), finding_id
+
+
+def test_a_person_with_every_ambulance_sign_in_reach_is_told_to_call_now(kb: KnowledgeBase) -> None:
+    # found by the fuzz tests: with no ambulance sign left to list, the plan raised KnowledgeError
+    text = (
+        "After a car crash I have severe pain between my shoulder blades, tearing pain, chest pain, severe "
+        "belly pain and a pulsing feeling in my belly. I am short of breath and wheezing. I feel faint. My "
+        "face has gone grey. I am confused and hard to wake. I have a fever and a rash that does not fade. "
+        "I took too much paracetamol. I wet myself. I have no feeling during sex. I have spasms all over my body."
+    )
+    assessment = AssessmentEngine(kb).assess(text)
+    assert assessment.level is Level.EMERGENCY_AMBULANCE
+    plan = make_plan(assessment, kb, today=TODAY)
+    assert plan.safety_net.note and "call 999" in plan.safety_net.note
+    ordinary = make_plan(AssessmentEngine(kb).assess("I pulled my back lifting a box"), kb, today=TODAY)
+    assert ordinary.safety_net.groups and ordinary.safety_net.note is None

@@ -40,3 +40,24 @@ def test_the_question_asked_again_says_why(client: TestClient) -> None:
         "Why we ask: You wrote “I am 999 years old”, but an age has to be between 0 and 120 years"
         in _text(page.text)
     )
+
+
+def test_an_impossible_typed_number_asks_the_same_question_again_saying_why(client: TestClient) -> None:
+    page = post_form(
+        client, "/interview", {"text": SELF_CARE_TEXT.replace("I am 35.", "I am 999 years old.")}
+    )
+    for _ in range(30):
+        if 'data-question="age"' in page.text or not is_question_page(page.text):
+            break
+        page = post_form(
+            client, "/interview/answer", {"token": hidden_token(page.text), "answer": "no"}, page.text
+        )
+    fields = {"token": hidden_token(page.text), "answer": "number", "number": "999"}
+    again = post_form(client, "/interview/answer", fields, page.text)
+    assert again.status_code == 422
+    assert 'data-question="age"' in again.text
+    assert "an age has to be between 0 and 120 years" in _text(again.text)
+    words = post_form(client, "/interview/answer", {**fields, "number": "old"}, again.text)
+    assert 'data-question="age"' in words.text and "Please type a number" in _text(words.text)
+    fine = post_form(client, "/interview/answer", {**fields, "number": "45"}, words.text)
+    assert fine.status_code == 200 and 'data-question="age"' not in fine.text

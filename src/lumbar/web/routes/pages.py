@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from lumbar.errors import InputError, NotFoundError
+from lumbar.errors import InputError, InterviewError, NotFoundError
 from lumbar.interview.models import AnswerValue, Question, Result
 from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep, TemplatesDep
@@ -36,13 +36,16 @@ def parse_answer(answer: str, number: str | None) -> AnswerValue:
     try:
         value = float(raw)
     except ValueError:
-        raise InputError(
-            "please type a number (for example 7 or 38.5), or press 'Not sure'. "
-            "Use your browser's Back button to try again."
-        ) from None
+        raise InputError("please type a number (for example 7 or 38.5), or press 'Not sure'.") from None
     if not math.isfinite(value):
         raise InputError("please type an ordinary number, for example 7 or 38.5.")
     return value
+
+
+def _sentence(message: str) -> str:
+    """An error message as a sentence: a capital first letter and a full stop."""
+    message = message.strip()
+    return message[:1].upper() + message[1:] + ("" if message.endswith((".", "?", "!")) else ".")
 
 
 def _reply_page(
@@ -93,7 +96,18 @@ async def interview_answer(
     """Take one answer and show the next question, or the result."""
 
     def work() -> Response:
-        reply = engines.step_interview(signer.read(token), parse_answer(answer, number))
+        state = signer.read(token)
+        try:
+            reply = engines.step_interview(state, parse_answer(answer, number))
+        except (InputError, InterviewError) as exc:
+            # an answer that could not be used: the same question again, saying why
+            again = engines.current_question(state)
+            if isinstance(again, Result):
+                raise
+            context = {"question": again, "token": token, "problem": _sentence(str(exc))}
+            page = form_page(request, templates, "question.html", context)
+            page.status_code = 422
+            return page
         return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
 
     return await run(work)
