@@ -135,7 +135,13 @@ class Lexicon:
                 patterns = candidates[stems[i]] = [
                     p for p in self.by_first.get(stems[i], ()) if present.issuperset(p.stems)
                 ]
+            if not patterns:
+                continue
+            # a phrase's second word comes within MAX_SPAN_GAP words of its first, or it cannot match
+            ahead = set(stems[i + 1 : i + 2 + MAX_SPAN_GAP])
             for pattern in patterns:
+                if len(pattern.stems) > 1 and pattern.stems[1] not in ahead:
+                    continue
                 match = _match_at(pattern, tokens, stems, i)
                 if match:
                     found.append(match)
