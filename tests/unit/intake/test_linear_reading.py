@@ -32,7 +32,8 @@ SHORT, LONG = 2_000, MAX_CHARS
 WORST_FAMILIES = ("negations", "misspellings", "no_punctuation")
 FIXED_PHRASES = 40
 MAX_RATIO = 15.0
-MAX_RATIO_WHOLE_LEXICON = 25.0
+#: measured at most 11.7 once phrases are tried only where their second word follows; room for a busy machine
+MAX_RATIO_WHOLE_LEXICON = 20.0
 
 
 @pytest.fixture(scope="module")
