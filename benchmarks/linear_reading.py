@@ -35,11 +35,11 @@ from rich.table import Table
 
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.errors import LumbarError
-from lumbar.intake.validate import MAX_CHARS, check_text
+from lumbar.intake.validate import MAX_CHARS
 
 # the text families live beside the tests, which use them too
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from adversarial_texts import READING_FAMILIES, build
+from adversarial_texts import READING_FAMILIES, best_read_seconds, build
 
 LENGTHS = (1_000, 2_000, 4_000, 8_000, 16_000, MAX_CHARS)
 SHORT, LONG = 2_000, MAX_CHARS
@@ -51,19 +51,7 @@ def read_seconds(
     engine: AssessmentEngine, family: str, length: int, runs: int, phrases: int | None = None
 ) -> float:
     """Best CPU time of checking and reading a text of ``family`` and ``length``, a new text each run."""
-    best = float("inf")
-    for run in range(runs):
-        text = build(family, seed=length * 1_000 + run, length=length, phrases=phrases)
-        gc.collect()
-        gc.disable()  # as timeit does: a full collection landing in one run is noise, not reading
-        try:
-            started = time.process_time()
-            check_text(text)
-            engine.read(text)
-            best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-    return best
+    return best_read_seconds(engine, family, length, runs, length * 1_000, phrases)
 
 
 def assess_seconds(engine: AssessmentEngine, family: str) -> tuple[float, str]:

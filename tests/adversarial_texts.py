@@ -14,13 +14,17 @@ refused, which is then a documented :class:`lumbar.errors.InputError`.
 
 from __future__ import annotations
 
+import gc
 import json
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from lumbar.assessor import AssessmentEngine
+from lumbar.intake.validate import check_text
 from lumbar.knowledge.loader import load_knowledge
 from lumbar.knowledge.schema import ContextCategory
 
@@ -330,3 +334,23 @@ def build(family: str, seed: int, length: int, phrases: int | None = None) -> st
     from only that many of the lexicon's phrases (the same ones for every seed)."""
     w = words() if phrases is None else words().narrowed(random.Random(family), phrases)
     return FAMILIES[family](random.Random(seed), length, w)
+
+
+def best_read_seconds(
+    engine: AssessmentEngine, family: str, length: int, runs: int, first_seed: int, phrases: int | None = None
+) -> float:
+    """The least CPU time of checking and reading ``runs`` fresh texts of ``family`` and ``length``
+    (seeds from ``first_seed``), the garbage collector held off while timing, as ``timeit`` does."""
+    best = float("inf")
+    for run in range(runs):
+        text = build(family, seed=first_seed + run, length=length, phrases=phrases)
+        gc.collect()
+        gc.disable()  # a full collection landing in one run is noise, not reading
+        try:
+            started = time.process_time()
+            check_text(text)
+            engine.read(text)
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
+    return best

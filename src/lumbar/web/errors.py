@@ -126,7 +126,8 @@ def error_json(
     return JSONResponse(body.model_dump(mode="json"), status_code=status)
 
 
-def _plain(message: str) -> str:
+def capitalised(message: str) -> str:
+    """A message as shown to a person: its first letter a capital."""
     return message[:1].upper() + message[1:] if message else message
 
 
@@ -141,7 +142,7 @@ def error_page(
         {
             "status": status,
             "title": PAGE_TITLES.get(status, "That did not work"),
-            "message": _plain(message),
+            "message": capitalised(message),
             "details": details or [],
         },
         status_code=status,

@@ -17,14 +17,13 @@ benchmark, "negations" the worst); that ratio is held to 25, still far below a q
 from __future__ import annotations
 
 import gc
-import time
 from collections.abc import Iterator
 
 import pytest
 
-from adversarial_texts import build
+from adversarial_texts import best_read_seconds, build
 from lumbar.assessor import AssessmentEngine, default_engine
-from lumbar.intake.validate import MAX_CHARS, check_text
+from lumbar.intake.validate import MAX_CHARS
 
 SHORT, LONG = 2_000, MAX_CHARS
 #: the families with the highest ratio (negations), the highest time at 20,000 characters
@@ -47,28 +46,9 @@ def engine() -> Iterator[AssessmentEngine]:
     gc.unfreeze()
 
 
-def best_cpu_seconds(
-    engine: AssessmentEngine, family: str, length: int, runs: int, phrases: int | None
-) -> float:
-    """The least CPU time of checking and reading ``runs`` fresh texts of ``family`` and ``length``."""
-    best = float("inf")
-    for run in range(runs):
-        text = build(family, seed=length + run, length=length, phrases=phrases)
-        gc.collect()
-        gc.disable()
-        try:
-            started = time.process_time()
-            check_text(text)
-            engine.read(text)
-            best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-    return best
-
-
 def ratio(engine: AssessmentEngine, family: str, phrases: int | None) -> float:
-    long = best_cpu_seconds(engine, family, LONG, 3, phrases)
-    return long / best_cpu_seconds(engine, family, SHORT, 5, phrases)
+    long = best_read_seconds(engine, family, LONG, 3, LONG, phrases)
+    return long / best_read_seconds(engine, family, SHORT, 5, SHORT, phrases)
 
 
 @pytest.mark.parametrize("family", WORST_FAMILIES)

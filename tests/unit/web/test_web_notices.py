@@ -10,10 +10,25 @@ from web_helpers import SELF_CARE_TEXT, hidden_token, is_question_page, page_int
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
+    from httpx import Response
 
 
 def _text(html: str) -> str:
     return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+
+
+def age_question_after_999(client: TestClient) -> Response:
+    """The page reached from "I am 999 years old" by answering no until the age is asked."""
+    page = post_form(
+        client, "/interview", {"text": SELF_CARE_TEXT.replace("I am 35.", "I am 999 years old.")}
+    )
+    for _ in range(30):
+        if 'data-question="age"' in page.text or not is_question_page(page.text):
+            break
+        page = post_form(
+            client, "/interview/answer", {"token": hidden_token(page.text), "answer": "no"}, page.text
+        )
+    return page
 
 
 def test_the_result_page_names_the_number_that_was_not_used(client: TestClient) -> None:
@@ -26,15 +41,7 @@ def test_the_result_page_names_the_number_that_was_not_used(client: TestClient) 
 
 
 def test_the_question_asked_again_says_why(client: TestClient) -> None:
-    page = post_form(
-        client, "/interview", {"text": SELF_CARE_TEXT.replace("I am 35.", "I am 999 years old.")}
-    )
-    for _ in range(30):
-        if 'data-question="age"' in page.text or not is_question_page(page.text):
-            break
-        page = post_form(
-            client, "/interview/answer", {"token": hidden_token(page.text), "answer": "no"}, page.text
-        )
+    page = age_question_after_999(client)
     assert 'data-question="age"' in page.text
     assert (
         "Why we ask: You wrote “I am 999 years old”, but an age has to be between 0 and 120 years"
@@ -43,15 +50,7 @@ def test_the_question_asked_again_says_why(client: TestClient) -> None:
 
 
 def test_an_impossible_typed_number_asks_the_same_question_again_saying_why(client: TestClient) -> None:
-    page = post_form(
-        client, "/interview", {"text": SELF_CARE_TEXT.replace("I am 35.", "I am 999 years old.")}
-    )
-    for _ in range(30):
-        if 'data-question="age"' in page.text or not is_question_page(page.text):
-            break
-        page = post_form(
-            client, "/interview/answer", {"token": hidden_token(page.text), "answer": "no"}, page.text
-        )
+    page = age_question_after_999(client)
     fields = {"token": hidden_token(page.text), "answer": "number", "number": "999"}
     again = post_form(client, "/interview/answer", fields, page.text)
     assert again.status_code == 422

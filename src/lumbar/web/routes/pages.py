@@ -18,6 +18,7 @@ from lumbar.interview.models import AnswerValue, Question, Result
 from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep, TemplatesDep
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
+from lumbar.web.errors import capitalised
 from lumbar.web.schemas import MAX_QUESTION_CHARS, MAX_TEXT_CHARS, MAX_TOKEN_CHARS
 from lumbar.web.views import result_view
 
@@ -44,8 +45,8 @@ def parse_answer(answer: str, number: str | None) -> AnswerValue:
 
 def _sentence(message: str) -> str:
     """An error message as a sentence: a capital first letter and a full stop."""
-    message = message.strip()
-    return message[:1].upper() + message[1:] + ("" if message.endswith((".", "?", "!")) else ".")
+    message = capitalised(message.strip())
+    return message + ("" if message.endswith((".", "?", "!")) else ".")
 
 
 def _reply_page(
