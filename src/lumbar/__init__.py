@@ -2,18 +2,32 @@
 
 from lumbar.assessment import Assessment
 from lumbar.assessor import AssessmentEngine, assess
-from lumbar.errors import InputError, KnowledgeError, LumbarError
+from lumbar.errors import (
+    DocumentError,
+    InputError,
+    InterviewError,
+    KnowledgeError,
+    LumbarError,
+    NotFoundError,
+    Problem,
+    SettingsError,
+)
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
 
 __all__ = [
     "Assessment",
     "AssessmentEngine",
+    "DocumentError",
     "InputError",
+    "InterviewError",
     "KnowledgeBase",
     "KnowledgeError",
     "Level",
     "LumbarError",
+    "NotFoundError",
+    "Problem",
+    "SettingsError",
     "assess",
     "load_knowledge",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -27,8 +28,9 @@ from lumbar.web.hosts import AllowedHosts
 from lumbar.web.middleware import HeadAsGet, SecurityHeaders
 from lumbar.web.operator_notes import api_description
 from lumbar.web.rate_limit import RateLimit, TokenBuckets
+from lumbar.web.routes import api, docs, pages
 from lumbar.web.settings import WebSettings, settings_from_env
-from lumbar.web.tokens import TokenSigner
+from lumbar.web.signed_state import TokenSigner
 from lumbar.web.views import passage_links
 
 API_DESCRIPTION = (
@@ -81,8 +83,6 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_middleware(app, settings)
 
-    from lumbar.web.routes import api, docs, pages
-
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(docs.router)
@@ -114,8 +114,6 @@ def install_middleware(app: FastAPI, settings: WebSettings) -> None:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("lumbar")
     except PackageNotFoundError:

@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 from lumbar.web.engine_pool import EngineCall, EnginePool
 from lumbar.web.engines import Engines
 from lumbar.web.rate_limit import client_address
-from lumbar.web.tokens import TokenSigner
+from lumbar.web.signed_state import TokenSigner
 
 
 def get_engines(request: Request) -> Engines:

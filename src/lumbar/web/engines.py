@@ -11,17 +11,21 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from lumbar.ask.answer import MAX_QUESTION_CHARS
+from lumbar.ask.assistant import Assistant, open_assistant
+from lumbar.ask.settings import settings_from_env
+from lumbar.assessor import AssessmentEngine, default_engine
+from lumbar.care.pages import page_for
+from lumbar.care.plan import make_plan
 from lumbar.errors import InputError, NotFoundError
+from lumbar.interview import Interviewer, default_interviewer
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 
 if TYPE_CHECKING:
     from lumbar.ask.answer import Answer
-    from lumbar.ask.assistant import Assistant
     from lumbar.assessment import Assessment
-    from lumbar.assessor import AssessmentEngine
     from lumbar.care.models import CarePlan, PatientPage
-    from lumbar.interview import Interviewer
     from lumbar.interview.models import AnswerValue, InterviewState, Question, Result
-    from lumbar.knowledge.loader import KnowledgeBase
     from lumbar.web.settings import WebSettings
 
 #: knowledge kinds with a patient page from the care engine, in the order the pages list them
@@ -33,7 +37,6 @@ KIND_TITLES = {
     "tests": "Tests",
     "treatments": "Treatments and self-care",
 }
-MAX_QUESTION_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -68,19 +71,13 @@ class Engines:
         """The knowledge base of the settings, else the packaged one (loaded once)."""
         if self.settings.knowledge is not None:
             return self.settings.knowledge
-        from lumbar.knowledge.loader import load_knowledge
-
         return load_knowledge()
 
     @cached_property
     def assessor(self) -> AssessmentEngine:
         """The assessment engine over :attr:`kb`."""
         if self.settings.knowledge is None:
-            from lumbar.assessor import default_engine
-
             return default_engine()
-        from lumbar.assessor import AssessmentEngine
-
         return AssessmentEngine(self.kb)
 
     def kinds(self) -> list[str]:
@@ -108,8 +105,6 @@ class Engines:
         self.item(kind, item_id)
         if kind not in PAGE_KINDS:
             return None
-        from lumbar.care.pages import page_for
-
         return page_for(self.kb, item_id)
 
     def finding_name(self, finding_id: str) -> str:
@@ -140,15 +135,11 @@ class Engines:
 
     def plan(self, assessment: Assessment) -> CarePlan:
         """The care plan for an assessment, dated by the settings' clock."""
-        from lumbar.care.plan import make_plan
-
         return make_plan(assessment, self.kb, today=self.settings.today())
 
     @cached_property
     def interviewer(self) -> Interviewer:
         """The interview engine over :attr:`assessor`."""
-        from lumbar.interview import Interviewer, default_interviewer
-
         if self.settings.knowledge is None:
             return default_interviewer()
         return Interviewer(self.assessor)
@@ -182,9 +173,6 @@ class Engines:
         # so each worker thread opens its own assistant once and keeps it.
         assistant: Assistant | None = getattr(self._local, "assistant", None)
         if assistant is None:
-            from lumbar.ask.assistant import open_assistant
-            from lumbar.ask.settings import settings_from_env
-
             with self._lock:  # one thread at a time brings the shared index up to date
                 assistant = open_assistant(self.settings.ask or settings_from_env())
             self._local.assistant = assistant

@@ -6,12 +6,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lumbar.ask.answer import MAX_QUESTION_CHARS
 from lumbar.assessment import Assessment
+from lumbar.intake.validate import MAX_CHARS as MAX_TEXT_CHARS
 from lumbar.interview.models import Progress, Question, Result
-
-MAX_TEXT_CHARS = 20_000
-MAX_QUESTION_CHARS = 1_000
-MAX_TOKEN_CHARS = 60_000
+from lumbar.web.signed_state import MAX_TOKEN_CHARS
 
 Number = Annotated[float, Field(allow_inf_nan=False)]
 

@@ -13,13 +13,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from lumbar.ask.answer import MAX_QUESTION_CHARS
 from lumbar.errors import InputError, InterviewError, NotFoundError
+from lumbar.intake.validate import MAX_CHARS as MAX_TEXT_CHARS
 from lumbar.interview.models import AnswerValue, Question, Result
 from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep, TemplatesDep
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
 from lumbar.web.errors import capitalised
-from lumbar.web.schemas import MAX_QUESTION_CHARS, MAX_TEXT_CHARS, MAX_TOKEN_CHARS
+from lumbar.web.signed_state import MAX_TOKEN_CHARS
 from lumbar.web.views import result_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

@@ -15,7 +15,7 @@ from web_helpers import hidden_token, post_form
 
 from lumbar.errors import InterviewError
 from lumbar.interview.models import InterviewState
-from lumbar.web.tokens import TokenSigner, token_key
+from lumbar.web.signed_state import TokenSigner, token_key
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
