@@ -28,7 +28,9 @@ def test_every_exported_error_is_the_one_in_errors() -> None:
 
 
 def test_every_exception_lumbar_raises_on_purpose_is_a_lumbar_error() -> None:
-    exceptions = [getattr(errors, n) for n in error_module_members() if issubclass(getattr(errors, n), Exception)]
+    exceptions = [
+        getattr(errors, n) for n in error_module_members() if issubclass(getattr(errors, n), Exception)
+    ]
     assert len(exceptions) >= 7
     for exception in exceptions:
         assert issubclass(exception, errors.LumbarError), exception
