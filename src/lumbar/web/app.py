@@ -29,6 +29,7 @@ from lumbar.web.middleware import HeadAsGet, SecurityHeaders
 from lumbar.web.operator_notes import api_description
 from lumbar.web.rate_limit import RateLimit, TokenBuckets
 from lumbar.web.routes import api, docs, pages
+from lumbar.web.schemas import Health
 from lumbar.web.settings import WebSettings, settings_from_env
 from lumbar.web.signed_state import TokenSigner
 from lumbar.web.views import passage_links
@@ -88,10 +89,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(docs.router)
     app.mount("/static", StaticFiles(packages=[("lumbar.web", "static")]), name="static")
 
-    @app.get("/api/health", tags=["health"], summary="Is the server up?")
-    async def health() -> dict[str, str]:
+    @app.get("/api/health", tags=["health"], summary="Is the server up?", response_model=Health)
+    async def health() -> Health:
         """``{"status": "ok"}`` when the server answers (at once, even while the engines are busy)."""
-        return {"status": "ok"}
+        return Health(status="ok")
 
     return app
 

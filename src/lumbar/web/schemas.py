@@ -129,3 +129,9 @@ class AskReply(BaseModel):
     answer: str
     passages: list[AskPassage]
     sources: dict[str, dict[str, str]]
+
+
+class Health(BaseModel):
+    """The server answers."""
+
+    status: Literal["ok"]

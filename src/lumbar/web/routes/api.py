@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from lumbar.assessment import Assessment
 from lumbar.care.models import CarePlan
 from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep
 from lumbar.web.engines import PAGE_KINDS
@@ -35,11 +36,12 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, route_class=StrictJ
     tags=["assess"],
     summary="Assess a free-text description",
     response_description="the CONTRACT.md assessment: level, reasons, causes, findings, questions, advice, sources",
+    response_model=Assessment,
     responses=ENGINE_ERROR_RESPONSES,
 )
-async def assess(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> dict[str, Any]:
+async def assess(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> Assessment:
     """Urgency level with reasons, likely causes with the findings for and against, and sources."""
-    return await run(lambda: engines.assess(body.text).to_json_dict())
+    return await run(lambda: engines.assess(body.text))
 
 
 #: OpenAPI links: a reply's ``token`` goes back to /api/interview/step with an answer (any answer,
