@@ -5,6 +5,7 @@ while the pool is full. The slow engine is a fake that waits for the test to ope
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ import httpx
 import pytest
 from web_helpers import SELF_CARE_TEXT, TEST_HOST, client_class, make_settings, post_form, run_async
 
+from lumbar import Assessment, assess
 from lumbar.interview.models import InterviewState
 from lumbar.web import create_app, settings_from_env
 from lumbar.web.engine_pool import EnginePool
@@ -27,9 +29,10 @@ ENGINE_CALLS = ("assess", "start_interview", "step_interview", "ask")
 TEXT = {"text": SELF_CARE_TEXT}
 
 
-class FakeAssessment:
-    def to_json_dict(self) -> dict[str, str]:
-        return {"level": "self_care"}
+@functools.cache
+def self_care_assessment() -> Assessment:
+    """A real assessment, as a held engine call answers (/api/assess checks its response model)."""
+    return assess(SELF_CARE_TEXT)
 
 
 class Gate:
@@ -39,10 +42,10 @@ class Gate:
         self.opened = threading.Event()
         self._started = threading.Semaphore(0)
 
-    def hold(self, *args: object, **kwargs: object) -> FakeAssessment:
+    def hold(self, *args: object, **kwargs: object) -> Assessment:
         self._started.release()
         self.opened.wait(timeout=60)
-        return FakeAssessment()
+        return self_care_assessment()
 
     def wait_started(self, calls: int) -> None:
         for _ in range(calls):
