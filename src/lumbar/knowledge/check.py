@@ -8,7 +8,6 @@ every number has a plausible range that its thresholds lie in.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from lumbar.errors import Problem
 from lumbar.knowledge.audit import AuditRow, audit_rows, check_audit
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
 from lumbar.knowledge.schema import Condition, SeedClaim, SkippedPassage, ValueType
+from lumbar.settings import read_settings
 
 #: the cause ids CONTRACT.md section 4 fixes.
 CONTRACT_CAUSES = [
@@ -68,15 +68,10 @@ class CheckReport:
 
 
 def seeds_dir() -> Path | None:
-    """The folder of seed documents: $LUMBAR_SEEDS, else ../shared/seeds beside the repository."""
-    env = os.environ.get("LUMBAR_SEEDS")
-    candidates = [Path(env)] if env else []
-    here = Path(__file__).resolve()
-    candidates += [parent / ".." / "shared" / "seeds" for parent in here.parents[:5]]
-    for path in candidates:
-        if path.is_dir():
-            return path.resolve()
-    return None
+    """The folder of seed documents: the settings' ``seeds`` (``$LUMBAR_SEEDS``, else ../shared/seeds
+    beside the checkout), when it exists."""
+    folder = read_settings().seeds_folder()
+    return folder.resolve() if folder is not None and folder.is_dir() else None
 
 
 def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None = None) -> CheckReport:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lumbar.settings import MIN_SECRET_BYTES
 from lumbar.web.middleware import SECURITY_HEADERS
-from lumbar.web.settings import ENV_OF, LOOPBACK_NAMES, MIN_SECRET_BYTES, SECRET_ENV, WebSettings
+from lumbar.web.settings import ENV_OF, LOOPBACK_NAMES, SECRET_ENV, WebSettings
 
 #: each limit's settings field and what it does, in the order the notes list them
 LIMIT_MEANINGS: dict[str, str] = {
@@ -52,7 +53,7 @@ def limit_notes(settings: WebSettings) -> list[LimitNote]:
             default, current = DEFAULT_HOSTS, ", ".join(settings.hosts_allowed())
         else:
             default, current = _number(getattr(defaults, name)), _number(getattr(settings, name))
-        notes.append(LimitNote(ENV_OF[name][0], default, current, meaning))
+        notes.append(LimitNote(ENV_OF[name], default, current, meaning))
     return notes
 
 
