@@ -8,12 +8,19 @@ environment. A value that cannot be used raises ``SettingsError`` naming the var
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_core import ErrorDetails
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from lumbar.errors import SettingsError
 
@@ -22,6 +29,8 @@ ENV_PREFIX = "LUMBAR_"
 MIN_SECRET_BYTES = 32
 #: settings whose empty value means something (no default folder), not "unset"
 EMPTY_MEANS_NONE = frozenset({"seeds"})
+#: the environment read_settings was given (None: the process environment), for the env source
+_ENVIRON: ContextVar[Mapping[str, str] | None] = ContextVar("lumbar_settings_environ", default=None)
 #: what each kind of unreadable value must be, by pydantic's error type
 _MUST_BE = {
     "int_parsing": "a whole number",
@@ -31,6 +40,10 @@ _MUST_BE = {
     "float_type": "a number",
     "finite_number": "a number",
 }
+
+
+#: each setting's type in plain words, for the reference table (any other is text)
+_KIND_WORDS: dict[Any, str] = {int: "whole number", float: "number", Path: "folder"}
 
 
 def variable_of(name: str) -> str:
@@ -128,6 +141,21 @@ class Settings(BaseSettings):
         default=5, ge=1, description="seconds a client refused as busy or out of time is told to wait"
     )
 
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Values given in code, then the environment: the one ``read_settings`` was given, else the process's."""
+        environ = _ENVIRON.get()
+        if environ is not None and isinstance(env_settings, EnvSettingsSource):
+            env_settings.env_vars = {name.lower(): value for name, value in environ.items()}
+        return (init_settings, env_settings)
+
     @model_validator(mode="before")
     @classmethod
     def _empty_is_unset(cls, values: Any) -> Any:
@@ -187,15 +215,13 @@ def read_settings(environ: Mapping[str, str] | None = None, **values: Any) -> Se
 
     Raises SettingsError naming every variable that cannot be used, and how to fix it.
     """
+    reading = _ENVIRON.set(environ)
     try:
-        if environ is None:
-            return Settings(**values)
-        given = {
-            name: environ[variable_of(name)] for name in Settings.model_fields if variable_of(name) in environ
-        }
-        return Settings.model_validate({**given, **values})
+        return Settings(**values)
     except ValidationError as error:
         raise SettingsError("; ".join(_message(problem) for problem in error.errors())) from None
+    finally:
+        _ENVIRON.reset(reading)
 
 
 def _message(problem: ErrorDetails) -> str:
@@ -210,3 +236,20 @@ def _message(problem: ErrorDetails) -> str:
     if problem["type"] in _MUST_BE:
         return f"{variable} must be {_MUST_BE[problem['type']]}; it is '{str(given)[:40]}'"
     return f"{variable}: {problem['msg']}"
+
+
+def reference_rows() -> list[str]:
+    """The settings as Markdown table rows (variable, type, default, least value, what it does), for
+    docs/settings.md, which a test keeps equal to them."""
+    rows = []
+    for name, info in Settings.model_fields.items():
+        least = next((rule.ge for rule in info.metadata if hasattr(rule, "ge")), None)
+        default = (
+            "(see what it does)" if info.default_factory is not None or info.default is None else info.default
+        )
+        kind = _KIND_WORDS.get(info.annotation, "text")
+        rows.append(
+            f"| `{variable_of(name)}` | {kind} | {default} | {'' if least is None else f'{least:g}'} "
+            f"| {info.description} |"
+        )
+    return rows
