@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SETUP_STAMP := $(VENV)/.setup-done
 TEST_STAMP := $(VENV)/.test-deps-done
 
-.PHONY: setup run test lint typecheck unit browser bench score clean
+.PHONY: setup run test lint typecheck unit browser bench score evaluate clean
 
 setup: $(SETUP_STAMP)
 
@@ -45,6 +45,13 @@ bench: $(TEST_STAMP)
 score: setup
 	../shared/tools/score vignettes
 	../shared/tools/score questions
+
+# The labelled sets' figures (lumbar.eval): each measure is given its file, so none depends on the folder.
+evaluate: setup
+	$(BIN)/python -m lumbar.eval.intake tests/cases/intake.jsonl
+	$(BIN)/python -m lumbar.eval.mutation tests/cases/intake.jsonl tests/cases/intake_heldout.jsonl
+	$(BIN)/python -m lumbar.eval.ask tests/cases/questions.jsonl
+	$(BIN)/lumbar simulate tests/cases/simulation.yaml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from lumbar.assessor import default_engine
+from lumbar.eval.simulation import Patient, SimCase, load_cases
 from lumbar.interview import Interviewer, Question
-from lumbar.interview.simulate import Patient, SimCase, load_cases
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "cases" / "simulation.yaml"
 

@@ -3,36 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from rich.console import Console
+from rich.console import Console
+from rich.panel import Panel
+from rich.text import Text
 
-    from lumbar.ask.answer import Answer
+from lumbar.ask.answer import Answer
+from lumbar.ask.assistant import answer_lines, open_assistant
+from lumbar.ask.settings import settings_from_env
+from lumbar.cli.jsonl import BATCH_UNREADABLE, add_json_flag, print_json, read_lines
+from lumbar.errors import InputError
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "ask",
-        help="answer a question about lower-back cramps, citing the sources",
-        description="Answer a question from lumbar's knowledge base and the documents added with "
-        "`lumbar docs add`, quoting and citing the passages it rests on.",
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Answer a question from lumbar's knowledge base and the documents added with "
+        "`lumbar docs add`, quoting and citing the passages it rests on."
     )
     parser.add_argument("question", nargs="?", help='the question, e.g. "Can I drive with back spasms?"')
     parser.add_argument(
         "--batch", metavar="FILE", help='JSONL file of {"id", "question"} lines ("-" for stdin)'
     )
-    parser.add_argument("--json", action="store_true", help="print the CONTRACT.md JSON instead of a report")
+    add_json_flag(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from lumbar.ask.assistant import open_assistant
-    from lumbar.ask.settings import settings_from_env
-    from lumbar.errors import InputError
-
     if bool(args.batch) == bool(args.question):
         raise InputError(
             'give one question, or --batch FILE (e.g. lumbar ask "Can I drive with back spasms?")'
@@ -45,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         assistant.close()
     if args.json:
-        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+        print_json(answer.to_dict())
     else:
         print_answer(answer)
     return 0
@@ -53,22 +49,13 @@ def run(args: argparse.Namespace) -> int:
 
 def run_batch(path: str) -> int:
     """One JSON line per question, in input order; the exit status is non-zero only if FILE is unreadable."""
-    from lumbar.ask.assistant import answer_lines, open_assistant
-    from lumbar.ask.settings import settings_from_env
-
-    try:
-        if path == "-":
-            lines = sys.stdin.read().splitlines()
-        else:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                lines = handle.read().splitlines()
-    except OSError as exc:
-        print(f"lumbar: cannot read {path}: {exc.strerror}", file=sys.stderr)
-        return 2
+    lines = read_lines(path)
+    if lines is None:
+        return BATCH_UNREADABLE
     assistant = open_assistant(settings_from_env())
     try:
         for result in answer_lines(lines, assistant):
-            print(json.dumps(result, ensure_ascii=False), flush=True)
+            print_json(result, flush=True)
     finally:
         assistant.close()
     return 0
@@ -76,10 +63,6 @@ def run_batch(path: str) -> int:
 
 def print_answer(answer: Answer, console: Console | None = None) -> None:
     """The answer in a panel, then the numbered passages it cites, with their sources."""
-    from rich.console import Console
-    from rich.panel import Panel
-    from rich.text import Text
-
     console = console or Console()
     style = "red" if answer.warning is not None else "cyan"
     console.print(Panel(Text(answer.text), title="Answer", title_align="left", border_style=style))

@@ -7,12 +7,15 @@ Ctrl-C or Ctrl-D stops at any time without a traceback (exit status 130).
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from rich.console import Console
+from rich.console import Console
+from rich.prompt import Prompt
 
-    from lumbar.interview import Interviewer, Question, Result
+from lumbar.cli.render import print_assessment
+from lumbar.errors import InputError, InterviewError
+from lumbar.interview.answers import is_number, parse_reply
+from lumbar.interview.engine import Interviewer, default_interviewer
+from lumbar.interview.models import Question, Result
 
 INTRO = (
     "[bold]lumbar check[/bold] asks a few questions about your back, then says how urgent it looks "
@@ -23,22 +26,16 @@ INTRO = (
 STOPPED = "Stopped. Nothing was saved. If you are worried, contact a doctor or call your emergency number."
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "check",
-        help="answer a few questions in the terminal, then see how urgent it looks and what to do",
-        description="A short interview about lower-back cramps: the warning signs first, then the "
-        "questions that tell the likely causes apart. lumbar informs; it does not diagnose.",
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "A short interview about lower-back cramps: the warning signs first, then the "
+        "questions that tell the likely causes apart. lumbar informs; it does not diagnose."
     )
     parser.add_argument("--text", help="your description, in your own words (otherwise you are asked for it)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
-    from lumbar.interview import default_interviewer
-
     console = Console()
     try:
         console.print(INTRO)
@@ -54,10 +51,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _start(console: Console, interviewer: Interviewer, text: str | None) -> Question | Result:
-    from rich.prompt import Prompt
-
-    from lumbar.errors import InputError
-
     while True:
         if text is None:
             text = Prompt.ask("\n[bold]Describe your back problem in your own words[/bold]", console=console)
@@ -70,11 +63,6 @@ def _start(console: Console, interviewer: Interviewer, text: str | None) -> Ques
 
 def _ask(console: Console, interviewer: Interviewer, question: Question) -> Question | Result:
     """Ask one question until a usable reply comes, and take the next step."""
-    from rich.prompt import Prompt
-
-    from lumbar.errors import InterviewError
-    from lumbar.interview.answers import is_number, parse_reply
-
     finding = interviewer.kb.findings[question.id]
     progress = question.progress
     total = max(progress.estimated_total, progress.asked + 1)
@@ -102,8 +90,6 @@ def _ask(console: Console, interviewer: Interviewer, question: Question) -> Ques
 
 
 def _finish(console: Console, result: Result) -> None:
-    from lumbar.cli.render import print_assessment
-
     plural = "" if result.questions_asked == 1 else "s"
     console.print(
         f"\n[dim]Thank you. {result.questions_asked} question{plural} answered: {result.stopped_because}.[/dim]\n"

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from rich.text import Text
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "docs",
-        help="add, list or remove the documents that `lumbar ask` answers from",
-        description="Manage a clinic's own documents (plain text, Markdown, HTML) for `lumbar ask`. "
-        "The index lives in $LUMBAR_HOME (default ~/.local/share/lumbar).",
+from lumbar.ask.library import add_documents, expand_paths, open_library, remove_document
+from lumbar.ask.settings import settings_from_env
+from lumbar.cli.jsonl import print_json
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Manage a clinic's own documents (plain text, Markdown, HTML) for `lumbar ask`. "
+        "The index lives in $LUMBAR_HOME (default ~/.local/share/lumbar)."
     )
     actions = parser.add_subparsers(dest="docs_action", metavar="ACTION")
     add = actions.add_parser(
@@ -46,13 +53,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run_add(args: argparse.Namespace) -> int:
     """Index each file; unreadable ones are reported and skipped. Exit 1 when any file was skipped."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from lumbar.ask.library import add_documents, expand_paths, open_library
-    from lumbar.ask.settings import settings_from_env
-
     console = Console(stderr=True)
     force = bool(getattr(args, "force", False))
     files = expand_paths(args.paths, force=force)
@@ -91,20 +91,13 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """The indexed documents: id, origin, passages, title and path."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from lumbar.ask.library import open_library
-    from lumbar.ask.settings import settings_from_env
-
     index = open_library(settings_from_env(), fallback_to_memory=False)
     try:
         records = index.documents()
     finally:
         index.close()
     if args.json:
-        print(json.dumps([vars(r) for r in records], ensure_ascii=False))
+        print_json([vars(r) for r in records])
         return 0
     table = Table("id", "origin", "passages", "title", "path")
     for r in records:
@@ -115,9 +108,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_remove(args: argparse.Namespace) -> int:
     """Remove one document; an unknown id is an error that names `lumbar docs list`."""
-    from lumbar.ask.library import open_library, remove_document
-    from lumbar.ask.settings import settings_from_env
-
     index = open_library(settings_from_env(), fallback_to_memory=False)
     try:
         remove_document(index, args.id)

@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rich.console import Console
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "explain",
-        help="explain a cause, specialist, test or treatment in plain words",
-        description="Show the patient page for one knowledge-base id: what it is, why it matters, "
-        "what to expect and when to worry.",
+from lumbar.care.pages import page_for
+from lumbar.care.render import render_page_markdown
+from lumbar.care.terminal import print_page
+from lumbar.knowledge.loader import load_knowledge
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Show the patient page for one knowledge-base id: what it is, why it matters, "
+        "what to expect and when to worry."
     )
     parser.add_argument(
         "id", help="a cause, specialist, test or treatment id, e.g. muscle_strain or mri_lumbar"
@@ -21,23 +26,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from lumbar.care.pages import page_for
-    from lumbar.errors import NotFoundError
-    from lumbar.knowledge.loader import load_knowledge
-
-    try:
-        page = page_for(load_knowledge(), args.id)
-    except NotFoundError as exc:
-        print(f"lumbar: {exc}", file=sys.stderr)
-        return 1
+    page = page_for(load_knowledge(), args.id)  # an unknown id: NotFoundError, shown by main with exit 1
     if args.markdown:
-        from lumbar.care.render import render_page_markdown
-
         sys.stdout.write(render_page_markdown(page))
         return 0
-    from rich.console import Console
-
-    from lumbar.care.terminal import print_page
-
     print_page(page, Console())
     return 0

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import argparse
 
+import yaml
+from rich.console import Console
+from rich.panel import Panel
+from rich.syntax import Syntax
+from rich.table import Table
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("kb", help="check, list and show the knowledge base")
+from lumbar.errors import NotFoundError
+from lumbar.knowledge.check import CheckReport, check_knowledge
+from lumbar.knowledge.loader import load_knowledge
+from lumbar.knowledge.lookup import similar_ids
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
     kb_sub = parser.add_subparsers(dest="kb_command", metavar="ACTION", required=True)
     check = kb_sub.add_parser("check", help="validate everything; exit 1 on any problem")
     check.set_defaults(handler=run_check)
@@ -21,10 +31,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
-    from lumbar.knowledge.check import check_knowledge
-
     console = Console()
     report = check_knowledge()
     for problem in report.problems:
@@ -43,13 +49,7 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_audit(console: object, report: object) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from lumbar.knowledge.check import CheckReport
-
-    assert isinstance(console, Console) and isinstance(report, CheckReport)
+def _print_audit(console: Console, report: CheckReport) -> None:
     table = Table("picture", "level", "back", "rules", "cases", title="Red-flag audit (cases: fire / silent)")
     for row in report.audit:
         back = "yes" if row.fits_back_problem else "no"
@@ -57,13 +57,7 @@ def _print_audit(console: object, report: object) -> None:
     console.print(table)
 
 
-def _print_counts(console: object, report: object) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from lumbar.knowledge.check import CheckReport
-
-    assert isinstance(console, Console) and isinstance(report, CheckReport)
+def _print_counts(console: Console, report: CheckReport) -> None:
     table = Table("kind", "items", title="Knowledge base")
     for kind, count in report.counts.items():
         table.add_row(kind, str(count))
@@ -76,12 +70,6 @@ def _print_counts(console: object, report: object) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
-    from lumbar.errors import NotFoundError
-    from lumbar.knowledge.loader import load_knowledge
-
     kb = load_knowledge()
     tables = kb.tables()
     kinds = [args.kind] if args.kind else list(tables)
@@ -99,22 +87,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    import difflib
-
-    import yaml
-    from rich.console import Console
-    from rich.panel import Panel
-    from rich.syntax import Syntax
-
-    from lumbar.errors import NotFoundError
-    from lumbar.knowledge.loader import load_knowledge
-
     kb = load_knowledge()
     try:
         item = kb.item(args.id)
     except KeyError:
-        every = [i for table in kb.tables().values() for i in table]
-        close = difflib.get_close_matches(args.id, every, n=5)
+        close = similar_ids(kb, args.id)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise NotFoundError(f"no knowledge item '{args.id}'{hint}") from None
     data = item.model_dump(mode="json", exclude_defaults=True)
@@ -127,10 +104,5 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
-    from lumbar.knowledge.check import check_knowledge
-
-    report = check_knowledge()
-    _print_counts(Console(), report)
+    _print_counts(Console(), check_knowledge())
     return 0

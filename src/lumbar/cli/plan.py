@@ -6,20 +6,25 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from lumbar.care.models import CarePlan
+from rich.console import Console
+
+from lumbar.assessment import Assessment
+from lumbar.assessor import assess
+from lumbar.care.models import CarePlan
+from lumbar.care.plan import make_plan
+from lumbar.care.render import render_html, render_markdown
+from lumbar.care.terminal import print_plan
+from lumbar.errors import InputError
+from lumbar.knowledge.loader import load_knowledge
 
 FORMATS = ("terminal", "markdown", "html", "json")
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "plan",
-        help="a personal self-care plan with its safety-net",
-        description="Make a personal care plan from a description of lower-back cramps, or from a saved "
-        "`lumbar assess --json` result. lumbar informs; it does not diagnose.",
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Make a personal care plan from a description of lower-back cramps, or from a saved "
+        "`lumbar assess --json` result. lumbar informs; it does not diagnose."
     )
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", help="the description, in your own words")
@@ -33,11 +38,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from lumbar.assessment import Assessment
-    from lumbar.care.plan import make_plan
-    from lumbar.errors import InputError
-    from lumbar.knowledge.loader import load_knowledge
-
     kb = load_knowledge()
     if args.assessment:
         try:
@@ -45,8 +45,6 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read an assessment from {args.assessment}: {exc}") from exc
     else:
-        from lumbar import assess
-
         assessment = assess(args.text)
     plan = make_plan(assessment, kb, today=args.date)
     return _emit(plan, args.format, args.output)
@@ -54,13 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _emit(plan: CarePlan, fmt: str, output: str | None) -> int:
     """Print or write the plan; "terminal" written to a file is Markdown."""
-    from lumbar.care.render import render_html, render_markdown
-
     if fmt == "terminal" and output is None:
-        from rich.console import Console
-
-        from lumbar.care.terminal import print_plan
-
         print_plan(plan, Console())
         return 0
     if fmt == "html":

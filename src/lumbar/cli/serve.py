@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
+
+import uvicorn
+
+from lumbar.errors import InputError
+from lumbar.web.app import create_app
+from lumbar.web.settings import ALLOWED_HOSTS_ENV, SECRET_ENV, WILDCARD_ADDRESSES, settings_from_env
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "serve",
-        help="serve the web page and the REST API",
-        description="Serve lumbar's web page (describe, answer questions, see the result and care plan, "
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Serve lumbar's web page (describe, answer questions, see the result and care plan, "
         "learn, ask) and its REST API (/api/..., described at /docs and /openapi.json). "
         "Interview tokens are encrypted and signed with a key made from $LUMBAR_SECRET (at least 32 "
         "bytes when set), or from a secret made at start-up. Only requests for the names in $LUMBAR_ALLOWED_HOSTS are answered (default: "
         "localhost, 127.0.0.1, ::1 and the --host name unless it is a wildcard such as 0.0.0.0). "
-        "lumbar informs; it does not diagnose.",
+        "lumbar informs; it does not diagnose."
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -32,14 +37,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    import secrets
-
-    import uvicorn
-
-    from lumbar.errors import InputError
-    from lumbar.web.app import create_app
-    from lumbar.web.settings import ALLOWED_HOSTS_ENV, SECRET_ENV, WILDCARD_ADDRESSES, settings_from_env
-
     if not 0 < args.port < 65536:
         raise InputError(f"--port {args.port} is not a port number; use 1 to 65535, e.g. --port 8000")
     if args.workers < 1:

@@ -1,6 +1,6 @@
 """`lumbar simulate [FILE]`: run the interview against labelled cases and report the figures.
 
-Each case is answered by a simulated person from its truth (see `lumbar.interview.simulate`).
+Each case is answered by a simulated person from its truth (see `lumbar.eval.simulation`).
 The report gives level accuracy, under-triage (with case ids), top-3 cause accuracy and the
 number of questions asked (median, 90th percentile, maximum), as a table or as JSON.
 """
@@ -8,29 +8,23 @@ number of questions asked (median, 90th percentile, maximum), as a table or as J
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from rich.console import Console
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
-    from lumbar.interview.simulate import Report
+from lumbar.assessor import default_engine
+from lumbar.eval.simulation import TARGETS, Report, load_cases, simulate
+from lumbar.interview.engine import Interviewer
 
-DEFAULT_CASES = Path("tests/cases/simulation.yaml")
 
-
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "simulate",
-        help="run the interview against labelled cases and report accuracy and questions asked",
-        description="Run the interview against labelled cases: a simulated person answers from each "
-        "case's truth. Reports level accuracy, under-triage, top-3 cause accuracy and questions asked.",
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Run the interview against labelled cases: a simulated person answers from each "
+        "case's truth. Reports level accuracy, under-triage, top-3 cause accuracy and questions asked."
     )
     parser.add_argument(
-        "file",
-        nargs="?",
-        default=str(DEFAULT_CASES),
-        help=f"cases file, YAML or JSONL (default: {DEFAULT_CASES})",
+        "file", help="cases file, YAML or JSONL (the repository's: tests/cases/simulation.yaml)"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--all", action="store_true", help="list every case, not only the misses")
@@ -39,12 +33,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
-    from lumbar.assessor import default_engine
-    from lumbar.interview.engine import Interviewer
-    from lumbar.interview.simulate import load_cases, simulate
-
     engine = default_engine()
     cases = load_cases(args.file, engine.kb)
     report = simulate(Interviewer(engine), cases)
@@ -57,11 +45,6 @@ def run(args: argparse.Namespace) -> int:
 
 def print_report(report: Report, console: Console, every_case: bool = False) -> None:
     """The figures against their targets, then the cases that missed (or every case)."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from lumbar.interview.simulate import TARGETS
-
     met = report.targets_met
     questions = report.questions
     under = report.under_triage

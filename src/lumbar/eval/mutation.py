@@ -8,19 +8,19 @@ words, and a letter stretched ("sooo numb"). The recall of warning signs on the
 mutated sentences is compared with the recall on the sentences as written; a warning sign that a
 mutation hides is a grammar the reader cannot follow.
 
-    python -m lumbar.eval.mutation [FILE ...]
+    python -m lumbar.eval.mutation tests/cases/intake.jsonl tests/cases/intake_heldout.jsonl
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lumbar.intake.evaluate import GoldCase, load_cases
+from lumbar.eval.intake import GoldCase, load_cases
 from lumbar.intake.reader import TextReader
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 
@@ -197,10 +197,17 @@ def mutation_report(paths: list[Path]) -> dict[str, Recall]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = argv if argv is not None else sys.argv[1:]
-    root = Path.cwd() / "tests" / "cases"
-    paths = [Path(a) for a in args] or [root / "intake.jsonl", root / "intake_heldout.jsonl"]
-    report = mutation_report(paths)
+    parser = argparse.ArgumentParser(
+        prog="python -m lumbar.eval.mutation", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="labelled JSONL files, e.g. tests/cases/intake*.jsonl",
+    )
+    report = mutation_report(parser.parse_args(argv).files)
     base = report["unmutated"].value
     for name, recall in report.items():
         print(

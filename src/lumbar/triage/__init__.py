@@ -1,1 +1,1 @@
-"""triage."""
+"""Triage: findings -> urgency level (danger screen, warning-sign rules) and ranked causes."""

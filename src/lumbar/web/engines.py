@@ -20,6 +20,7 @@ from lumbar.care.plan import make_plan
 from lumbar.errors import InputError, NotFoundError
 from lumbar.interview import Interviewer, default_interviewer
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
+from lumbar.knowledge.lookup import similar_ids
 
 if TYPE_CHECKING:
     from lumbar.ask.answer import Answer
@@ -93,7 +94,7 @@ class Engines:
         """The item ``item_id`` of ``kind``; raises NotFoundError naming close ids."""
         table = self._table(kind)
         if item_id not in table:
-            close = difflib.get_close_matches(item_id, list(table), n=3, cutoff=0.5)
+            close = similar_ids(self.kb, item_id, kind, n=3, cutoff=0.5)
             hint = (
                 f" Did you mean: {', '.join(close)}?" if close else f" See /api/knowledge/{kind} for the ids."
             )

@@ -127,11 +127,14 @@ def test_docs_without_an_action_prints_help(env: Path, capsys: pytest.CaptureFix
     assert "add" in capsys.readouterr().out
 
 
-def test_the_verb_modules_load_no_engine_at_start_up() -> None:
+def test_other_verbs_do_not_load_the_ask_engine() -> None:
     import subprocess
     import sys
 
-    code = "import sys, lumbar.cli.ask, lumbar.cli.docs; print(sorted(m for m in sys.modules if m.startswith('lumbar.ask')))"
+    code = (
+        "import sys; from lumbar.cli import build_parser; build_parser(load=['assess', 'kb']); "
+        "print(sorted(m for m in sys.modules if m.startswith('lumbar.ask')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

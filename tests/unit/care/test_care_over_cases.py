@@ -14,7 +14,7 @@ import pytest
 from lumbar.assessment import Assessment
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.care.plan import make_plan
-from lumbar.interview.simulate import load_cases
+from lumbar.eval.simulation import load_cases
 from lumbar.knowledge.schema import Level
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -8,7 +8,7 @@ were written afterwards, each measured before it was used (he last: warning-sign
 before its own misses were looked at). Recall on wordings nobody has tuned for is what matters, so
 these floors guard what was reached, and the known misses are listed honestly.
 
-Items are scored as in lumbar.intake.evaluate (closure on both sides); here only the items of
+Items are scored as in lumbar.eval.intake (closure on both sides); here only the items of
 warning-sign findings (``warning_sign: true``) and of the other findings the warning-sign rules use.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from lumbar.intake.evaluate import GoldCase, evaluate, gold_reading, items, load_cases
+from lumbar.eval.intake import GoldCase, evaluate, gold_reading, items, load_cases
 from lumbar.intake.person import read_subject
 from lumbar.intake.quantities import read_temperature
 from lumbar.intake.reader import Reading, TextReader

@@ -1,7 +1,7 @@
 """Issue 3: the intake reads our labelled sentences (tests/cases/intake.jsonl) with precision and
 recall of at least 0.9, overall and in every group with at least ten gold items.
 
-See lumbar.intake.evaluate for how items are scored. The sentences are our own, written from the
+See lumbar.eval.intake for how items are scored. The sentences are our own, written from the
 text (not from the engine's output); they must not copy the public vignettes.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lumbar.intake.evaluate import Report, evaluate_file, load_cases
+from lumbar.eval.intake import Report, evaluate_file, load_cases
 from lumbar.knowledge.loader import load_knowledge
 
 CASES_FILE = Path(__file__).resolve().parents[2] / "cases" / "intake.jsonl"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lumbar.eval.intake import load_cases
 from lumbar.eval.mutation import INVISIBLE, ODD_SPACES, hide_in_words
-from lumbar.intake.evaluate import load_cases
 from lumbar.intake.reader import Reading, TextReader
 from lumbar.knowledge.loader import KnowledgeBase
 

@@ -1,8 +1,8 @@
 """Measure `lumbar ask` on labelled questions, beside a plain BM25 baseline.
 
-    python -m lumbar.ask.evaluate [FILE] [--misses]
+    python -m lumbar.eval.ask FILE [--misses] [--json]
 
-FILE holds lines ``{"id", "question", "expect": [regexes]}`` (default: tests/cases/questions.jsonl).
+FILE holds lines ``{"id", "question", "expect": [regexes]}`` (the repository's: tests/cases/questions.jsonl).
 A question counts for *answer* when every regex is found in the answer, and for *top 3* when
 every regex is found in the answer plus the three best passages. The baseline is rank_bm25's
 ``BM25Okapi`` over the same passages (lower-case words, no stemming or synonyms) and answers
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lumbar.ask.passages import Passage
+from lumbar.ask.settings import settings_from_env
 from lumbar.ask.text import words
 
 #: an answer and the texts of the passages behind it, best first
@@ -133,25 +134,16 @@ def lumbar_replier(passages: Sequence[Passage]) -> Callable[[str], Reply]:
     return reply
 
 
-def default_cases_file() -> Path:
-    """tests/cases/questions.jsonl in the current folder, else in the source checkout."""
-    from lumbar.ask.settings import repository_root
-
-    local = Path("tests/cases/questions.jsonl")
-    root = repository_root()
-    return local if local.is_file() or root is None else root / local
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Print lumbar's and the baseline's figures side by side; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m lumbar.ask.evaluate", description=__doc__.split("\n")[0])
-    parser.add_argument("file", nargs="?", type=Path, help="labelled questions (JSON lines)")
+    parser = argparse.ArgumentParser(prog="python -m lumbar.eval.ask", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "file", type=Path, help="labelled questions (JSON lines), e.g. tests/cases/questions.jsonl"
+    )
     parser.add_argument("--misses", action="store_true", help="list the questions lumbar misses")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    from lumbar.ask.settings import settings_from_env
-
-    path = args.file or default_cases_file()
+    path = args.file
     try:
         cases = load_cases(path)
     except (OSError, ValueError, KeyError) as exc:

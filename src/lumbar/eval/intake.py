@@ -1,8 +1,8 @@
 """Measure the intake against labelled sentences: precision and recall per finding group.
 
-    python -m lumbar.intake.evaluate [FILE] [--json] [--errors]
+    python -m lumbar.eval.intake FILE [--json] [--errors]
 
-FILE (default ``tests/cases/intake.jsonl``) holds one JSON object a line::
+FILE (the repository's is ``tests/cases/intake.jsonl``) holds one JSON object a line::
 
     {"id": "...", "text": "...", "present": [finding ids], "absent": [finding ids],
      "possible": [finding ids], "values": {"age": 34, "pregnancy_weeks": [14, 27]}}
@@ -43,7 +43,6 @@ from lumbar.intake.reader import ReadFinding, Reading, TextReader, complete
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Finding, ValueType
 
-DEFAULT_FILE = Path("tests/cases/intake.jsonl")
 Tag = Literal["present", "possible", "absent"]
 #: how far a number may be from the gold one and still count.
 TOLERANCE = {"age": 0.5, "temperature_c": 0.15, "pain_score": 0.5, "pregnancy_weeks": 0.5}
@@ -308,7 +307,7 @@ def evaluate(cases: Iterable[GoldCase], reader: TextReader) -> Report:
     return Report(groups, overall, count, misses)
 
 
-def evaluate_file(path: Path = DEFAULT_FILE, kb: KnowledgeBase | None = None) -> Report:
+def evaluate_file(path: Path, kb: KnowledgeBase | None = None) -> Report:
     """Evaluate the packaged (or given) knowledge base's intake on a labelled file."""
     kb = kb or load_knowledge()
     return evaluate(load_cases(path, kb), TextReader(kb))
@@ -346,9 +345,9 @@ def render(report: Report, show_errors: bool = False) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status (2 when the file cannot be read)."""
     parser = argparse.ArgumentParser(
-        prog="python -m lumbar.intake.evaluate", description=__doc__.split("\n\n")[0]
+        prog="python -m lumbar.eval.intake", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("file", nargs="?", type=Path, default=DEFAULT_FILE, help="labelled JSONL file")
+    parser.add_argument("file", type=Path, help="labelled JSONL file, e.g. tests/cases/intake.jsonl")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list every difference by case")
     args = parser.parse_args(argv)

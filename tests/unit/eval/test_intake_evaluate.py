@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lumbar.errors import InputError
-from lumbar.intake.evaluate import (
+from lumbar.eval.intake import (
     GoldCase,
     Tally,
     evaluate,

@@ -5,14 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ask_helpers import passage
 
-from lumbar.ask.evaluate import Bm25Baseline, Case, library_passages, load_cases, lumbar_replier, score
-from lumbar.ask.settings import default_seeds, repository_root
+from lumbar.ask.passages import DOCUMENT, Passage
+from lumbar.ask.settings import default_seeds
+from lumbar.eval.ask import Bm25Baseline, Case, library_passages, load_cases, lumbar_replier, score
 
-CASES_FILE = (repository_root() or Path.cwd()) / "tests" / "cases" / "questions.jsonl"
+CASES_FILE = Path(__file__).resolve().parents[2] / "cases" / "questions.jsonl"
 #: lumbar's answer and top-3 accuracy on tests/cases/questions.jsonl must stay at or above these
 ANSWER_FLOOR, TOP3_FLOOR = 85.0, 93.0
+
+
+def passage(pid: str, text: str) -> Passage:
+    """A document passage whose source is the part of ``pid`` before the colon."""
+    return Passage(pid, text, pid.split(":")[0], "paragraph 1", "Page", "Page", DOCUMENT, "")
 
 
 def test_score_needs_every_expected_pattern() -> None:

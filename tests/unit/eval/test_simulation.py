@@ -16,9 +16,9 @@ import pytest
 from lumbar.assessor import AssessmentEngine
 from lumbar.cli import main
 from lumbar.errors import InputError
+from lumbar.eval.simulation import TARGETS, Report, SimCase, load_cases, simulate
 from lumbar.interview import Interviewer
 from lumbar.interview.policy import MAX_QUESTIONS
-from lumbar.interview.simulate import TARGETS, Report, SimCase, load_cases, simulate
 from lumbar.knowledge.schema import Level
 
 CASES_FILE = Path(__file__).resolve().parents[2] / "cases" / "simulation.yaml"
