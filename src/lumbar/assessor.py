@@ -32,7 +32,6 @@ from lumbar.intake.reader import (
 )
 from lumbar.intake.validate import check_text
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
-from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import CauseScore, rank_causes
 from lumbar.triage.questions import danger_leads, rank_questions
 from lumbar.triage.recommend import choose_specialists, choose_tests, collect_sources, no_flag_reason
@@ -165,7 +164,7 @@ class AssessmentEngine:
             sources={},
             person=_person(reading),
             fits_back_problem=fits_back,
-            summary=_summary(result, top, fits_back),
+            summary=_summary(kb, result, top, fits_back),
             negated=sorted(reading.absent()),
             notices=self.notices(reading),
         )
@@ -234,17 +233,8 @@ def _person(reading: Reading) -> Person:
     )
 
 
-_LEVEL_WORDS = {
-    Level.EMERGENCY_AMBULANCE: "Call an ambulance now.",
-    Level.EMERGENCY: "Go to an emergency department now.",
-    Level.CONSULTATION_24: "See a doctor within 24 hours.",
-    Level.CONSULTATION: "Book a doctor or physiotherapist visit in the coming days.",
-    Level.SELF_CARE: "You can look after this at home; the safety-net says when to get help.",
-}
-
-
-def _summary(result: TriageResult, top: list[CauseScore], fits_back: bool) -> str:
-    head = _LEVEL_WORDS[result.level]
+def _summary(kb: KnowledgeBase, result: TriageResult, top: list[CauseScore], fits_back: bool) -> str:
+    head = kb.levels[result.level].action
     if not fits_back:
         return f"{head} This does not look like a back problem: {result.fired[0].name.lower()}."
     if top:

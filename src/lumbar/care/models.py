@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lumbar.knowledge.schema import EvidenceGrade, Level, Recommendation
+from lumbar.knowledge.schema import EvidenceGrade, Level, RecommendationStrength
 
 SectionId = Literal["while_you_wait", "today", "48h", "2_weeks", "long_term", "doctor", "advised_against"]
 
@@ -25,7 +25,7 @@ class PlanItem(_Model):
     why: str
     sources: list[str] = Field(min_length=1, description='citations, "source_id" or "source_id#locator"')
     evidence_grade: EvidenceGrade | None = None
-    recommendation: Recommendation | None = None
+    recommendation: RecommendationStrength | None = None
     how: list[str] = Field(default_factory=list)
     duration: str | None = None
     frequency: str | None = None

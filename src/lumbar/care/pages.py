@@ -56,7 +56,7 @@ def page_for(kb: KnowledgeBase, item_id: str) -> PatientPage:
 
 def cause_page(cause: Cause, kb: KnowledgeBase) -> PatientPage:
     raising = sorted((e for e in cause.evidence if e.lr_present > 1), key=lambda e: -e.lr_present)
-    why = [f"It usually needs {wording.LEVEL_NAMES[cause.typical_level]}."]
+    why = [f"It usually needs {kb.levels[cause.typical_level].name}."]
     sections = [
         PageSection(heading=WHAT, paragraphs=[cause.explanation]),
         PageSection(

@@ -24,7 +24,7 @@ from lumbar.care.models import CarePlan, LeftOut, PlanItem, PlanSection, Section
 from lumbar.care.profile import Profile, background_ids, profile_of
 from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net
 from lumbar.knowledge.loader import KnowledgeBase
-from lumbar.knowledge.schema import EvidenceGrade, Level, Recommendation, Treatment
+from lumbar.knowledge.schema import EvidenceGrade, Level, RecommendationStrength, Treatment
 
 #: Items per home-care section before further options are only named.
 SECTION_SIZE = 5
@@ -61,7 +61,7 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
     plan = CarePlan(
         level=assessment.level,
         created=today,
-        headline=wording.HEADLINES[assessment.level],
+        headline=kb.levels[assessment.level].headline,
         urgent=urgent,
         level_reasons=[r.text for r in assessment.level_reasons],
         causes=[c.name for c in top],
@@ -99,8 +99,8 @@ def _urgent(assessment: Assessment, kb: KnowledgeBase) -> UrgentMessage:
     sources += [s for r in assessment.level_reasons for s in r.sources]
     return UrgentMessage(
         level=assessment.level,
-        headline=wording.HEADLINES[assessment.level],
-        actions=actions or [wording.HEADLINES[assessment.level]],
+        headline=kb.levels[assessment.level].headline,
+        actions=actions or [kb.levels[assessment.level].headline],
         rules=[first_rule[action] for action in actions],
         reasons=list(dict.fromkeys(r.text for r in assessment.level_reasons)),
         not_back_problem=not assessment.fits_back_problem or any(rule.outside_back for rule in fired),
@@ -125,7 +125,7 @@ def _wait_sections(kb: KnowledgeBase, profile: Profile) -> tuple[list[PlanSectio
     items: list[PlanItem] = []
     left_out: list[LeftOut] = []
     for treatment in _usable(kb):
-        if "now" not in treatment.phase or treatment.recommendation is Recommendation.NOT_RECOMMENDED:
+        if "now" not in treatment.phase or treatment.recommendation is RecommendationStrength.NOT_RECOMMENDED:
             continue
         ruled_out = _ruled_out(treatment, profile, kb)
         item = None if ruled_out else treatment_item(treatment, kb, profile)
@@ -145,10 +145,10 @@ def _home_sections(
     left_out: list[LeftOut] = []
     specific = _specific(kb)
     for treatment in _usable(kb):
-        if treatment.recommendation is Recommendation.NOT_RECOMMENDED:
+        if treatment.recommendation is RecommendationStrength.NOT_RECOMMENDED:
             candidates.setdefault("advised_against", []).append(treatment)
             continue
-        optional = treatment.recommendation is not Recommendation.RECOMMENDED
+        optional = treatment.recommendation is not RecommendationStrength.RECOMMENDED
         only_if_suited = treatment.kind == "procedure" or (optional and treatment.id in specific)
         if not treatment.phase or (only_if_suited and treatment.id not in suited):
             continue
@@ -185,7 +185,7 @@ def _rank(
 ) -> tuple[int, int, int, int]:
     """Care meant for people like this one first (e.g. in pregnancy), then recommended care, then options
     a likely cause lists, then by strength of evidence."""
-    recommended = treatment.recommendation is Recommendation.RECOMMENDED
+    recommended = treatment.recommendation is RecommendationStrength.RECOMMENDED
     return (
         0 if treatment.id in specific and treatment.id in suited else 1,
         0 if recommended else 1,
@@ -198,8 +198,8 @@ def _fit(items: list[PlanItem], limit: int | None) -> tuple[list[PlanItem], list
     """Keep every recommended item and options up to ``limit``; name the rest."""
     if limit is None:
         return items, []
-    keep = [i for i in items if i.recommendation is Recommendation.RECOMMENDED]
-    rest = [i for i in items if i.recommendation is not Recommendation.RECOMMENDED]
+    keep = [i for i in items if i.recommendation is RecommendationStrength.RECOMMENDED]
+    rest = [i for i in items if i.recommendation is not RecommendationStrength.RECOMMENDED]
     room = max(limit - len(keep), 0)
     chosen = {id(i) for i in keep + rest[:room]}
     return [i for i in items if id(i) in chosen], [i.title for i in rest[room:]]

@@ -48,10 +48,10 @@ def build_safety_net(
         in_group = [s for s in shown if s.level == group_level]
         in_group.sort(key=lambda s: not s.personal)
         groups.append(
-            SignGroup(level=group_level, heading=wording.SIGN_HEADINGS[group_level], signs=in_group)
+            SignGroup(level=group_level, heading=kb.levels[group_level].safety_net_prefix, signs=in_group)
         )
     review, review_by = _review(level, kb, profile, at_risk, today)
-    note = None if groups else wording.ALREADY_AMBULANCE
+    note = None if groups else kb.levels[level].already_there
     return SafetyNet(groups=groups, note=note, review=review, review_by=review_by)
 
 

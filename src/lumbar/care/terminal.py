@@ -8,22 +8,18 @@ from rich.panel import Panel
 
 from lumbar.care.models import CarePlan, PatientPage
 from lumbar.care.render import body_markdown, headline_markdown, long_date, render_page_markdown
-from lumbar.knowledge.schema import Level
-
-_BORDER: dict[Level, str] = {
-    Level.EMERGENCY_AMBULANCE: "red",
-    Level.EMERGENCY: "red",
-    Level.CONSULTATION_24: "yellow",
-    Level.CONSULTATION: "cyan",
-    Level.SELF_CARE: "green",
-}
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 
 
-def print_plan(plan: CarePlan, console: Console) -> None:
-    """Print the plan: a coloured panel with what to do first, then the rest as Markdown."""
+def print_plan(plan: CarePlan, console: Console, kb: KnowledgeBase | None = None) -> None:
+    """Print the plan: a coloured panel with what to do first, then the rest as Markdown.
+
+    The panel's colour is the level's ``border`` in levels.yaml; ``kb`` defaults to the packaged one.
+    """
+    border = (kb or load_knowledge()).levels[plan.level].border
     opening = Markdown("\n".join([*headline_markdown(plan), f"*{plan.disclaimer}*"]))
     title = f"Your back care plan · {long_date(plan.created)}"
-    console.print(Panel(opening, title=title, title_align="left", border_style=_BORDER[plan.level]))
+    console.print(Panel(opening, title=title, title_align="left", border_style=border))
     console.print(Markdown("\n".join(body_markdown(plan))))
 
 

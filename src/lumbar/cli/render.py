@@ -8,26 +8,19 @@ from rich.table import Table
 from rich.text import Text
 
 from lumbar.assessment import Assessment
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
 
-LEVEL_STYLE = {
-    Level.EMERGENCY_AMBULANCE: ("bold white on red", "CALL AN AMBULANCE NOW"),
-    Level.EMERGENCY: ("bold white on dark_orange3", "GO TO AN EMERGENCY DEPARTMENT NOW"),
-    Level.CONSULTATION_24: ("bold black on yellow", "SEE A DOCTOR WITHIN 24 HOURS"),
-    Level.CONSULTATION: ("bold black on cyan", "BOOK A DOCTOR OR PHYSIOTHERAPIST VISIT IN THE COMING DAYS"),
-    Level.SELF_CARE: ("bold black on green", "YOU CAN MANAGE THIS AT HOME"),
-}
+
+def banner(level: Level, kb: KnowledgeBase) -> Panel:
+    """The coloured urgency banner (words and style from levels.yaml)."""
+    wording = kb.levels[level]
+    return Panel(Text(wording.banner, justify="center"), style=wording.style)
 
 
-def banner(level: Level) -> Panel:
-    """The coloured urgency banner."""
-    style, words = LEVEL_STYLE[level]
-    return Panel(Text(words, justify="center"), style=style)
-
-
-def assessment_view(result: Assessment) -> Group:
-    """Everything a person needs, most important first."""
-    parts: list = [banner(result.level)]
+def assessment_view(result: Assessment, kb: KnowledgeBase | None = None) -> Group:
+    """Everything a person needs, most important first; ``kb`` defaults to the packaged one."""
+    parts: list = [banner(result.level, kb or load_knowledge())]
     reasons = Table.grid(padding=(0, 1))
     for reason in result.level_reasons:
         cites = ", ".join(reason.sources)
@@ -74,6 +67,8 @@ def assessment_view(result: Assessment) -> Group:
     return Group(*parts)
 
 
-def print_assessment(result: Assessment, console: Console | None = None) -> None:
-    """Print the assessment to the terminal."""
-    (console or Console()).print(assessment_view(result))
+def print_assessment(
+    result: Assessment, console: Console | None = None, kb: KnowledgeBase | None = None
+) -> None:
+    """Print the assessment to the terminal; ``kb`` defaults to the packaged knowledge base."""
+    (console or Console()).print(assessment_view(result, kb))

@@ -81,6 +81,7 @@ def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None =
     _check_references(kb, report.problems)
     _check_sources(kb, report.problems)
     _check_contract(kb, report.problems)
+    _check_levels(kb, report.problems)
     _check_conflicts(kb, report.problems)
     _check_coverage(kb, seeds if seeds is not None else seeds_dir(), report)
     _check_questions(kb, report.problems)
@@ -229,6 +230,16 @@ def _check_contract(kb: KnowledgeBase, problems: list[Problem]) -> None:
     for cause_id in CONTRACT_CAUSES:
         if cause_id not in kb.causes:
             problems.append(Problem("causes.yaml", cause_id, "cause id of CONTRACT.md section 4 is missing"))
+
+
+def _check_levels(kb: KnowledgeBase, problems: list[Problem]) -> None:
+    for level in kb.levels.values():
+        _ref(problems, "levels.yaml", level.id.value, "specialist", level.routing.specialist, kb.specialists)  # type: ignore[arg-type]
+        for citation in [*level.sources, *level.tests.sources]:
+            if citation.source not in kb.sources:
+                problems.append(
+                    Problem("levels.yaml", level.id.value, f"cites unknown source '{citation.source}'")
+                )
 
 
 def _check_conflicts(kb: KnowledgeBase, problems: list[Problem]) -> None:

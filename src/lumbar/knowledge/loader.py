@@ -25,6 +25,7 @@ from lumbar.knowledge.schema import (
     ContextRule,
     DiagnosticTest,
     Finding,
+    Level,
     Prevention,
     RedFlagPicture,
     SeedClaim,
@@ -33,6 +34,7 @@ from lumbar.knowledge.schema import (
     Source,
     Specialist,
     Treatment,
+    UrgencyLevel,
     WarningSignRule,
     WordClass,
 )
@@ -59,6 +61,9 @@ ITEM_FILES: dict[str, type[BaseModel]] = {
 #: files whose items have no id (kept as lists, in file order).
 LIST_FILES = {"context_rules.yaml", "word_classes.yaml", "shorthand.yaml"}
 COVERAGE_FILE = "coverage.yaml"
+LEVELS_FILE = "levels.yaml"
+#: the order of levels.yaml: most urgent first (CONTRACT.md section 3).
+LEVEL_ORDER = sorted(Level, key=lambda level: -level.rank)
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class KnowledgeBase:
     word_classes: list[WordClass] = field(default_factory=list)
     shorthand: list[Shorthand] = field(default_factory=list)
     red_flags: dict[str, RedFlagPicture] = field(default_factory=dict)
+    levels: dict[Level, UrgencyLevel] = field(default_factory=dict)
     root: str = ""
 
     def item(self, item_id: str) -> BaseModel:
@@ -170,6 +176,8 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
     claims = list(_validate_items(COVERAGE_FILE, coverage.get("claims"), SeedClaim, problems))
     skipped = list(_validate_items(COVERAGE_FILE, coverage.get("skipped"), SkippedPassage, problems))
 
+    levels = _levels(read_yaml(root / LEVELS_FILE, problems), problems)
+
     kb = KnowledgeBase(
         sources=tables["sources"],
         findings=tables["findings"],
@@ -187,9 +195,30 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         skipped=skipped,
         word_classes=tables["word_classes"],
         shorthand=tables["shorthand"],
+        levels=levels,
         root=str(root),
     )
     return kb, problems
+
+
+def _levels(raw: Any, problems: list[Problem]) -> dict[Level, UrgencyLevel]:
+    """The urgency levels by level; every level must be there once, most urgent first."""
+    items = list(_validate_items(LEVELS_FILE, raw, UrgencyLevel, problems))
+    found = [item.id for item in items]
+    for level in LEVEL_ORDER:
+        if level not in found:
+            problems.append(
+                Problem(LEVELS_FILE, level.value, "level is missing; add its wording and routing")
+            )
+        elif found.count(level) > 1:
+            problems.append(Problem(LEVELS_FILE, level.value, "level is listed more than once; keep one"))
+    present = [level for level in LEVEL_ORDER if level in found]
+    if len(found) == len(set(found)) and found != present:
+        order = ", ".join(level.value for level in LEVEL_ORDER)
+        problems.append(
+            Problem(LEVELS_FILE, None, f"levels are out of order; list them most urgent first: {order}")
+        )
+    return {item.id: item for item in items}
 
 
 @cache

@@ -368,7 +368,9 @@ class EvidenceGrade(StrEnum):
     NONE = "insufficient"
 
 
-class Recommendation(StrEnum):
+class RecommendationStrength(StrEnum):
+    """How strongly the sources back a treatment: recommended, an option, or advised against."""
+
     RECOMMENDED = "recommended"
     OPTION = "option"
     NOT_RECOMMENDED = "not_recommended"
@@ -393,7 +395,7 @@ class Treatment(Item):
     )
     cautions: list[ItemId] = Field(default_factory=list, description="finding ids that call for care")
     evidence_grade: EvidenceGrade
-    recommendation: Recommendation
+    recommendation: RecommendationStrength
 
 
 class Prevention(Item):
@@ -427,6 +429,62 @@ class Conflict(Item):
         """The sources of the conflict itself and of every position."""
         cited = [*self.sources, *(c for p in self.positions for c in p.sources)]
         return list(dict.fromkeys(c.source for c in cited))
+
+
+# --- urgency levels ------------------------------------------------------------------------------
+
+
+class LevelRouting(BaseModel):
+    """The first port of call at a level."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    specialist: ItemId = Field(description="id in specialists.yaml")
+    why: str = Field(description="why it is listed, shown beside it")
+
+
+class LevelTests(BaseModel):
+    """Whether tests are listed at a level; when not, why, with its sources."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    listed: bool
+    reason: str | None = None
+    sources: list[CitationField] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _reason_when_not_listed(self) -> LevelTests:
+        if not self.listed and not (self.reason and self.sources):
+            raise ValueError("a level that lists no test needs a `reason` and its `sources`")
+        return self
+
+
+class UrgencyLevel(BaseModel):
+    """Every sentence shown about one urgency level, and where it sends people (levels.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Level
+    name: str = Field(description="the level in running text")
+    action: str = Field(description="the one sentence of what to do")
+    headline: str = Field(description="the opening line of a care plan")
+    title: str = Field(description="the short title of the web result page")
+    banner: str = Field(description="the terminal banner")
+    style: str = Field(description="the Rich style of the banner")
+    border: str = Field(description="the Rich colour of the care plan panel")
+    css_class: str
+    safety_net_prefix: str = Field(description="heading of a safety-net group: '… if you get'")
+    emergency: bool
+    routing: LevelRouting
+    tests: LevelTests
+    already_there: str | None = Field(None, description="safety-net note when every sign is already present")
+    ask_warning: str | None = Field(None, description="what `lumbar ask` says when a question names a sign")
+    sources: list[CitationField] = Field(default_factory=list)
+
+    @property
+    def source_ids(self) -> list[str]:
+        """The distinct source ids cited by the level and its tests line, in order."""
+        return list(dict.fromkeys(c.source for c in [*self.sources, *self.tests.sources]))
 
 
 # --- seed coverage -----------------------------------------------------------------------------

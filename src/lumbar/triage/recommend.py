@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from lumbar.assessment import LevelReason, Recommendation, SourceRef
 from lumbar.knowledge.loader import KnowledgeBase
-from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import CauseScore
 from lumbar.triage.rules import FindingState, TriageResult
 
@@ -15,14 +14,6 @@ if TYPE_CHECKING:
 
 #: a cause this likely or more contributes its specialists and tests.
 MIN_SHARE = 0.08
-#: the first port of call at each level (ids of specialists.yaml).
-LEVEL_SPECIALIST = {
-    Level.EMERGENCY_AMBULANCE: "emergency_department",
-    Level.EMERGENCY: "emergency_department",
-    Level.CONSULTATION_24: "gp",
-    Level.CONSULTATION: "gp",
-    Level.SELF_CARE: "physiotherapist",
-}
 
 
 def _suspects(kb: KnowledgeBase, result: TriageResult) -> list[str]:
@@ -36,13 +27,8 @@ def choose_specialists(
     kb: KnowledgeBase, result: TriageResult, top: list[CauseScore]
 ) -> list[Recommendation]:
     """Who to see: the level's first port of call, then the specialists of suspected and likely causes."""
-    picks: dict[str, str] = {}
-    first = LEVEL_SPECIALIST[result.level]
-    picks[first] = f"The first step at this urgency level ({result.level.value.replace('_', ' ')})."
-    if result.level is Level.SELF_CARE:
-        picks = {
-            "physiotherapist": "If it is not easing within one to two weeks, a physiotherapist can help."
-        }
+    routing = kb.levels[result.level].routing
+    picks: dict[str, str] = {routing.specialist: routing.why}
     for cause_id in _suspects(kb, result):
         for spec_id in kb.causes[cause_id].specialists:
             picks.setdefault(spec_id, f"For a suspected {kb.causes[cause_id].name.lower()}.")
@@ -63,11 +49,11 @@ def choose_specialists(
 
 
 def choose_tests(kb: KnowledgeBase, result: TriageResult, top: list[CauseScore]) -> list[Recommendation]:
-    """Tests a doctor may order: those of suspected causes, then of likely causes above self-care.
+    """Tests a doctor may order: those of suspected causes, then of likely causes.
 
-    At self-care level no test is listed: guidelines advise against routine imaging (NICE NG59 1.1.4).
+    None at a level whose ``tests.listed`` is false in levels.yaml (the reason and source are there).
     """
-    if result.level is Level.SELF_CARE:
+    if not kb.levels[result.level].tests.listed:
         return []
     picks: dict[str, str] = {}
     for cause_id in _suspects(kb, result):

@@ -11,30 +11,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from lumbar.knowledge.schema import Level
-
 if TYPE_CHECKING:
     from lumbar.assessment import Assessment, FoundFinding, RankedCause
     from lumbar.care.models import CarePlan
     from lumbar.web.engines import Engines
 
-#: levels at which the page opens with what to do now, in an alarm box
-EMERGENCY_LEVELS = frozenset({Level.EMERGENCY, Level.EMERGENCY_AMBULANCE})
-#: short titles of the levels (the page's h1); what to do comes from the knowledge base's rules
-LEVEL_TITLES: dict[Level, str] = {
-    Level.EMERGENCY_AMBULANCE: "Call an ambulance now",
-    Level.EMERGENCY: "Go to an emergency department now",
-    Level.CONSULTATION_24: "See a doctor within 24 hours",
-    Level.CONSULTATION: "Book a visit with a doctor or physiotherapist",
-    Level.SELF_CARE: "You can look after this at home",
-}
-LEVEL_CLASSES: dict[Level, str] = {
-    Level.EMERGENCY_AMBULANCE: "level-ambulance",
-    Level.EMERGENCY: "level-emergency",
-    Level.CONSULTATION_24: "level-soon",
-    Level.CONSULTATION: "level-visit",
-    Level.SELF_CARE: "level-home",
-}
 SHOWN_CAUSES = 5
 #: how a finding the person does not have is marked among the points for and against a cause
 ABSENT_MARK = "you do not have this"
@@ -131,12 +112,13 @@ def result_view(assessment: Assessment, plan: CarePlan, engines: Engines) -> Res
     absent = set(assessment.negated) | {f.id for f in assessment.findings if f.status == "absent"}
     said_yes = [_told(f, engines) for f in assessment.findings if f.status in ("present", "possible")]
     said_no = [engines.finding_name(f.id) for f in assessment.findings if f.status == "absent"]
+    wording = engines.kb.levels[assessment.level]
     return ResultView(
         assessment=assessment,
         plan=plan,
-        level_title=LEVEL_TITLES[assessment.level],
-        level_class=LEVEL_CLASSES[assessment.level],
-        emergency=assessment.level in EMERGENCY_LEVELS,
+        level_title=wording.title,
+        level_class=wording.css_class,
+        emergency=wording.emergency,
         causes=[cause_view(c, absent, engines) for c in assessment.causes[:SHOWN_CAUSES]],
         said_yes=said_yes,
         said_no=said_no,

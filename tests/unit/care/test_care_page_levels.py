@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from lumbar.care import wording
 from lumbar.care.pages import cause_page
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
@@ -16,9 +15,9 @@ def _text(kb: KnowledgeBase, cause_id: str) -> str:
 def test_emergencies_are_never_described_as_self_care(kb: KnowledgeBase) -> None:
     for cause_id in ("cauda_equina_syndrome", "spinal_infection", "placental_abruption", "preterm_labour"):
         assert kb.causes[cause_id].typical_level.rank >= Level.EMERGENCY.rank
-        assert wording.LEVEL_NAMES[Level.SELF_CARE] not in _text(kb, cause_id)
+        assert kb.levels[Level.SELF_CARE].name not in _text(kb, cause_id)
 
 
 def test_every_page_names_its_causes_typical_level(kb: KnowledgeBase) -> None:
     for cause in kb.causes.values():
-        assert wording.LEVEL_NAMES[cause.typical_level] in _text(kb, cause.id)
+        assert kb.levels[cause.typical_level].name in _text(kb, cause.id)

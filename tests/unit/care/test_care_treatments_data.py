@@ -7,7 +7,7 @@ import re
 import pytest
 
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
-from lumbar.knowledge.schema import Recommendation
+from lumbar.knowledge.schema import RecommendationStrength
 
 REQUIRED_IDS = [
     "cold_pack",
@@ -81,7 +81,7 @@ def test_anti_inflammatories_are_ruled_out_in_pregnancy_and_with_blood_thinners(
 
 def test_advised_against_items_cite_a_guideline(kb: KnowledgeBase) -> None:
     advised_against = [
-        t for t in kb.treatments.values() if t.recommendation is Recommendation.NOT_RECOMMENDED
+        t for t in kb.treatments.values() if t.recommendation is RecommendationStrength.NOT_RECOMMENDED
     ]
     assert {t.id for t in advised_against} >= {"paracetamol", "acupuncture", "tens_traction_ultrasound"}
     assert all({"nice_ng59", "acp_2017"} & set(t.source_ids) for t in advised_against)

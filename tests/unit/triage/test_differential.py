@@ -1,0 +1,47 @@
+"""Naive-Bayes ranking of causes: gates, likelihood ratios, normalisation."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+
+import pytest
+
+from lumbar.knowledge.loader import load_knowledge
+from lumbar.triage.differential import log_posterior, possible, rank_causes
+from lumbar.triage.rules import FindingState
+
+
+def _state(present: Collection[str] = (), absent: Collection[str] = ()) -> FindingState:
+    return FindingState(frozenset(present), frozenset(absent))
+
+
+def test_probabilities_sum_to_one_most_likely_first() -> None:
+    ranked = rank_causes(load_knowledge(), _state({"lifting_injury"}))
+    assert math.isclose(sum(s.probability for s in ranked), 1.0)
+    assert [s.probability for s in ranked] == sorted((s.probability for s in ranked), reverse=True)
+
+
+def test_a_cause_needing_pregnancy_is_left_out_unless_pregnancy_is_present() -> None:
+    kb = load_knowledge()
+    cause = kb.causes["pregnancy_back_pain"]
+    assert not possible(cause, _state())
+    assert possible(cause, _state({"pregnant"}))
+    assert "pregnancy_back_pain" not in [s.cause.id for s in rank_causes(kb, _state())]
+
+
+def test_a_present_finding_adds_the_log_of_its_likelihood_ratio() -> None:
+    cause = load_knowledge().causes["muscle_strain"]
+    base, _ = log_posterior(cause, _state())
+    lr = next(e.lr_present for e in cause.evidence if e.finding == "lifting_injury")
+    raised, parts = log_posterior(cause, _state({"lifting_injury"}))
+    assert raised - base == pytest.approx(math.log(lr))
+    assert (pytest.approx(math.log(lr)), "lifting_injury") in parts
+
+
+def test_lifting_raises_muscle_strain_and_is_named_as_a_point_for_it() -> None:
+    kb = load_knowledge()
+    before = {s.cause.id: s.probability for s in rank_causes(kb, _state())}
+    after = {s.cause.id: s for s in rank_causes(kb, _state({"lifting_injury"}))}
+    assert after["muscle_strain"].probability > before["muscle_strain"]
+    assert "lifting_injury" in after["muscle_strain"].for_

@@ -1,0 +1,53 @@
+"""Warning-sign rules: three-valued evaluation, and the most urgent fired rule sets the level."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from lumbar.knowledge.loader import load_knowledge
+from lumbar.knowledge.schema import Condition, Level
+from lumbar.triage.rules import FindingState, evaluate, triage, unknown_findings
+
+
+def _state(present: Collection[str] = (), absent: Collection[str] = ()) -> FindingState:
+    return FindingState(frozenset(present), frozenset(absent))
+
+
+def test_an_unknown_sign_leaves_an_all_condition_open_and_a_known_absent_one_closes_it() -> None:
+    cond = Condition(all=["a", "b"])
+    assert evaluate(cond, _state({"a"})) is None
+    assert evaluate(cond, _state({"a"}, {"b"})) is False
+    assert evaluate(cond, _state({"a", "b"})) is True
+
+
+def test_min_any_needs_that_many_present_signs() -> None:
+    cond = Condition(any=["a", "b", "c"], min_any=2)
+    assert evaluate(cond, _state({"a"}, {"b", "c"})) is False
+    assert evaluate(cond, _state({"a"}, {"b"})) is None
+    assert evaluate(cond, _state({"a", "c"})) is True
+
+
+def test_an_unknown_exception_never_blocks_a_rule_only_a_present_one_does() -> None:
+    cond = Condition(all=["a"], none=["x"])
+    assert evaluate(cond, _state({"a"})) is True
+    assert evaluate(cond, _state({"a", "x"})) is False
+
+
+def test_unknown_findings_lists_the_open_signs_once_in_order() -> None:
+    cond = Condition(all=["a", Condition(any=["b", "a"])], any=["c"])
+    assert unknown_findings(cond, _state({"c"})) == ["a", "b"]
+
+
+def test_no_fired_rule_means_self_care_with_urgent_rules_still_possible() -> None:
+    result = triage(load_knowledge(), _state())
+    assert result.level is Level.SELF_CARE and result.fired == []
+    assert result.possible and result.possible[0].level is Level.EMERGENCY_AMBULANCE
+
+
+def test_the_most_urgent_fired_rule_sets_the_level() -> None:
+    kb = load_knowledge()
+    result = triage(kb, _state({"saddle_numbness", "urinary_retention"}))
+    assert result.level is Level.EMERGENCY_AMBULANCE
+    assert "rule_ces_complete" in [r.id for r in result.fired]
+    assert [r.level.rank for r in result.fired] == sorted((r.level.rank for r in result.fired), reverse=True)
+    assert all(r.level.rank > result.level.rank for r in result.possible)
