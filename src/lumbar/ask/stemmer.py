@@ -14,12 +14,16 @@ import snowballstemmer
 
 ALGORITHM = "porter"
 #: the stemmer's identity, recorded by the index (stems change when it does)
-STEMMER = f"snowballstemmer-{version('snowballstemmer')}-{ALGORITHM}"
+STEMMER = f"snowballstemmer-{version('snowballstemmer')}-{ALGORITHM}-min3"
 
 _STEMMER = snowballstemmer.stemmer(ALGORITHM)
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Porter stem of a lower-case ``word`` (a corpus repeats the same few thousand words)."""
-    return str(_STEMMER.stemWord(word))
+    """The Porter stem of a lower-case ``word`` (a corpus repeats the same few thousand words).
+
+    Words of one or two letters are left as they are, as in Porter's reference implementation: the
+    Snowball version would make "as" and "is" into "a" and "i".
+    """
+    return word if len(word) <= 2 else str(_STEMMER.stemWord(word))
