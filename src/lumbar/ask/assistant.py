@@ -12,6 +12,7 @@ from typing import Any
 
 from lumbar.ask.answer import Answer, answer_question
 from lumbar.ask.index import PassageIndex
+from lumbar.ask.library import open_library
 from lumbar.ask.retrieve import Retriever
 from lumbar.ask.settings import AskSettings
 from lumbar.ask.vocabulary import Vocabulary, load_vocabulary
@@ -49,8 +50,6 @@ class Assistant:
 
 def open_assistant(settings: AskSettings) -> Assistant:
     """An assistant over the library of ``settings`` (knowledge base and default documents up to date)."""
-    from lumbar.ask.library import open_library
-
     return Assistant.over(open_library(settings))
 
 

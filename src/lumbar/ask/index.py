@@ -9,6 +9,7 @@ Every change to one document happens in one transaction: a failed add leaves the
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,10 +17,14 @@ from pathlib import Path
 from typing import Protocol
 
 from lumbar.ask.passages import Passage
+from lumbar.ask.stemmer import STEMMER
 from lumbar.ask.text import stems
 from lumbar.errors import DocumentError
 
 SCHEMA_VERSION = 1
+#: recorded as the file's user_version: the tables' layout and the stemmer of the stored terms, so
+#: an index built by another layout or another stemmer is rebuilt from its sources
+INDEX_VERSION = zlib.crc32(f"{SCHEMA_VERSION}/{STEMMER}".encode()) & 0x7FFFFFFF
 StemPhrase = tuple[str, ...]
 
 #: where a document came from
@@ -135,11 +140,11 @@ class SqliteIndex:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA foreign_keys = ON")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
-                # An index from another version of lumbar: it is rebuilt from its sources.
+            if version != INDEX_VERSION:
+                # An index from another version of lumbar or its stemmer: it is rebuilt from its sources.
                 self._db.executescript(_DROP)
             self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.execute(f"PRAGMA user_version = {INDEX_VERSION}")
         except sqlite3.Error as exc:
             raise DocumentError(
                 f"{self.path}: cannot open the passage index ({exc}); remove the file"

@@ -26,9 +26,12 @@ from lumbar.ask.index import (
     PassageIndex,
     SqliteIndex,
 )
+from lumbar.ask.knowledge_source import lenient_knowledge
+from lumbar.ask.passages import passages_from_knowledge
 from lumbar.ask.private_paths import private_reason
 from lumbar.ask.settings import AskSettings
 from lumbar.errors import DocumentError, NotFoundError
+from lumbar.knowledge.loader import data_root
 
 KNOWLEDGE_DOCUMENT = "lumbar_knowledge_base"
 #: bump when knowledge items are turned into passages differently
@@ -70,16 +73,11 @@ def sync_knowledge(
     index: PassageIndex, root: Traversable | Path | None = None, now: Clock = _utc_now
 ) -> bool:
     """Rebuild the knowledge base's passages when its files changed; True when it rebuilt them."""
-    from lumbar.knowledge.loader import data_root
-
     root = root if root is not None else data_root()
     fingerprint = knowledge_fingerprint(root)
     current = {d.id: d for d in index.documents()}.get(KNOWLEDGE_DOCUMENT)
     if current is not None and current.fingerprint == fingerprint:
         return False
-    from lumbar.ask.knowledge_source import lenient_knowledge
-    from lumbar.ask.passages import passages_from_knowledge
-
     kb = lenient_knowledge(root)
     passages = passages_from_knowledge(kb) if kb is not None else []
     record = DocumentRecord(

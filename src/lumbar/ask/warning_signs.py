@@ -1,12 +1,13 @@
 """Notice a question that describes a warning sign, so the answer starts with where to get help.
 
-The phrases live in ``warning_signs.yaml``. This is a safety net for `lumbar ask`, not triage:
-`lumbar assess` holds the rules, and the message sends the person there.
+The question is read as intake reads a description (the same lexicon, negation and context rules,
+and speller) and triage's warning-sign rules are run on what was read as present. A question has no
+interview answers, so only a rule that fires counts. The words added to the search are the
+``search`` field of the fired rules in ``knowledge/data/rules.yaml``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -14,27 +15,18 @@ from typing import Any
 
 import yaml
 
-from lumbar.ask.text import fold
 from lumbar.errors import KnowledgeError, Problem
+from lumbar.intake.reader import TextReader
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
+from lumbar.knowledge.schema import Level
+from lumbar.triage.rules import FindingState, triage
 
-WARNING_SIGNS_FILE = "warning_signs.yaml"
-_NEGATION = re.compile(r"\b(no|not|never|without|nor|denies|deny)\b")
-_CLAUSE_BREAK = re.compile(r"[.;,!?]|\b(but|however|although|though)\b")
-
-
-@dataclass(frozen=True)
-class WarningSign:
-    """A warning sign: its id, level, the words it adds to the search and its patterns."""
-
-    id: str
-    level: str
-    search: str
-    patterns: tuple[re.Pattern[str], ...]
+LEVEL_MESSAGES_FILE = "level_messages.yaml"
 
 
 @dataclass(frozen=True)
 class WarningMatch:
-    """The warning signs a question describes, the most urgent level and the message for it."""
+    """The warning-sign rules a question fires, the kind of help, the message and the search words."""
 
     signs: tuple[str, ...]
     level: str
@@ -43,60 +35,77 @@ class WarningMatch:
 
 
 @dataclass(frozen=True)
-class WarningSigns:
-    """Every warning sign, and the message of each level (most urgent first)."""
+class LevelMessages:
+    """The message of each kind of help (most urgent first) and which kind each triage level shows."""
 
-    levels: dict[str, str]
-    signs: tuple[WarningSign, ...]
+    messages: dict[str, str]
+    levels: dict[Level, str]
 
-    def detect(self, question: str) -> WarningMatch | None:
-        """The warning signs described in ``question`` (negated mentions ignored), or None."""
-        text = fold(question)
-        found = [sign for sign in self.signs if any(_affirmed(text, p) for p in sign.patterns)]
-        if not found:
-            return None
-        order = list(self.levels)
-        level = min((s.level for s in found), key=order.index)
-        search = " ".join(dict.fromkeys(s.search for s in found))
-        return WarningMatch(tuple(s.id for s in found), level, self.levels[level], search)
-
-
-def _affirmed(text: str, pattern: re.Pattern[str]) -> bool:
-    for match in pattern.finditer(text):
-        before = _CLAUSE_BREAK.split(text[: match.start()])[-1] or ""
-        if not _NEGATION.search(" ".join(before.split()[-3:])):
-            return True
-    return False
+    def kind(self, level: Level) -> str | None:
+        """The kind of help ``level`` shows in ask ("emergency", "urgent"), or None."""
+        return self.levels.get(level)
 
 
 def _problem(item: str | None, message: str) -> KnowledgeError:
-    return KnowledgeError([Problem(f"ask/{WARNING_SIGNS_FILE}", item, message)])
+    return KnowledgeError([Problem(f"ask/{LEVEL_MESSAGES_FILE}", item, message)])
 
 
-def parse_warning_signs(raw: Any) -> WarningSigns:
-    """Build :class:`WarningSigns` from parsed YAML; raises KnowledgeError naming what is wrong."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("levels"), dict):
-        raise _problem(None, "expected a mapping with 'levels' and 'signs'")
-    levels = {str(k): " ".join(str(v).split()) for k, v in raw["levels"].items()}
-    signs = []
-    for entry in raw.get("signs") or []:
-        sign_id = str(entry.get("id", "?")) if isinstance(entry, dict) else "?"
-        try:
-            level = str(entry["level"])
-            if level not in levels:
-                raise _problem(sign_id, f"level {level!r} is not one of {sorted(levels)}")
-            patterns = tuple(re.compile(str(p)) for p in entry["patterns"])
-        except (KeyError, TypeError, re.error) as exc:
-            raise _problem(sign_id, f"a sign needs 'level' and valid 'patterns' ({exc})") from exc
-        signs.append(WarningSign(sign_id, level, " ".join(str(entry.get("search", "")).split()), patterns))
-    return WarningSigns(levels, tuple(signs))
+def parse_level_messages(raw: Any) -> LevelMessages:
+    """Build :class:`LevelMessages` from parsed YAML; raises KnowledgeError naming what is wrong."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("messages"), dict):
+        raise _problem(None, "expected a mapping with 'messages' and 'levels'")
+    messages = {str(k): " ".join(str(v).split()) for k, v in raw["messages"].items()}
+    levels: dict[Level, str] = {}
+    for name, kind in (raw.get("levels") or {}).items():
+        if str(name) not in {lvl.value for lvl in Level}:
+            raise _problem(str(name), f"level {name!r} is not one of {[lvl.value for lvl in Level]}")
+        if str(kind) not in messages:
+            raise _problem(str(name), f"message {kind!r} is not one of {sorted(messages)}")
+        levels[Level(str(name))] = str(kind)
+    return LevelMessages(messages, levels)
+
+
+@cache
+def level_messages() -> LevelMessages:
+    """The level messages shipped with lumbar (read once per process)."""
+    text = (resources.files("lumbar.ask") / LEVEL_MESSAGES_FILE).read_text(encoding="utf-8")
+    try:
+        return parse_level_messages(yaml.safe_load(text))
+    except yaml.YAMLError as exc:
+        raise _problem(None, f"not valid YAML: {exc}") from exc
+
+
+def level_message(level: Level) -> str | None:
+    """The message ask shows first for a question at triage ``level``, or None."""
+    messages = level_messages()
+    kind = messages.kind(level)
+    return None if kind is None else messages.messages[kind]
+
+
+class WarningSigns:
+    """Reads a question for warning signs with intake's reader and triage's warning-sign rules."""
+
+    def __init__(self, kb: KnowledgeBase, messages: LevelMessages | None = None) -> None:
+        self.kb = kb
+        self.reader = TextReader(kb)
+        self.messages = messages if messages is not None else level_messages()
+
+    def detect(self, question: str) -> WarningMatch | None:
+        """The warning signs described in ``question`` (negated mentions ignored), or None."""
+        if not question.strip():
+            return None
+        reading = self.reader.read(question)
+        state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
+        fired = [rule for rule in triage(self.kb, state).fired if self.messages.kind(rule.level)]
+        kinds = [self.messages.kind(rule.level) for rule in fired]  # fired is sorted most urgent first
+        kind = kinds[0] if kinds else None
+        if kind is None:
+            return None
+        words = " ".join(dict.fromkeys(w for rule in fired for w in rule.search.split()))
+        return WarningMatch(tuple(rule.id for rule in fired), kind, self.messages.messages[kind], words)
 
 
 @cache
 def load_warning_signs() -> WarningSigns:
-    """The warning signs shipped with lumbar (read once per process)."""
-    text = (resources.files("lumbar.ask") / WARNING_SIGNS_FILE).read_text(encoding="utf-8")
-    try:
-        return parse_warning_signs(yaml.safe_load(text))
-    except yaml.YAMLError as exc:
-        raise _problem(None, f"not valid YAML: {exc}") from exc
+    """The warning signs of the shipped knowledge base (built once per process)."""
+    return WarningSigns(load_knowledge())

@@ -343,6 +343,12 @@ class WarningSignRule(Item):
     screen: bool = Field(
         False, description="ask this rule's warning signs of everyone: people rarely volunteer them"
     )
+    search: str = Field(
+        "",
+        pattern=r"^([a-z]+( [a-z]+)*)?$",
+        description="words `lumbar ask` adds to the search when a question fires this rule"
+        " (lower-case words, one space apart), so the sources' urgent advice comes first",
+    )
 
 
 # --- care, tests, specialists, prevention, complications ---------------------------------------

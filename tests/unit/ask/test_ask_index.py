@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from ask_helpers import passage
 
-from lumbar.ask.index import ORIGIN_SEED, ORIGIN_USER, DocumentRecord, PassageIndex, SqliteIndex
+from lumbar.ask.index import (
+    INDEX_VERSION,
+    ORIGIN_SEED,
+    ORIGIN_USER,
+    DocumentRecord,
+    PassageIndex,
+    SqliteIndex,
+)
 from lumbar.ask.memory_index import MemoryIndex
 from lumbar.ask.passages import Passage
 
@@ -96,3 +103,17 @@ def test_the_index_survives_reopening(tmp_path: Path) -> None:
     assert [d.id for d in second.documents()] == ["ice"]
     assert second.search([("injuri",)], limit=1)[0].passage.id == "ice:1"
     second.close()
+
+
+def test_an_index_stemmed_by_another_stemmer_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite3"
+    first = SqliteIndex(path)
+    first.put_document(record("heat"), HEAT)
+    first.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == INDEX_VERSION
+        db.execute(f"PRAGMA user_version = {INDEX_VERSION + 1}")  # as written by another stemmer
+    db.close()
+    reopened = SqliteIndex(path)
+    assert reopened.documents() == []
+    reopened.close()

@@ -1,28 +1,49 @@
-"""A question that describes a warning sign is noticed; a denied sign is not."""
+"""A question that describes a warning sign is noticed by intake's reader and triage's rules; a denied sign is not."""
 
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
-from lumbar.ask.warning_signs import load_warning_signs, parse_warning_signs
+from lumbar.ask.warning_signs import level_message, load_warning_signs, parse_level_messages
 from lumbar.errors import KnowledgeError
+from lumbar.knowledge.loader import load_knowledge
+from lumbar.knowledge.schema import Level, WarningSignRule
 
 
 @pytest.mark.parametrize(
-    ("question", "signs"),
+    ("question", "rules"),
     [
-        ("my legs are numb and I can't pee", {"bladder", "both_legs"}),
-        ("I can't feel anything when I wipe and I'm leaking urine", {"bladder", "saddle_numbness"}),
-        ("I've lost control of my bowels since the spasm", {"bowel"}),
-        ("I'm 12 weeks pregnant and bleeding with back cramps", {"pregnancy_bleeding"}),
+        ("my legs are numb and I can't pee", {"rule_ces_feature"}),
+        ("I can't feel anything when I wipe and I'm leaking urine", {"rule_ces_complete"}),
+        ("I've lost control of my bowels since the spasm", {"rule_ces_feature"}),
+        ("I keep losing control of my bowels", {"rule_ces_feature"}),
+        ("my legs keep giving way", {"rule_leg_weakness"}),
+        ("I have foot drop", {"rule_foot_drop"}),
+        ("I have chest pain and back pain", {"rule_chest_pain"}),
+        ("I'm 12 weeks pregnant and bleeding with back cramps", {"rule_pregnancy_bleeding"}),
+        ("I fell off a ladder and hurt my back", {"rule_major_trauma"}),
     ],
 )
-def test_warning_signs_are_noticed(question: str, signs: set[str]) -> None:
+def test_warning_signs_are_noticed(question: str, rules: set[str]) -> None:
     match = load_warning_signs().detect(question)
     assert match is not None
-    assert signs <= set(match.signs)
+    assert rules <= set(match.signs)
     assert match.level == "emergency"
     assert "lumbar assess" in match.message
+
+
+@pytest.mark.parametrize(
+    ("question", "rule"),
+    [
+        ("I am feverish with back pain", "rule_fever"),
+        ("I had breast cancer and now my back hurts", "rule_cancer_new_pain"),
+        ("unexplained weight loss and back pain", "rule_weight_loss"),
+    ],
+)
+def test_signs_for_a_doctor_today_are_urgent(question: str, rule: str) -> None:
+    match = load_warning_signs().detect(question)
+    assert match is not None and rule in match.signs and match.level == "urgent"
 
 
 @pytest.mark.parametrize(
@@ -32,7 +53,9 @@ def test_warning_signs_are_noticed(question: str, signs: set[str]) -> None:
         "What is cauda equina syndrome?",
         "I have no numbness between my legs and I can pee fine",
         "I do not have trouble peeing, but my back hurts",
+        "I am not losing control of my bowels",
         "How do I fix a leaking kitchen tap?",
+        "",
     ],
 )
 def test_questions_about_signs_or_denying_them_are_not_flagged(question: str) -> None:
@@ -46,8 +69,28 @@ def test_the_most_urgent_level_wins() -> None:
     assert urgent is not None and urgent.level == "urgent"
 
 
-def test_a_sign_with_an_unknown_level_is_reported() -> None:
-    with pytest.raises(KnowledgeError, match="level 'soon'"):
-        parse_warning_signs(
-            {"levels": {"emergency": "Go now."}, "signs": [{"id": "x", "level": "soon", "patterns": []}]}
-        )
+def test_the_search_words_are_those_of_the_fired_rules() -> None:
+    kb = load_knowledge()
+    match = load_warning_signs().detect("I keep leaking urine")
+    assert match is not None
+    assert match.search == kb.rules["rule_ces_feature"].search
+    assert "cauda equina" in match.search
+
+
+def test_search_words_must_be_plain_lower_case_words() -> None:
+    rule = load_knowledge().rules["rule_fever"].model_dump()
+    with pytest.raises(ValidationError, match="search"):
+        WarningSignRule.model_validate({**rule, "search": "Fever, chills"})
+
+
+def test_each_urgent_level_has_one_message_and_self_care_none() -> None:
+    assert level_message(Level.EMERGENCY_AMBULANCE) == level_message(Level.EMERGENCY)
+    assert level_message(Level.CONSULTATION_24) != level_message(Level.EMERGENCY)
+    assert level_message(Level.SELF_CARE) is None
+
+
+def test_a_level_with_an_unknown_message_is_reported() -> None:
+    with pytest.raises(KnowledgeError, match="message 'soon'"):
+        parse_level_messages({"messages": {"emergency": "Go now."}, "levels": {"emergency": "soon"}})
+    with pytest.raises(KnowledgeError, match="level 'asap'"):
+        parse_level_messages({"messages": {"emergency": "Go now."}, "levels": {"asap": "emergency"}})
