@@ -465,6 +465,20 @@ class LevelTests(BaseModel):
         return self
 
 
+class AskWarning(BaseModel):
+    """What `lumbar ask` puts first when a question describes a sign of this level."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: str = Field(description="the kind of help in ask's JSON ('emergency', 'urgent')")
+    message: str = Field(description="the sentence shown before the answer")
+
+    @field_validator("message")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        return " ".join(value.split())
+
+
 class UrgencyLevel(BaseModel):
     """Every sentence shown about one urgency level, and where it sends people (levels.yaml)."""
 
@@ -484,7 +498,9 @@ class UrgencyLevel(BaseModel):
     routing: LevelRouting
     tests: LevelTests
     already_there: str | None = Field(None, description="safety-net note when every sign is already present")
-    ask_warning: str | None = Field(None, description="what `lumbar ask` says when a question names a sign")
+    ask_warning: AskWarning | None = Field(
+        None, description="what `lumbar ask` says when a question names a sign"
+    )
     sources: list[CitationField] = Field(default_factory=list)
 
     @property

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from pydantic import ValidationError
 
-from lumbar.ask.warning_signs import level_message, load_warning_signs, parse_level_messages
-from lumbar.errors import KnowledgeError
+from lumbar.ask.warning_signs import WarningSigns, load_warning_signs
 from lumbar.knowledge.loader import load_knowledge
 from lumbar.knowledge.schema import Level, WarningSignRule
 
@@ -83,14 +84,24 @@ def test_search_words_must_be_plain_lower_case_words() -> None:
         WarningSignRule.model_validate({**rule, "search": "Fever, chills"})
 
 
-def test_each_urgent_level_has_one_message_and_self_care_none() -> None:
-    assert level_message(Level.EMERGENCY_AMBULANCE) == level_message(Level.EMERGENCY)
-    assert level_message(Level.CONSULTATION_24) != level_message(Level.EMERGENCY)
-    assert level_message(Level.SELF_CARE) is None
+def test_the_message_is_the_levels_ask_warning_and_self_care_has_none() -> None:
+    kb = load_knowledge()
+    ambulance, emergency = kb.levels[Level.EMERGENCY_AMBULANCE], kb.levels[Level.EMERGENCY]
+    assert ambulance.ask_warning == emergency.ask_warning
+    assert kb.levels[Level.CONSULTATION_24].ask_warning != emergency.ask_warning
+    assert kb.levels[Level.SELF_CARE].ask_warning is None
+    match = load_warning_signs().detect("I keep leaking urine")
+    assert match is not None and emergency.ask_warning is not None
+    assert (match.level, match.message) == (emergency.ask_warning.kind, emergency.ask_warning.message)
 
 
-def test_a_level_with_an_unknown_message_is_reported() -> None:
-    with pytest.raises(KnowledgeError, match="message 'soon'"):
-        parse_level_messages({"messages": {"emergency": "Go now."}, "levels": {"emergency": "soon"}})
-    with pytest.raises(KnowledgeError, match="level 'asap'"):
-        parse_level_messages({"messages": {"emergency": "Go now."}, "levels": {"asap": "emergency"}})
+def test_a_changed_ask_warning_is_what_ask_says() -> None:
+    kb = load_knowledge()
+    urgent = kb.levels[Level.CONSULTATION_24]
+    assert urgent.ask_warning is not None
+    changed = urgent.model_copy(
+        update={"ask_warning": urgent.ask_warning.model_copy(update={"message": "Ring us."})}
+    )
+    levels = {**kb.levels, Level.CONSULTATION_24: changed}
+    match = WarningSigns(replace(kb, levels=levels)).detect("I have a fever with my back pain")
+    assert match is not None and (match.level, match.message) == ("urgent", "Ring us.")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import lumbar
+import lumbar.cli.plan as plan_cli
 import lumbar.knowledge.loader as loader
 from lumbar.assessment import Assessment
 from lumbar.cli import main
@@ -31,7 +31,7 @@ def test_plan_from_text_uses_assess(
         seen.append(text)
         return make_assessment(present=("pregnant",), age=30)
 
-    monkeypatch.setattr(lumbar, "assess", fake_assess, raising=False)
+    monkeypatch.setattr(plan_cli, "assess", fake_assess)
     assert main(["plan", "--text", "sore back", "--format", "markdown", "--date", "2025-01-01"]) == 0
     out = capsys.readouterr().out
     assert seen == ["sore back"]
