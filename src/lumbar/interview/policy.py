@@ -71,7 +71,7 @@ def choose(kb: KnowledgeBase, state: InterviewState, known: Known, cap: int = MA
         finding = kb.findings[unclear[0]]
         return Ask(finding, _why(finding), False, _left(candidates, state, cap))
     if not candidates:
-        return Stop(_settled(known.triage.level), [])
+        return Stop(kb.levels[known.triage.level].interview_done, [])
     if len(state.asked) >= cap:
         return Stop(f"reached the limit of {cap} questions", candidates)
     first = candidates[0]
@@ -87,11 +87,3 @@ def _left(candidates: list[Candidate], state: InterviewState, cap: int) -> int:
 
 def _why(finding: Finding) -> str:
     return finding.rationale or "It helps tell the likely causes apart."
-
-
-def _settled(level: Level) -> str:
-    if level is Level.EMERGENCY_AMBULANCE:
-        return "the answers already call for an ambulance; no more questions are needed"
-    if level is Level.EMERGENCY:
-        return "the answers already call for emergency care, and no answer left could make it more urgent"
-    return "the warning signs that matter here were asked, and the likely causes are settled"

@@ -501,6 +501,9 @@ class UrgencyLevel(BaseModel):
     ask_warning: AskWarning | None = Field(
         None, description="what `lumbar ask` says when a question names a sign"
     )
+    interview_done: str = Field(
+        description="why the interview asks nothing more when no question left can change the result"
+    )
     sources: list[CitationField] = Field(default_factory=list)
 
     @property
