@@ -8,8 +8,9 @@ off-topic questions and puts a safety message first when a question describes a 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import lazy_loader
 
 if TYPE_CHECKING:
     from lumbar.ask.answer import REFUSAL, Answer, CitedPassage, answer_question
@@ -17,34 +18,14 @@ if TYPE_CHECKING:
     from lumbar.ask.passages import Passage
     from lumbar.ask.settings import AskSettings, settings_from_env
 
-#: public name -> the module that defines it, imported on first use so the package itself stays light.
-_SOURCES = {
-    "Answer": "lumbar.ask.answer",
-    "AskSettings": "lumbar.ask.settings",
-    "Assistant": "lumbar.ask.assistant",
-    "CitedPassage": "lumbar.ask.answer",
-    "Passage": "lumbar.ask.passages",
-    "REFUSAL": "lumbar.ask.answer",
-    "answer_lines": "lumbar.ask.assistant",
-    "answer_question": "lumbar.ask.answer",
-    "open_assistant": "lumbar.ask.assistant",
-    "settings_from_env": "lumbar.ask.settings",
-}
-__all__ = [
-    "REFUSAL",
-    "Answer",
-    "AskSettings",
-    "Assistant",
-    "CitedPassage",
-    "Passage",
-    "answer_lines",
-    "answer_question",
-    "open_assistant",
-    "settings_from_env",
-]
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _SOURCES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_SOURCES[name]), name)
+# the public names (imported above for type checkers only), each imported from its module on
+# first use so that importing the package stays light
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "answer": ["Answer", "CitedPassage", "REFUSAL", "answer_question"],
+        "assistant": ["Assistant", "answer_lines", "open_assistant"],
+        "passages": ["Passage"],
+        "settings": ["AskSettings", "settings_from_env"],
+    },
+)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import lazy_loader
 
 if TYPE_CHECKING:
     from lumbar.care.models import CarePlan, PatientPage
@@ -11,30 +12,14 @@ if TYPE_CHECKING:
     from lumbar.care.plan import advice_items, make_plan
     from lumbar.care.render import render_html, render_markdown, render_page_markdown
 
-#: public name -> the module that defines it, imported on first use so the package itself stays light.
-_SOURCES = {
-    "CarePlan": "lumbar.care.models",
-    "PatientPage": "lumbar.care.models",
-    "advice_items": "lumbar.care.plan",
-    "make_plan": "lumbar.care.plan",
-    "page_for": "lumbar.care.pages",
-    "render_html": "lumbar.care.render",
-    "render_markdown": "lumbar.care.render",
-    "render_page_markdown": "lumbar.care.render",
-}
-__all__ = [
-    "CarePlan",
-    "PatientPage",
-    "advice_items",
-    "make_plan",
-    "page_for",
-    "render_html",
-    "render_markdown",
-    "render_page_markdown",
-]
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _SOURCES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_SOURCES[name]), name)
+# the public names (imported above for type checkers only), each imported from its module on
+# first use so that importing the package stays light
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "models": ["CarePlan", "PatientPage"],
+        "pages": ["page_for"],
+        "plan": ["advice_items", "make_plan"],
+        "render": ["render_html", "render_markdown", "render_page_markdown"],
+    },
+)

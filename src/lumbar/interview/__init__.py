@@ -5,39 +5,20 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import lazy_loader
 
 if TYPE_CHECKING:
     from lumbar.interview.engine import Interviewer, default_interviewer, start, step
     from lumbar.interview.models import AnswerValue, InterviewState, Progress, Question, Result
 
-#: public name -> the module that defines it, imported on first use so the package itself stays light.
-_SOURCES = {
-    "AnswerValue": "lumbar.interview.models",
-    "InterviewState": "lumbar.interview.models",
-    "Interviewer": "lumbar.interview.engine",
-    "Progress": "lumbar.interview.models",
-    "Question": "lumbar.interview.models",
-    "Result": "lumbar.interview.models",
-    "default_interviewer": "lumbar.interview.engine",
-    "start": "lumbar.interview.engine",
-    "step": "lumbar.interview.engine",
-}
-__all__ = [
-    "AnswerValue",
-    "InterviewState",
-    "Interviewer",
-    "Progress",
-    "Question",
-    "Result",
-    "default_interviewer",
-    "start",
-    "step",
-]
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _SOURCES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_SOURCES[name]), name)
+# the public names (imported above for type checkers only), each imported from its module on
+# first use so that importing the package stays light
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "engine": ["Interviewer", "default_interviewer", "start", "step"],
+        "models": ["AnswerValue", "InterviewState", "Progress", "Question", "Result"],
+    },
+)

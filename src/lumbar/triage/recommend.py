@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from lumbar.assessment import LevelReason, Recommendation, SourceRef
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.schema import Cause, DiagnosticTest, Specialist
 from lumbar.triage.differential import CauseScore
 from lumbar.triage.rules import FindingState, TriageResult
 
@@ -29,23 +31,10 @@ def choose_specialists(
     """Who to see: the level's first port of call, then the specialists of suspected and likely causes."""
     routing = kb.levels[result.level].routing
     picks: dict[str, str] = {routing.specialist: routing.why}
-    for cause_id in _suspects(kb, result):
-        for spec_id in kb.causes[cause_id].specialists:
-            picks.setdefault(spec_id, f"For a suspected {kb.causes[cause_id].name.lower()}.")
-    for score in top:
-        if score.probability < MIN_SHARE:
-            continue
-        for spec_id in score.cause.specialists:
-            picks.setdefault(spec_id, f"For {score.cause.name.lower()} ({score.probability:.0%} likely).")
-    out = []
-    for spec_id, why in picks.items():
-        spec = kb.specialists.get(spec_id)
-        if spec is None:
-            continue
-        out.append(
-            Recommendation(id=spec.id, text=f"{spec.name}: {spec.text}", sources=spec.source_ids, why=why)
-        )
-    return out[:5]
+    for spec_id, cause, score in _cause_items(kb, result, top, lambda c: c.specialists):
+        likely = f"For {cause.name.lower()} ({score.probability:.0%} likely)." if score else None
+        picks.setdefault(spec_id, likely or f"For a suspected {cause.name.lower()}.")
+    return _recommendations(picks, kb.specialists)[:5]
 
 
 def choose_tests(kb: KnowledgeBase, result: TriageResult, top: list[CauseScore]) -> list[Recommendation]:
@@ -56,23 +45,34 @@ def choose_tests(kb: KnowledgeBase, result: TriageResult, top: list[CauseScore])
     if not kb.levels[result.level].tests.listed:
         return []
     picks: dict[str, str] = {}
+    for test_id, cause, _ in _cause_items(kb, result, top, lambda c: c.tests):
+        picks.setdefault(test_id, f"To check for {cause.name.lower()}.")
+    return _recommendations(picks, kb.tests)[:6]
+
+
+def _cause_items(
+    kb: KnowledgeBase, result: TriageResult, top: list[CauseScore], items: Callable[[Cause], list[str]]
+) -> Iterator[tuple[str, Cause, CauseScore | None]]:
+    """The items of the suspected causes (no score), then of the causes at least ``MIN_SHARE`` likely."""
     for cause_id in _suspects(kb, result):
-        for test_id in kb.causes[cause_id].tests:
-            picks.setdefault(test_id, f"To check for {kb.causes[cause_id].name.lower()}.")
+        cause = kb.causes[cause_id]
+        for item_id in items(cause):
+            yield item_id, cause, None
     for score in top:
-        if score.probability < MIN_SHARE:
-            continue
-        for test_id in score.cause.tests:
-            picks.setdefault(test_id, f"To check for {score.cause.name.lower()}.")
-    out = []
-    for test_id, why in picks.items():
-        test = kb.tests.get(test_id)
-        if test is None:
-            continue
-        out.append(
-            Recommendation(id=test.id, text=f"{test.name}: {test.text}", sources=test.source_ids, why=why)
-        )
-    return out[:6]
+        if score.probability >= MIN_SHARE:
+            for item_id in items(score.cause):
+                yield item_id, score.cause, score
+
+
+def _recommendations(
+    picks: Mapping[str, str], catalogue: Mapping[str, Specialist | DiagnosticTest]
+) -> list[Recommendation]:
+    """Each picked id found in ``catalogue`` with the reason it was picked, in order."""
+    return [
+        Recommendation(id=item.id, text=f"{item.name}: {item.text}", sources=item.source_ids, why=why)
+        for item_id, why in picks.items()
+        if (item := catalogue.get(item_id)) is not None
+    ]
 
 
 def no_flag_reason(kb: KnowledgeBase, state: FindingState, warnings_pending: bool) -> LevelReason:

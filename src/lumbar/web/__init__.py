@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import lazy_loader
 
 if TYPE_CHECKING:
     from lumbar.web.app import create_app
     from lumbar.web.settings import WebSettings, settings_from_env
 
-#: public name -> the module that defines it, imported on first use so the package itself stays light.
-_SOURCES = {
-    "WebSettings": "lumbar.web.settings",
-    "create_app": "lumbar.web.app",
-    "settings_from_env": "lumbar.web.settings",
-}
-__all__ = [
-    "WebSettings",
-    "create_app",
-    "settings_from_env",
-]
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _SOURCES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(_SOURCES[name]), name)
+# the public names (imported above for type checkers only), each imported from its module on
+# first use so that importing the package stays light
+__getattr__, __dir__, __all__ = lazy_loader.attach(
+    __name__,
+    submod_attrs={
+        "app": ["create_app"],
+        "settings": ["WebSettings", "settings_from_env"],
+    },
+)
