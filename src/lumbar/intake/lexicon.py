@@ -237,12 +237,16 @@ def _owned(inner: Match, outer: Match, tokens: list[Token], warning_signs: froze
     It does when both are the same finding, or when every word of ``inner`` is a word of ``outer``
     ("numb between my legs" is not a numb leg; a word in the gap of a longer phrase stays). A warning
     sign gives way only when its one word belongs to the longer phrase ("pins and needles" is not
-    a needle, "wear and tear" is not a tearing pain): reading too much is safer than too little.
+    a needle, "wear and tear" is not a tearing pain) or when all its words belong to an exact compound
+    of a finding that is not a warning sign (written with "=": "hot and cold packs" is not a fever): reading too much is safer than
+    too little.
     """
     if outer.pattern.finding == inner.pattern.finding:
         return True
     if inner.pattern.finding in warning_signs and inner.width > 1:
-        return False
+        # ... or when it lies inside an exact compound that names a thing, not a sign ("hot and cold packs")
+        thing = outer.pattern.contiguous and outer.pattern.finding not in warning_signs
+        return thing and inner.used <= outer.used
     # the longer phrase may have skipped function words of its own ("lost feeling around my back passage")
     content = {i for i in inner.used if tokens[i].text not in OPTIONAL_WORDS} or inner.used
     return content <= outer.used

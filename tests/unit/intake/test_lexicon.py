@@ -26,8 +26,12 @@ FINDINGS = {
     "worn_discs": ["wear and tear"],
     "hurt_back": ["hurt my back"],
     "cough": {"synonyms": ["worse when i cough"], "absent": ["no cough"]},
+    "fever": ["hot and cold", "hot and shivery"],
+    "heat_tried": ["=hot and cold packs"],
+    "both_legs_weak": ["=legs are weak"],
+    "leg_weak": ["legs weak"],
 }
-WARNING = ("saddle", "injects", "tearing")
+WARNING = ("saddle", "injects", "tearing", "fever", "both_legs_weak", "leg_weak")
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +112,14 @@ def test_a_warning_sign_gives_way_only_when_its_word_is_part_of_the_longer_phras
     assert found(lexicon, "wear and tear") == {"worn_discs"}
     # in the gap of a longer phrase, a warning sign stays
     assert {"sciatica", "tearing"} <= found(lexicon, "pain tearing down my leg")
+
+
+def test_a_warning_sign_inside_an_exact_compound_that_names_a_thing_gives_way(lexicon: Lexicon) -> None:
+    assert found(lexicon, "i tried hot and cold packs") == {"heat_tried"}
+    assert found(lexicon, "i keep going hot and cold") == {"fever"}
+    assert found(lexicon, "hot and cold packs, now i feel hot and shivery") == {"heat_tried", "fever"}
+    # an exact compound that is itself a warning sign takes nothing from another sign
+    assert found(lexicon, "her legs are weak") == {"both_legs_weak", "leg_weak"}
 
 
 def test_absent_phrases_are_marked_negative(lexicon: Lexicon) -> None:
