@@ -19,7 +19,7 @@ _OFFLINE_ENGLISH = "en-US"
 
 @cache
 def _textstat() -> Any:
-    from textstat.textstat import textstatistics
+    from textstat.textstat import textstatistics  # noqa: PLC0415 - a dev-only dependency, loaded on use
 
     stats = textstatistics()
     stats.set_lang(_OFFLINE_ENGLISH)

@@ -20,9 +20,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lumbar.ask.passages import Passage
+from lumbar.ask.answer import answer_question
+from lumbar.ask.documents import read_document
+from lumbar.ask.index import ORIGIN_USER, DocumentRecord, SqliteIndex
+from lumbar.ask.knowledge_source import lenient_knowledge
+from lumbar.ask.library import SUPPORTED_SUFFIXES
+from lumbar.ask.passages import Passage, passages_from_knowledge
+from lumbar.ask.retrieve import Retriever
 from lumbar.ask.settings import settings_from_env
 from lumbar.ask.text import words
+from lumbar.ask.vocabulary import load_vocabulary
+from lumbar.ask.warning_signs import load_warning_signs
+from lumbar.knowledge.loader import data_root
 
 #: an answer and the texts of the passages behind it, best first
 Reply = tuple[str, list[str]]
@@ -79,7 +88,7 @@ class Bm25Baseline:
     """Plain BM25 (rank_bm25's BM25Okapi) over passages; the answer is the best passage."""
 
     def __init__(self, passages: Sequence[Passage]) -> None:
-        from rank_bm25 import BM25Okapi
+        from rank_bm25 import BM25Okapi  # noqa: PLC0415 - a dev-only dependency, for the baseline only
 
         self.passages = list(passages)
         self._bm25 = BM25Okapi([words(p.searchable) or ["_"] for p in self.passages])
@@ -93,12 +102,6 @@ class Bm25Baseline:
 
 def library_passages(seeds: Path | None) -> list[Passage]:
     """The knowledge base's passages and those of the documents in ``seeds``."""
-    from lumbar.ask.documents import read_document
-    from lumbar.ask.knowledge_source import lenient_knowledge
-    from lumbar.ask.library import SUPPORTED_SUFFIXES
-    from lumbar.ask.passages import passages_from_knowledge
-    from lumbar.knowledge.loader import data_root
-
     kb = lenient_knowledge(data_root())
     passages = passages_from_knowledge(kb) if kb is not None else []
     if seeds is not None and seeds.is_dir():
@@ -110,12 +113,6 @@ def library_passages(seeds: Path | None) -> list[Passage]:
 
 def lumbar_replier(passages: Sequence[Passage]) -> Callable[[str], Reply]:
     """lumbar's own answers over ``passages``, from an in-memory index."""
-    from lumbar.ask.answer import answer_question
-    from lumbar.ask.index import ORIGIN_USER, DocumentRecord, SqliteIndex
-    from lumbar.ask.retrieve import Retriever
-    from lumbar.ask.vocabulary import load_vocabulary
-    from lumbar.ask.warning_signs import load_warning_signs
-
     index = SqliteIndex(":memory:")
     by_source: dict[str, list[Passage]] = {}
     for passage in passages:

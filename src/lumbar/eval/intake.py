@@ -38,6 +38,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from rich.console import Console
+from rich.table import Table
+
 from lumbar.errors import InputError
 from lumbar.intake.reader import ReadFinding, Reading, TextReader, complete
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
@@ -318,9 +321,6 @@ def evaluate_file(path: Path, kb: KnowledgeBase | None = None) -> Report:
 
 def render(report: Report, show_errors: bool = False) -> None:
     """Print the report as a Rich table (and, if asked, every difference by case)."""
-    from rich.console import Console
-    from rich.table import Table
-
     table = Table(title=f"Intake: {report.cases} labelled sentences")
     for column in ("group", "gold", "read", "matched", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column == "group" else "right")
