@@ -25,6 +25,10 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from lumbar.assessor import AssessmentEngine, default_engine
+from lumbar.errors import InputError
+from lumbar.knowledge.loader import load_knowledge
+
 ROOT = Path(__file__).resolve().parents[1]
 VIGNETTES = ROOT.parent / "shared" / "vignettes" / "dev.jsonl"
 INTAKE = ROOT / "tests" / "cases" / "intake.jsonl"
@@ -54,9 +58,6 @@ def percentile(values: list[float], share: float) -> float:
 
 def warm(all_texts: list[str], repeat: int) -> dict[str, float]:
     """Assessments in one process after a first call has built the engine."""
-    from lumbar.assessor import default_engine
-    from lumbar.errors import InputError
-
     started = time.perf_counter()
     engine = default_engine()
     engine.assess("I pulled my back lifting a box.")
@@ -85,10 +86,6 @@ def warm(all_texts: list[str], repeat: int) -> dict[str, float]:
 def memory(all_texts: list[str]) -> dict[str, float]:
     """Peak Python allocations while building the engine and assessing every text once (tracemalloc,
     in this process), and the process's peak resident size (getrusage)."""
-    from lumbar.assessor import AssessmentEngine
-    from lumbar.errors import InputError
-    from lumbar.knowledge.loader import load_knowledge
-
     tracemalloc.start()
     engine = AssessmentEngine(load_knowledge())
     for text in all_texts:
