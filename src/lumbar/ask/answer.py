@@ -284,6 +284,23 @@ def _sources(passages: list[CitedPassage]) -> dict[str, dict[str, str]]:
     return {sid: {"title": e["title"], "locator": "; ".join(e["locators"])} for sid, e in sources.items()}
 
 
+def _unique(scored: list[Scored]) -> list[Scored]:
+    """Each passage once, where it first appears."""
+    by_id: dict[str, Scored] = {}
+    for s in scored:
+        by_id.setdefault(s.hit.passage.id, s)
+    return list(by_id.values())
+
+
+def _answerable(retrieval: Retrieval) -> bool:
+    """Whether the best passages reach far enough into an on-topic question to answer it."""
+    return (
+        bool(retrieval.ranked)
+        and max(s.reach for s in retrieval.ranked[:SHOWN_PASSAGES]) >= MIN_REACH
+        and retrieval.query.on_topic
+    )
+
+
 def answer_question(question: str, retriever: Retriever, warning_signs: WarningSigns | None = None) -> Answer:
     """Answer one question from the index behind ``retriever``; raises InputError for an empty question."""
     question = " ".join(str(question).split())
@@ -292,20 +309,24 @@ def answer_question(question: str, retriever: Retriever, warning_signs: WarningS
     if len(question) > MAX_QUESTION_CHARS:
         raise InputError(f"the question is longer than {MAX_QUESTION_CHARS} characters; ask it more briefly")
     warning = warning_signs.detect(question) if warning_signs is not None else None
-    search = f"{question} {warning.search}" if warning else question
-    retrieval = retriever.retrieve(search)
-    answerable = (
-        bool(retrieval.ranked)
-        and max(s.reach for s in retrieval.ranked[:SHOWN_PASSAGES]) >= MIN_REACH
-        and retrieval.query.on_topic
-    )
+    retrieval = retriever.retrieve(f"{question} {warning.search}" if warning else question)
     # After a safety message, the leading passage is shown whole: its advice on what to do counts.
-    units = select_units(retrieval, whole_lead=warning is not None) if answerable else []
+    units = select_units(retrieval, whole_lead=warning is not None) if _answerable(retrieval) else []
+    shown = retrieval.ranked[:SHOWN_PASSAGES] if units else []
+    if warning:
+        # the sign's words steer the search to what to do; the question alone may ask something else too
+        asked = retriever.retrieve(question)
+        extra = select_units(asked) if _answerable(asked) else []
+        if extra and extra[0].passage.id not in {u.passage.id for u in units}:
+            units += [u for u in extra if u.passage.id == extra[0].passage.id]
+            # the cited passages first, then the rest, at most SHOWN_PASSAGES
+            used = {u.passage.id for u in units}
+            ordered = sorted([*shown, extra[0].scored], key=lambda s: s.hit.passage.id not in used)
+            shown = _unique(ordered)[:SHOWN_PASSAGES]
     if not units:
         # With a warning sign, the safety message is the answer even when no passage fits.
         text = warning.message if warning else REFUSAL
         return Answer(question, text, [], {}, refused=True, warning=warning)
-    shown = retrieval.ranked[:SHOWN_PASSAGES]
     passages = [CitedPassage(n, s.hit.passage, s.score) for n, s in enumerate(shown, start=1)]
     numbers = {c.passage.id: c.number for c in passages}
     text = _compose(units, numbers)

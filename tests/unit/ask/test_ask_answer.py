@@ -116,6 +116,20 @@ def test_a_described_warning_sign_puts_the_emergency_advice_first(retriever: Ret
     assert "emergency department now" in answer.text.split("lumbar assess", 1)[1]
 
 
+def test_a_warning_sign_question_that_asks_something_else_gets_both_answers(retriever: Retriever) -> None:
+    answer = answer_question(
+        "Is swimming an excellent activity for back spasms, even with new bladder trouble?",
+        retriever,
+        load_warning_signs(),
+    )
+    assert answer.warning is not None
+    body = answer.text.split("lumbar assess", 1)[1]
+    # what to do about the sign first, then what the question asked, each cited once
+    assert body.index("emergency department now") < body.index("Swimming is an excellent activity")
+    assert len(answer.passages) <= 5
+    assert len({c.passage.id for c in answer.passages}) == len(answer.passages)
+
+
 def test_a_question_without_a_warning_sign_has_no_safety_message(retriever: Retriever) -> None:
     answer = answer_question("Is swimming good for back spasms?", retriever, load_warning_signs())
     assert answer.warning is None
