@@ -112,6 +112,8 @@ class ContextDetector:
                     trig.start in match.used and all(k in match.used for k in range(trig.start, trig.end + 1))
                 ):
                     continue  # the trigger is part of the phrase itself ("have not peed")
+                if trig.rule.findings and match.pattern.finding not in trig.rule.findings:
+                    continue  # "can I take" asks about a medicine, not about a sign said after it
                 if _reaches(trig, match, index.scopes):
                     cats.add(trig.rule.category)
             result.append(cats)

@@ -4,7 +4,8 @@ A phrase matches when its word stems appear in order within one clause, with at 
 other words between consecutive phrase words, function words not counted (none at all for a
 phrase written with a leading "="). When a shorter match of the same finding lies inside a longer
 one, or every word of the shorter is a word of the longer, the longer wins ("numb between my legs"
-beats "numb"); a warning sign gives way only when it is one word of the longer phrase.
+beats "numb"); a warning sign gives way only when it is one word of the longer phrase, and nothing
+gives way to a finding whose phrases name another finding ("ibuprofen does not help" keeps "ibuprofen").
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ class Lexicon:
         self.speller = Speller(vocabulary)
         self.shorthand = Shorthand({s.written: s.reads_as for s in kb.shorthand})
         self.warning_signs = frozenset(f.id for f in kb.findings.values() if f.warning_sign)
+        #: findings whose phrases name another finding ("ibuprofen does not help"): that one stays read
+        self.sharing = frozenset(f.id for f in kb.findings.values() if f.names_other_findings)
 
     def _variants(self, stems: tuple[str, ...], contiguous: bool) -> list[tuple[str, ...]]:
         """The stem sequences a phrase matches: canonical words, function words dropped when at least
@@ -145,7 +148,7 @@ class Lexicon:
                 match = _match_at(pattern, tokens, stems, i)
                 if match:
                     found.append(match)
-        return _drop_nested(found, tokens, self.warning_signs)
+        return _drop_nested(found, tokens, self.warning_signs, self.sharing)
 
 
 def _match_at(pattern: Pattern, tokens: list[Token], stems: list[str], start: int) -> Match | None:
@@ -202,7 +205,10 @@ def _new_clause(tokens: list[Token], pos: int) -> bool:
 
 
 def _drop_nested(
-    matches: list[Match], tokens: list[Token], warning_signs: frozenset[str] = frozenset()
+    matches: list[Match],
+    tokens: list[Token],
+    warning_signs: frozenset[str] = frozenset(),
+    sharing: frozenset[str] = frozenset(),
 ) -> list[Match]:
     """Drop a match inside a longer one that owns its words (see ``_owned``).
 
@@ -213,7 +219,7 @@ def _drop_nested(
     for m in matches:
         by_start[m.start].append(m)
     widest = max((m.end - m.start for m in matches), default=0)
-    return [m for m in matches if not _nested(m, by_start, widest, tokens, warning_signs)]
+    return [m for m in matches if not _nested(m, by_start, widest, tokens, warning_signs, sharing)]
 
 
 def _nested(
@@ -222,11 +228,13 @@ def _nested(
     widest: int,
     tokens: list[Token],
     warning_signs: frozenset[str],
+    sharing: frozenset[str],
 ) -> bool:
     width = len(m.used)
     for k in range(max(0, m.start - widest), m.start + 1):
         for o in by_start.get(k, ()):
-            if m.end <= o.end and len(o.used) > width and _owned(m, o, tokens, warning_signs):
+            shared = o.pattern.finding in sharing and o.pattern.finding != m.pattern.finding
+            if m.end <= o.end and len(o.used) > width and not shared and _owned(m, o, tokens, warning_signs):
                 return True
     return False
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from lumbar.errors import Problem
 from lumbar.knowledge.audit import AuditRow, audit_rows, check_audit
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
-from lumbar.knowledge.schema import Condition, SeedClaim, SkippedPassage, ValueType
+from lumbar.knowledge.schema import Condition, Medicine, MedicineClass, SeedClaim, SkippedPassage, ValueType
 from lumbar.settings import read_settings
 
 #: the cause ids CONTRACT.md section 4 fixes.
@@ -139,6 +139,9 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
     for treatment in kb.treatments.values():
         for ref in [*treatment.contraindications, *treatment.cautions]:
             _ref(problems, "treatments.yaml", treatment.id, "finding", ref, f)  # type: ignore[arg-type]
+    for trigger in kb.context_rules:
+        for ref in trigger.findings:
+            _ref(problems, "context_rules.yaml", trigger.literal, "finding", ref, f)  # type: ignore[arg-type]
     every: dict[str, object] = {}
     for table in kb.tables().values():
         every.update(table)
@@ -204,6 +207,16 @@ def _check_sources(kb: KnowledgeBase, problems: list[Problem]) -> None:
             for citation in item.sources:
                 if citation.source not in kb.sources:
                     problems.append(Problem(file, item_id, f"cites unknown source '{citation.source}'"))
+    medicine_items: list[tuple[str, Medicine | MedicineClass]] = [
+        *(("medicines.yaml", m) for m in kb.medicines.values()),
+        *(("medicine_classes.yaml", c) for c in kb.medicine_classes.values()),
+    ]
+    for file, item in medicine_items:
+        if not item.sources:
+            problems.append(Problem(file, item.id, "cites no source; add `sources: [source_id#locator]`"))
+        for citation in item.sources:
+            if citation.source not in kb.sources:
+                problems.append(Problem(file, item.id, f"cites unknown source '{citation.source}'"))
     for cause in kb.causes.values():
         for ev in cause.evidence:
             if not ev.sources:

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from lumbar.errors import KnowledgeError, Problem
+from lumbar.knowledge.medicine_names import with_medicine_names
 from lumbar.knowledge.schema import (
     Cause,
     Complication,
@@ -26,6 +27,8 @@ from lumbar.knowledge.schema import (
     DiagnosticTest,
     Finding,
     Level,
+    Medicine,
+    MedicineClass,
     Prevention,
     RedFlagPicture,
     SeedClaim,
@@ -57,6 +60,8 @@ ITEM_FILES: dict[str, type[BaseModel]] = {
     "context_rules.yaml": ContextRule,
     "word_classes.yaml": WordClass,
     "shorthand.yaml": Shorthand,
+    "medicine_classes.yaml": MedicineClass,
+    "medicines.yaml": Medicine,
 }
 #: files whose items have no id (kept as lists, in file order).
 LIST_FILES = {"context_rules.yaml", "word_classes.yaml", "shorthand.yaml"}
@@ -87,6 +92,9 @@ class KnowledgeBase:
     shorthand: list[Shorthand] = field(default_factory=list)
     red_flags: dict[str, RedFlagPicture] = field(default_factory=dict)
     levels: dict[Level, UrgencyLevel] = field(default_factory=dict)
+    #: medicines people take, by generic and brand names, and their kinds (anti-inflammatory, …)
+    medicines: dict[str, Medicine] = field(default_factory=dict)
+    medicine_classes: dict[str, MedicineClass] = field(default_factory=dict)
     root: str = ""
 
     def item(self, item_id: str) -> BaseModel:
@@ -180,7 +188,9 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
 
     kb = KnowledgeBase(
         sources=tables["sources"],
-        findings=tables["findings"],
+        findings=with_medicine_names(
+            tables["findings"], tables["medicines"], tables["medicine_classes"], problems
+        ),
         causes=tables["causes"],
         rules=tables["rules"],
         specialists=tables["specialists"],
@@ -196,6 +206,8 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         word_classes=tables["word_classes"],
         shorthand=tables["shorthand"],
         levels=levels,
+        medicines=tables["medicines"],
+        medicine_classes=tables["medicine_classes"],
         root=str(root),
     )
     return kb, problems

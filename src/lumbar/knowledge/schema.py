@@ -249,6 +249,10 @@ class Finding(Item):
     ask_unless: list[ItemId] = Field(
         default_factory=list, description="never ask when one of these findings is present"
     )
+    names_other_findings: bool = Field(
+        False,
+        description="its phrases contain another finding's words ('ibuprofen does not help'), which stay read",
+    )
 
 
 # --- causes ------------------------------------------------------------------------------------
@@ -402,6 +406,25 @@ class Treatment(Item):
     cautions: list[ItemId] = Field(default_factory=list, description="finding ids that call for care")
     evidence_grade: EvidenceGrade
     recommendation: RecommendationStrength
+
+
+class MedicineClass(Item):
+    """A kind of medicine (an anti-inflammatory, paracetamol, an opioid, …): the finding that says a
+    person takes one, and what the plan tells them then. ``{medicine}`` in the texts is the medicine's name."""
+
+    name: str = Field(description="plain words: 'an anti-inflammatory painkiller'")
+    finding: ItemId = Field(description="the finding read when a person takes a medicine of this kind")
+    already_taking: str = Field(description="what to do while taking it, shown in the plan")
+    not_helping: str = Field(description="what to do when it does not help, and when to see someone")
+
+
+class Medicine(Item):
+    """A medicine people take for back pain, by its generic and common brand names."""
+
+    name: str = Field(description="the name shown to the person, e.g. 'co-codamol'")
+    names: list[str] = Field(min_length=1, description="generic and brand names as people write them")
+    ingredients: list[str] = Field(min_length=1, description="active ingredients, in plain words")
+    classes: list[ItemId] = Field(min_length=1, description="ids in medicine_classes.yaml")
 
 
 class Prevention(Item):
@@ -571,6 +594,10 @@ class ContextRule(BaseModel):
     stops_at_comma: bool = Field(
         False,
         description="a verb's negation ('it does not let up, bump feels hard') ends at a comma or 'and'; a list's ('no fever, chills') does not",
+    )
+    findings: list[str] = Field(
+        default_factory=list,
+        description="modifies only these findings ('can I take' a painkiller); empty = every finding",
     )
 
 
