@@ -20,6 +20,7 @@ from lumbar.assessment import Assessment, RankedCause
 from lumbar.assessment import Recommendation as AdviceItem
 from lumbar.care import wording
 from lumbar.care.items import names, prevention_item, treatment_item
+from lumbar.care.medicines import medicine_items
 from lumbar.care.models import CarePlan, LeftOut, PlanItem, PlanSection, SectionId, UrgentMessage
 from lumbar.care.profile import Profile, background_ids, profile_of
 from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net
@@ -58,6 +59,7 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
         sections, left_out = _wait_sections(kb, profile)
     else:
         sections, left_out = _home_sections(kb, profile, suited)
+    sections = _first_taking(sections, medicine_items(assessment, kb), urgent is not None)
     plan = CarePlan(
         level=assessment.level,
         created=today,
@@ -71,6 +73,17 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
         disclaimer=assessment.disclaimer,
     )
     return plan.model_copy(update={"sources": _source_titles(plan, kb)})
+
+
+def _first_taking(sections: list[PlanSection], taking: list[PlanItem], urgent: bool) -> list[PlanSection]:
+    """The medicines the person already takes open the first section: what to do with them comes first."""
+    if not taking:
+        return sections
+    if not sections:
+        section_id: SectionId = "while_you_wait" if urgent else "today"
+        return [PlanSection(id=section_id, title=wording.SECTION_TITLES[section_id], items=taking)]
+    first = sections[0]
+    return [first.model_copy(update={"items": [*taking, *first.items]}), *sections[1:]]
 
 
 def _suited(top: list[RankedCause], kb: KnowledgeBase, profile: Profile) -> dict[str, list[str]]:
