@@ -46,20 +46,19 @@ def _named(evidence: str, medicines: list[Medicine]) -> list[Medicine]:
 
 
 def medicines_taken(assessment: Assessment, kb: KnowledgeBase) -> list[tuple[str, Medicine | None]]:
-    """(name as shown, medicine or None when only the person's own word names it), in reading order."""
-    by_finding = {kind.finding: kind.id for kind in kb.medicine_classes.values()}
+    """(name as shown, medicine), in reading order; when the person's words name no medicine lumbar
+    knows (a misspelling), the kind's name ("an anti-inflammatory painkiller") and None."""
+    kinds = {kind.finding: kind for kind in kb.medicine_classes.values()}
     out: list[tuple[str, Medicine | None]] = []
     for found in assessment.findings:
-        if found.status != "present" or found.id not in by_finding:
+        kind = kinds.get(found.id)
+        if found.status != "present" or kind is None:
             continue
-        kind = by_finding[found.id]
-        candidates = [m for m in kb.medicines.values() if kind in m.classes]
-        named = _named(found.evidence, candidates)
-        if not named and not found.evidence.startswith("answered"):
-            named_here: list[tuple[str, Medicine | None]] = [(found.evidence, None)]
-        else:
-            named_here = [(m.name, m) for m in named]
-        out += [pair for pair in named_here if pair[0] not in {name for name, _ in out}]
+        candidates = [m for m in kb.medicines.values() if kind.id in m.classes]
+        named: list[tuple[str, Medicine | None]] = [
+            (m.name, m) for m in _named(found.evidence, candidates)
+        ] or [(kind.name, None)]
+        out += [pair for pair in named if pair[0] not in {name for name, _ in out}]
     return out
 
 
@@ -78,14 +77,15 @@ def medicine_items(assessment: Assessment, kb: KnowledgeBase) -> list[PlanItem]:
     failing = _not_helping(assessment, kb)
     items: list[PlanItem] = []
     for name, medicine in taken:
-        classes = _classes(name, medicine, assessment, kb)
+        classes = _classes(name, medicine, kb)
         if not classes:
             continue
         says_not_helping = failing is None or name in failing
         keep = [_fill(c.already_taking, name) for c in classes]
         if medicine is not None and len(medicine.ingredients) > 1:
-            ingredients = " and ".join(medicine.ingredients)
-            keep.insert(0, _fill(wording.CONTAINS, name, ingredients=ingredients))
+            keep.insert(0, _fill(wording.CONTAINS, name, ingredients=" and ".join(medicine.ingredients)))
+        elif medicine is not None and medicine.name != classes[0].name:
+            keep.insert(0, _fill(wording.KIND, name, kind=classes[0].name))
         if_not = [_fill(c.not_helping, name) for c in classes]
         sources = [*(medicine.sources if medicine else []), *(s for c in classes for s in c.sources)]
         items.append(
@@ -102,14 +102,11 @@ def medicine_items(assessment: Assessment, kb: KnowledgeBase) -> list[PlanItem]:
     return items
 
 
-def _classes(
-    name: str, medicine: Medicine | None, assessment: Assessment, kb: KnowledgeBase
-) -> list[MedicineClass]:
-    """The kinds of this medicine; for a name the knowledge base does not know, the kind it was read as."""
+def _classes(name: str, medicine: Medicine | None, kb: KnowledgeBase) -> list[MedicineClass]:
+    """The kinds of this medicine; without a medicine, the kind whose name is shown."""
     if medicine is not None:
         return [kb.medicine_classes[c] for c in medicine.classes if c in kb.medicine_classes]
-    findings = {f.id for f in assessment.findings if f.status == "present" and f.evidence == name}
-    return [c for c in kb.medicine_classes.values() if c.finding in findings]
+    return [c for c in kb.medicine_classes.values() if c.name == name]
 
 
 def _fill(template: str, medicine: str, **more: str) -> str:
