@@ -13,6 +13,7 @@ import re
 
 from lumbar.assessment import Assessment
 from lumbar.care import wording
+from lumbar.care.items import names
 from lumbar.care.models import PlanItem
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Medicine, MedicineClass, RecommendationStrength
@@ -71,14 +72,19 @@ def _not_helping(assessment: Assessment, kb: KnowledgeBase) -> set[str] | None:
     return None if "painkillers_not_working" in present else set()
 
 
-def medicine_items(assessment: Assessment, kb: KnowledgeBase) -> list[PlanItem]:
-    """One plan item per medicine the person takes: what to do while taking it, and when it does not help."""
+def medicine_items(assessment: Assessment, kb: KnowledgeBase, present: frozenset[str]) -> list[PlanItem]:
+    """One plan item per medicine the person takes: what to do while taking it, and when it does not
+    help; to stop it when ``present`` holds a sign that can be a reaction to it."""
     taken = medicines_taken(assessment, kb)
     failing = _not_helping(assessment, kb)
     items: list[PlanItem] = []
     for name, medicine in taken:
         classes = _classes(name, medicine, kb)
         if not classes:
+            continue
+        reaction = [f for c in classes if c.stop for f in c.stop_when if f in present]
+        if reaction:
+            items.append(_stop_item(name, medicine, classes, reaction, kb))
             continue
         says_not_helping = failing is None or name in failing
         keep = [_fill(c.already_taking, name) for c in classes]
@@ -113,3 +119,19 @@ def _fill(template: str, medicine: str, **more: str) -> str:
     """The template with the medicine's name, each sentence starting with a capital letter."""
     text = template.format(medicine=medicine, **more)
     return re.sub(r"(^|[.!?]\s+)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def _stop_item(
+    name: str, medicine: Medicine | None, classes: list[MedicineClass], reaction: list[str], kb: KnowledgeBase
+) -> PlanItem:
+    """Stop the medicine: the person has a sign that can be a reaction to it."""
+    kind = next(c for c in classes if c.stop and set(c.stop_when) & set(reaction))
+    sources = [*(medicine.sources if medicine else []), *kind.sources]
+    return PlanItem(
+        id=f"already_taking_{medicine.id if medicine else kind.id}",
+        title=wording.TAKING_TITLE.format(medicine=name),
+        text=_fill(kind.stop or "", name),
+        why=wording.TAKING_STOP_WHY.format(names=names(list(dict.fromkeys(reaction)), kb)),
+        sources=list(dict.fromkeys(str(s) for s in sources)),
+        recommendation=RecommendationStrength.RECOMMENDED,
+    )

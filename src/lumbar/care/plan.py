@@ -59,7 +59,9 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
         sections, left_out = _wait_sections(kb, profile)
     else:
         sections, left_out = _home_sections(kb, profile, suited)
-    sections = _first_taking(sections, medicine_items(assessment, kb), urgent is not None)
+    if urgent is None:
+        # while waiting for urgent help only comfort measures are offered; a doctor reviews medicines
+        sections = _first_taking(sections, medicine_items(assessment, kb, profile.present))
     plan = CarePlan(
         level=assessment.level,
         created=today,
@@ -75,13 +77,12 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
     return plan.model_copy(update={"sources": _source_titles(plan, kb)})
 
 
-def _first_taking(sections: list[PlanSection], taking: list[PlanItem], urgent: bool) -> list[PlanSection]:
+def _first_taking(sections: list[PlanSection], taking: list[PlanItem]) -> list[PlanSection]:
     """The medicines the person already takes open the first section: what to do with them comes first."""
     if not taking:
         return sections
     if not sections:
-        section_id: SectionId = "while_you_wait" if urgent else "today"
-        return [PlanSection(id=section_id, title=wording.SECTION_TITLES[section_id], items=taking)]
+        return [PlanSection(id="today", title=wording.SECTION_TITLES["today"], items=taking)]
     first = sections[0]
     return [first.model_copy(update={"items": [*taking, *first.items]}), *sections[1:]]
 

@@ -139,6 +139,9 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
     for treatment in kb.treatments.values():
         for ref in [*treatment.contraindications, *treatment.cautions]:
             _ref(problems, "treatments.yaml", treatment.id, "finding", ref, f)  # type: ignore[arg-type]
+    for kind in kb.medicine_classes.values():
+        for ref in kind.stop_when:
+            _ref(problems, "medicine_classes.yaml", kind.id, "finding", ref, f)  # type: ignore[arg-type]
     for trigger in kb.context_rules:
         for ref in trigger.findings:
             _ref(problems, "context_rules.yaml", trigger.literal, "finding", ref, f)  # type: ignore[arg-type]

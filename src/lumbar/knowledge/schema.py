@@ -416,6 +416,11 @@ class MedicineClass(Item):
     finding: ItemId = Field(description="the finding read when a person takes a medicine of this kind")
     already_taking: str = Field(description="what to do while taking it, shown in the plan")
     not_helping: str = Field(description="what to do when it does not help, and when to see someone")
+    stop_when: list[ItemId] = Field(
+        default_factory=list,
+        description="findings that can be a reaction to it: then `stop` is shown instead",
+    )
+    stop: str | None = Field(None, description="what to do when one of `stop_when` is present")
 
 
 class Medicine(Item):

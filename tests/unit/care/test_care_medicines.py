@@ -98,13 +98,27 @@ def test_a_person_taking_nothing_gets_the_usual_plan(
     assert not plan.left_out
 
 
-@pytest.mark.parametrize("level", [Level.CONSULTATION_24, Level.EMERGENCY])
-def test_while_waiting_the_plan_still_says_what_is_taken(
+@pytest.mark.parametrize("level", [Level.CONSULTATION_24, Level.EMERGENCY, Level.EMERGENCY_AMBULANCE])
+def test_while_waiting_for_urgent_help_no_medicine_is_advised(
     kb: KnowledgeBase, make_assessment: MakeAssessment, level: Level
 ) -> None:
-    plan = make_plan(taking(make_assessment(level=level), ("opioid_use", "tramadol")), kb, TODAY)
-    assert plan.sections[0].id == "while_you_wait"
-    assert plan.sections[0].items[0].id == "already_taking_tramadol"
+    # "took ibuprofen, now my lips are swelling": the medicine may be the emergency
+    plan = make_plan(taking(make_assessment(level=level), ("takes_nsaid", "ibuprofen")), kb, TODAY)
+    assert [s.id for s in plan.sections] == ["while_you_wait"]
+    assert not any(i.id.startswith("already_taking") for i in plan.items())
+
+
+def test_a_possible_reaction_says_stop_not_keep_taking(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    assessment = taking(
+        make_assessment(level=Level.CONSULTATION, present=("hives",)), ("takes_nsaid", "naproxen")
+    )
+    first = make_plan(assessment, kb, TODAY).sections[0].items[0]
+    assert first.id == "already_taking_naproxen"
+    assert first.text.startswith("Stop taking naproxen")
+    assert "Keep to the dose" not in " ".join([first.text, *first.how])
+    assert "hives" in first.why
 
 
 def test_what_is_taken_is_in_the_advice(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
