@@ -37,6 +37,9 @@ def quantity(value: float, unit: str | None) -> str:
     """A number with its unit in plain words: "35 years", "about 7 hours", "38.5 °C", "6/10"."""
     if unit == "days":
         return duration(value)
+    if unit == "years" and value != int(value):
+        # a young child's age in months ("19 months"); an adult's in whole years
+        return _count(round(value * 12), "month") if value < 2 else _count(int(value), "year")
     if not unit:
         return f"{value:g}"
     if unit.startswith("/"):
@@ -49,3 +52,10 @@ def quantity(value: float, unit: str | None) -> str:
 def chance(probability: float) -> str:
     """A probability as a natural frequency, never "0 in 100" for a listed cause: "about 87 in 100"."""
     return f"about {max(1, round(probability * 100))} in 100"
+
+
+def source_place(title: str, locator: str | None) -> str:
+    """A source by its title and where in it: "NICE NG59 (section 1.3 …)", "Back pain (Causes)"."""
+    if not locator:
+        return title
+    return f"{title} (section {locator})" if locator[:1].isdigit() else f"{title} ({locator})"

@@ -32,6 +32,8 @@ def test_durations_read_as_words(days: float, words: str) -> None:
     ("value", "unit", "words"),
     [
         (35, "years", "35 years"),
+        (1.58, "years", "19 months"),
+        (40.5, "years", "40 years"),
         (1, "weeks", "1 week"),
         (0.3, "days", "about 7 hours"),
         (38.5, "°C", "38.5 °C"),

@@ -18,6 +18,7 @@ from lumbar.care.models import (
     SignGroup,
     UrgentMessage,
 )
+from lumbar.plain_words import source_place
 
 
 def long_date(day: date) -> str:
@@ -40,14 +41,6 @@ class Citer:
     def listing(self, plan: CarePlan) -> list[str]:
         """The numbered source list: "1. Title"."""
         return [f"{self.numbers[sid]}. {title}" for sid, title in plan.sources.items()]
-
-
-def where(citation: str, title: str) -> str:
-    """A source by its title, with where in it when the citation says: "NICE NG59 (section 1.2.1)"."""
-    locator = citation.partition("#")[2]
-    if not locator:
-        return title
-    return f"{title} (section {locator})" if locator[:1].isdigit() else f"{title} ({locator})"
 
 
 def full_stop(text: str) -> str:
@@ -197,7 +190,12 @@ def render_page_markdown(page: PatientPage) -> str:
             lines += [f"- {bullet}" for bullet in section.bullets]
             lines.append("")
     if page.sources:
-        lines += ["## Sources", "", *[f"- {where(c, title)}" for c, title in page.sources.items()], ""]
+        lines += [
+            "## Sources",
+            "",
+            *[f"- {source_place(title, c.partition('#')[2])}" for c, title in page.sources.items()],
+            "",
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -11,7 +11,7 @@ from rich.text import Text
 from lumbar.assessment import Assessment
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
-from lumbar.plain_words import chance
+from lumbar.plain_words import chance, source_place
 
 
 def banner(level: Level, kb: KnowledgeBase) -> Panel:
@@ -72,9 +72,7 @@ def assessment_view(result: Assessment, kb: KnowledgeBase | None = None) -> Grou
         parts.append(Panel(grid, title="Still worth answering (run `lumbar check`)", title_align="left"))
     sources = Table.grid(padding=(0, 1))
     for source_id, ref in result.sources.items():
-        sources.add_row(
-            f"{numbers[source_id]}.", f"{ref.title} — {ref.locator}" if ref.locator else ref.title
-        )
+        sources.add_row(f"{numbers[source_id]}.", source_place(ref.title, ref.locator))
     parts.append(Panel(sources, title="Sources", title_align="left", style="dim"))
     parts.append(Text(result.disclaimer, style="italic"))
     return Group(*parts)

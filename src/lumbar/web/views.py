@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from lumbar.plain_words import chance, quantity
+from lumbar.plain_words import chance, quantity, source_place
 
 if TYPE_CHECKING:
     from lumbar.assessment import Assessment, FoundFinding, RankedCause
@@ -85,7 +85,7 @@ def number_sources(assessment: Assessment, plan: CarePlan) -> dict[str, tuple[in
     """Source id -> (its number on the page, its title with where in it), assessment sources first."""
     titled: dict[str, str] = {}
     for source_id, ref in assessment.sources.items():
-        titled[source_id] = f"{ref.title} — {ref.locator}" if ref.locator else ref.title
+        titled[source_id] = source_place(ref.title, ref.locator)
     for source_id, title in plan.sources.items():
         titled.setdefault(source_id.partition("#")[0], title)
     return {source_id: (number, title) for number, (source_id, title) in enumerate(titled.items(), start=1)}
