@@ -140,6 +140,12 @@ class Settings(BaseSettings):
     retry_after: int = Field(
         default=5, ge=1, description="seconds a client refused as busy or out of time is told to wait"
     )
+    emergency_number: str = Field(
+        default="999",
+        pattern=r"^\+?[0-9]{2,15}$",
+        description="the emergency telephone number shown and linked (tel:) on urgent results: 999 in the "
+        "UK, 911 in North America, 112 in the EU, 000 in Australia",
+    )
 
     @classmethod
     def settings_customise_sources(

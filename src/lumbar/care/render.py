@@ -18,6 +18,7 @@ from lumbar.care.models import (
     SignGroup,
     UrgentMessage,
 )
+from lumbar.plain_words import source_place
 
 
 def long_date(day: date) -> str:
@@ -25,10 +26,27 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def cite(citation: str) -> str:
-    """A citation for reading: "nice_ng59#1.2.1" -> "nice_ng59 (1.2.1)"."""
-    source, _, locator = citation.partition("#")
-    return f"{source} ({locator})" if locator else source
+class Citer:
+    """Numbers for the plan's sources, in the order of ``plan.sources``: citations read "[1, 4]"."""
+
+    def __init__(self, plan: CarePlan) -> None:
+        self.numbers = {source_id: n for n, source_id in enumerate(plan.sources, start=1)}
+
+    def __call__(self, citations: list[str]) -> str:
+        """The distinct numbers of ``citations`` ("source_id" or "source_id#locator"), as "[1, 4]"."""
+        ids = dict.fromkeys(c.partition("#")[0] for c in citations)
+        numbers = sorted(self.numbers[i] for i in ids if i in self.numbers)
+        return f"[{', '.join(map(str, numbers))}]" if numbers else ""
+
+    def listing(self, plan: CarePlan) -> list[str]:
+        """The numbered source list: "1. Title"."""
+        return [f"{self.numbers[sid]}. {title}" for sid, title in plan.sources.items()]
+
+
+def full_stop(text: str) -> str:
+    """``text`` ending in one full stop (or its own ! or ?), never two."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def first_sentence(text: str) -> str:
@@ -64,7 +82,7 @@ def render_markdown(plan: CarePlan) -> str:
     """The whole plan as Markdown: urgent action first when needed, then sections, safety-net, sources."""
     lines = ["# Your back care plan", "", f"*Made on {long_date(plan.created)}. {plan.disclaimer}*", ""]
     lines += headline_markdown(plan)
-    lines += body_markdown(plan)
+    lines += body_markdown(plan, Citer(plan))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -93,25 +111,26 @@ def urgent_markdown(urgent: UrgentMessage) -> list[str]:
     return lines
 
 
-def body_markdown(plan: CarePlan) -> list[str]:
+def body_markdown(plan: CarePlan, citer: Citer) -> list[str]:
     """Everything after the opening: sections, what was left out, the safety-net and the sources."""
     lines: list[str] = []
     for section in plan.sections:
-        lines += section_markdown(section)
+        lines += section_markdown(section, citer)
     if plan.left_out:
         lines += ["## Left out of your plan", ""]
         lines += [f"- **{left.title}**: {left.reason}" for left in plan.left_out]
         lines.append("")
-    lines += safety_net_markdown(plan.safety_net)
-    lines += sources_markdown(plan.sources)
+    lines += safety_net_markdown(plan.safety_net, citer)
+    if plan.sources:
+        lines += ["## Sources", "", *citer.listing(plan), ""]
     return lines
 
 
-def section_markdown(section: PlanSection) -> list[str]:
+def section_markdown(section: PlanSection, citer: Citer) -> list[str]:
     lines = [f"## {section.title}", ""]
     compact = section.id in {"doctor", "advised_against"}
     for item in section.items:
-        lines += compact_item_markdown(item) if compact else item_markdown(item)
+        lines += compact_item_markdown(item, citer) if compact else item_markdown(item, citer)
     if compact:
         lines.append("")
     if section.more:
@@ -119,7 +138,7 @@ def section_markdown(section: PlanSection) -> list[str]:
     return lines
 
 
-def item_markdown(item: PlanItem) -> list[str]:
+def item_markdown(item: PlanItem, citer: Citer) -> list[str]:
     lines = [f"### {item.title}", "", item.text, ""]
     if item.how:
         lines += [f"{n}. {step}" for n, step in enumerate(item.how, 1)]
@@ -129,19 +148,19 @@ def item_markdown(item: PlanItem) -> list[str]:
         lines.append(f"- Stop if: {' '.join(item.stop_if)}")
     lines += [f"- **{caution}**" for caution in item.cautions]
     lines += [f"- {note}" for note in item.notes]
-    lines += [f"- Why: {item.why}", f"- Sources: {'; '.join(cite(s) for s in item.sources)}", ""]
+    lines += [f"- Why: {item.why} {citer(item.sources)}", ""]
     return lines
 
 
-def compact_item_markdown(item: PlanItem) -> list[str]:
+def compact_item_markdown(item: PlanItem, citer: Citer) -> list[str]:
     line = f"- **{item.title}**: {item.text}"
     extras = [*item_facts(item), *item.cautions, *item.notes]
     if extras:
-        line += " " + " ".join(e if e.endswith(".") else e + "." for e in extras)
-    return [line + f" *{item.why}* Sources: {'; '.join(cite(s) for s in item.sources)}."]
+        line += " " + " ".join(full_stop(e) for e in extras)
+    return [line + f" *{item.why}* {citer(item.sources)}"]
 
 
-def safety_net_markdown(net: SafetyNet) -> list[str]:
+def safety_net_markdown(net: SafetyNet, citer: Citer) -> list[str]:
     lines = ["## Your safety-net", ""]
     if net.note:
         lines += [f"**{net.note}**", ""]
@@ -155,14 +174,9 @@ def safety_net_markdown(net: SafetyNet) -> list[str]:
         lines += ["### If you are not getting better", "", net.review.text]
         if net.review_by is not None:
             lines[-1] += " " + wording.REVIEW_BY.format(date=long_date(net.review_by))
-        lines += ["", f"Sources: {'; '.join(cite(s) for s in net.review.sources)}.", ""]
+        lines[-1] += f" {citer(net.review.sources)}"
+        lines.append("")
     return lines
-
-
-def sources_markdown(sources: dict[str, str]) -> list[str]:
-    if not sources:
-        return []
-    return ["## Sources", "", *[f"- `{sid}`: {title}" for sid, title in sources.items()], ""]
 
 
 def render_page_markdown(page: PatientPage) -> str:
@@ -176,7 +190,12 @@ def render_page_markdown(page: PatientPage) -> str:
             lines += [f"- {bullet}" for bullet in section.bullets]
             lines.append("")
     if page.sources:
-        lines += ["## Sources", "", *[f"- {cite(c)}: {title}" for c, title in page.sources.items()], ""]
+        lines += [
+            "## Sources",
+            "",
+            *[f"- {source_place(title, c.partition('#')[2])}" for c, title in page.sources.items()],
+            "",
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -192,7 +211,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["long_date"] = long_date
-    env.filters["cite"] = cite
+    env.filters["full_stop"] = full_stop
     env.filters["first_sentence"] = first_sentence
     env.globals["item_facts"] = item_facts
     env.globals["signs_by_action"] = signs_by_action
@@ -206,4 +225,5 @@ def render_html(plan: CarePlan, full: bool = False) -> str:
     the whole safety-net and every source. ``full=True`` adds every step, as in the Markdown.
     """
     template = _environment().get_template("plan.html.j2")
-    return template.render(plan=plan, wording=wording, full=full)
+    citer = Citer(plan)
+    return template.render(plan=plan, wording=wording, full=full, cite=citer, sources=citer.listing(plan))

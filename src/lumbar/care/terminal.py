@@ -7,7 +7,7 @@ from rich.markdown import Markdown
 from rich.panel import Panel
 
 from lumbar.care.models import CarePlan, PatientPage
-from lumbar.care.render import body_markdown, headline_markdown, long_date, render_page_markdown
+from lumbar.care.render import Citer, body_markdown, headline_markdown, long_date, render_page_markdown
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 
 
@@ -20,7 +20,7 @@ def print_plan(plan: CarePlan, console: Console, kb: KnowledgeBase | None = None
     opening = Markdown("\n".join([*headline_markdown(plan), f"*{plan.disclaimer}*"]))
     title = f"Your back care plan · {long_date(plan.created)}"
     console.print(Panel(opening, title=title, title_align="left", border_style=border))
-    console.print(Markdown("\n".join(body_markdown(plan))))
+    console.print(Markdown("\n".join(body_markdown(plan, Citer(plan)))))
 
 
 def print_page(page: PatientPage, console: Console) -> None:

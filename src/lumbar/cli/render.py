@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -10,6 +11,7 @@ from rich.text import Text
 from lumbar.assessment import Assessment
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
+from lumbar.plain_words import chance, source_place
 
 
 def banner(level: Level, kb: KnowledgeBase) -> Panel:
@@ -19,12 +21,24 @@ def banner(level: Level, kb: KnowledgeBase) -> Panel:
 
 
 def assessment_view(result: Assessment, kb: KnowledgeBase | None = None) -> Group:
-    """Everything a person needs, most important first; ``kb`` defaults to the packaged one."""
-    parts: list = [banner(result.level, kb or load_knowledge())]
+    """Everything a person needs, most important first; ``kb`` defaults to the packaged one.
+
+    Findings read by their names, chances in words and sources by number, as on the web page.
+    """
+    kb = kb or load_knowledge()
+    numbers = {source_id: n for n, source_id in enumerate(result.sources, start=1)}
+
+    def cite(source_ids: list[str]) -> str:
+        found = sorted({numbers[s.partition("#")[0]] for s in source_ids if s.partition("#")[0] in numbers})
+        return f" [dim][{', '.join(map(str, found))}][/dim]" if found else ""
+
+    def names(finding_ids: list[str]) -> str:
+        return ", ".join(kb.findings[f].name if f in kb.findings else f for f in finding_ids)
+
+    parts: list = [banner(result.level, kb)]
     reasons = Table.grid(padding=(0, 1))
     for reason in result.level_reasons:
-        cites = ", ".join(reason.sources)
-        reasons.add_row("•", f"{reason.text} [dim]({cites})[/dim]")
+        reasons.add_row("•", Text.from_markup(escape(reason.text) + cite(reason.sources)))
     parts.append(Panel(reasons, title="Why", title_align="left"))
     if result.notices:
         notices = Table.grid(padding=(0, 1))
@@ -37,23 +51,20 @@ def assessment_view(result: Assessment, kb: KnowledgeBase | None = None) -> Grou
         causes = Table("Likely cause", "Chance", "Points for", "Points against", expand=True)
         for cause in result.causes[:5]:
             causes.add_row(
-                cause.name,
-                f"{cause.probability:.0%}",
-                ", ".join(cause.for_[:4]),
-                ", ".join(cause.against[:3]),
+                cause.name, chance(cause.probability), names(cause.for_[:4]), names(cause.against[:3])
             )
         parts.append(causes)
-    for title, items in (("Who to see", result.specialists), ("Tests a doctor may order", result.tests)):
+    lists = (
+        ("Who to see", result.specialists),
+        ("Tests a doctor may order", result.tests),
+        ("What to do", result.advice[:8]),
+    )
+    for title, items in lists:
         if items:
             grid = Table.grid(padding=(0, 1))
             for item in items:
-                grid.add_row("•", f"{item.text} [dim]({', '.join(item.sources)})[/dim]")
+                grid.add_row("•", Text.from_markup(escape(item.text) + cite(item.sources)))
             parts.append(Panel(grid, title=title, title_align="left"))
-    if result.advice:
-        grid = Table.grid(padding=(0, 1))
-        for item in result.advice[:8]:
-            grid.add_row("•", f"{item.text} [dim]({', '.join(item.sources)})[/dim]")
-        parts.append(Panel(grid, title="What to do", title_align="left"))
     if result.next_questions:
         grid = Table.grid(padding=(0, 1))
         for q in result.next_questions:
@@ -61,7 +72,7 @@ def assessment_view(result: Assessment, kb: KnowledgeBase | None = None) -> Grou
         parts.append(Panel(grid, title="Still worth answering (run `lumbar check`)", title_align="left"))
     sources = Table.grid(padding=(0, 1))
     for source_id, ref in result.sources.items():
-        sources.add_row(f"[dim]{source_id}[/dim]", f"{ref.title} — {ref.locator}")
+        sources.add_row(f"{numbers[source_id]}.", source_place(ref.title, ref.locator))
     parts.append(Panel(sources, title="Sources", title_align="left", style="dim"))
     parts.append(Text(result.disclaimer, style="italic"))
     return Group(*parts)

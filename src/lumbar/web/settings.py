@@ -56,7 +56,7 @@ class WebSettings:
 
     ``secret`` and the limits (``allowed_hosts``, ``max_body_bytes``, ``rate_per_minute``,
     ``rate_burst``, ``engine_workers``, ``engine_queue``, ``client_concurrency``, ``time_budget``,
-    ``retry_after``) are the fields of ``lumbar.settings.Settings`` of the same name, documented
+    ``retry_after``) and ``emergency_number`` are the fields of ``lumbar.settings.Settings`` of the same name, documented
     there and in docs/settings.md; they are checked against its bounds when made. ``secret`` ``None``
     means one is made for this process. ``knowledge`` and ``ask`` default to the packaged knowledge
     base and ``lumbar ask``'s usual library. ``today`` fixes the clock of care plans.
@@ -78,10 +78,12 @@ class WebSettings:
     client_concurrency: int = _default("client_concurrency")
     time_budget: float = _default("time_budget")
     retry_after: int = _default("retry_after")
+    emergency_number: str = _default("emergency_number")
 
     def __post_init__(self) -> None:
         # the bounds are the settings table's: a value it would refuse from the environment is refused here
-        read_settings(environ={}, secret=self.secret, **{name: getattr(self, name) for name in LIMITS})
+        limits = {name: getattr(self, name) for name in LIMITS}
+        read_settings(environ={}, secret=self.secret, emergency_number=self.emergency_number, **limits)
 
     def hosts_allowed(self) -> tuple[str, ...]:
         """The host names answered: ``allowed_hosts``, else the loopback names and the bound host."""
@@ -108,4 +110,11 @@ def settings_from_env(
     """
     table = read_settings(environ)
     limits = {name: getattr(table, name) for name in LIMITS}
-    return WebSettings(host=host, port=port, secret=table.secret, ask=ask_settings(table), **limits)
+    return WebSettings(
+        host=host,
+        port=port,
+        secret=table.secret,
+        ask=ask_settings(table),
+        emergency_number=table.emergency_number,
+        **limits,
+    )

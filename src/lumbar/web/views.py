@@ -11,9 +11,12 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from lumbar.plain_words import chance, quantity, source_place
+
 if TYPE_CHECKING:
     from lumbar.assessment import Assessment, FoundFinding, RankedCause
-    from lumbar.care.models import CarePlan
+    from lumbar.care.models import CarePlan, PlanSection
+    from lumbar.knowledge.schema import UrgencyLevel
     from lumbar.web.engines import Engines
 
 SHOWN_CAUSES = 5
@@ -27,7 +30,7 @@ class CauseView:
 
     id: str
     name: str
-    percent: int
+    chance: str  # "about 87 in 100"
     explanation: str
     points_for: list[str]
     points_against: list[str]
@@ -47,16 +50,17 @@ class ResultView:
     said_yes: list[str]
     said_no: list[str]
     sources: dict[str, tuple[int, str]] = field(default_factory=dict)
+    emergency_number: str = ""
+    #: what to do beyond the title, each sentence said once (the title is not repeated)
+    extra_actions: list[str] = field(default_factory=list)
+    #: the plan's first section (what to do now), shown open; the later ones fold away
+    first_steps: PlanSection | None = None
+    later_sections: list[PlanSection] = field(default_factory=list)
 
     def cite(self, source_ids: list[str]) -> list[tuple[int, str]]:
         """(number, title) of each distinct source id, for the little [n] links."""
         ids = list(dict.fromkeys(s.partition("#")[0] for s in source_ids))
         return sorted(self.sources[s] for s in ids if s in self.sources)
-
-
-def percent(probability: float) -> int:
-    """A probability as a whole percentage, never shown as 0 for a listed cause."""
-    return max(1, round(probability * 100))
 
 
 def point(finding_id: str, absent: set[str], engines: Engines) -> str:
@@ -69,7 +73,7 @@ def cause_view(cause: RankedCause, absent: set[str], engines: Engines) -> CauseV
     return CauseView(
         id=cause.id,
         name=cause.name,
-        percent=percent(cause.probability),
+        chance=chance(cause.probability),
         explanation=cause.explanation,
         points_for=[point(f, absent, engines) for f in cause.for_],
         points_against=[point(f, absent, engines) for f in cause.against],
@@ -81,21 +85,10 @@ def number_sources(assessment: Assessment, plan: CarePlan) -> dict[str, tuple[in
     """Source id -> (its number on the page, its title with where in it), assessment sources first."""
     titled: dict[str, str] = {}
     for source_id, ref in assessment.sources.items():
-        titled[source_id] = f"{ref.title} — {ref.locator}" if ref.locator else ref.title
+        titled[source_id] = source_place(ref.title, ref.locator)
     for source_id, title in plan.sources.items():
         titled.setdefault(source_id.partition("#")[0], title)
     return {source_id: (number, title) for number, (source_id, title) in enumerate(titled.items(), start=1)}
-
-
-def quantity(value: float, unit: str | None) -> str:
-    """A number with its unit in plain words: "35 years", "1 day", "38.5 °C", "6/10"."""
-    if not unit:
-        return f"{value:g}"
-    if unit.startswith("/"):
-        return f"{value:g}{unit}"
-    if value == 1 and unit.endswith("s"):
-        unit = unit[:-1]
-    return f"{value:g} {unit}"
 
 
 def _told(finding: FoundFinding, engines: Engines) -> str:
@@ -107,7 +100,31 @@ def _told(finding: FoundFinding, engines: Engines) -> str:
     return name
 
 
-def result_view(assessment: Assessment, plan: CarePlan, engines: Engines) -> ResultView:
+def _sentences(text: str) -> list[str]:
+    return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+
+
+def _key(sentence: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", sentence.lower()).strip()
+
+
+def extra_actions(plan: CarePlan, wording: UrgencyLevel) -> list[str]:
+    """The urgent actions' sentences that do not repeat the level's own title, action or headline."""
+    if plan.urgent is None:
+        return []
+    said = {_key(wording.title), _key(wording.action), _key(wording.headline), _key(plan.urgent.headline)}
+    out: list[str] = []
+    for action in plan.urgent.actions:
+        for sentence in _sentences(action):
+            if _key(sentence) not in said:
+                said.add(_key(sentence))
+                out.append(sentence)
+    return out
+
+
+def result_view(
+    assessment: Assessment, plan: CarePlan, engines: Engines, emergency_number: str = ""
+) -> ResultView:
     """The result page's content for an assessment and its care plan."""
     absent = set(assessment.negated) | {f.id for f in assessment.findings if f.status == "absent"}
     said_yes = [_told(f, engines) for f in assessment.findings if f.status in ("present", "possible")]
@@ -123,6 +140,10 @@ def result_view(assessment: Assessment, plan: CarePlan, engines: Engines) -> Res
         said_yes=said_yes,
         said_no=said_no,
         sources=number_sources(assessment, plan),
+        emergency_number=emergency_number,
+        extra_actions=extra_actions(plan, wording),
+        first_steps=plan.sections[0] if plan.sections else None,
+        later_sections=plan.sections[1:],
     )
 
 

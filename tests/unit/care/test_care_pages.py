@@ -42,7 +42,7 @@ def test_treatment_page_gives_steps_limits_and_who_should_not(kb: KnowledgeBase)
     page = page_for(kb, "nsaid_oral")
     text = render_page_markdown(page)
     assert "1,200 mg" in text and "Not for people with:" in text and "pregnant" in text.lower()
-    assert "nice_ng59 (1.2.18-1.2.19)" in text
+    assert f"{kb.sources['nice_ng59'].title} (section 1.2.18-1.2.19)" in text
 
 
 @pytest.mark.parametrize(

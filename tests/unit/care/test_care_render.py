@@ -13,7 +13,7 @@ from rich.console import Console
 from lumbar.assessment import Assessment
 from lumbar.care.pages import page_for
 from lumbar.care.plan import make_plan
-from lumbar.care.render import render_html, render_markdown
+from lumbar.care.render import Citer, render_html, render_markdown
 from lumbar.care.terminal import print_page, print_plan
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
@@ -39,12 +39,16 @@ def test_markdown_opens_with_the_urgent_action_at_emergency_levels(
 def test_markdown_home_plan_has_sections_safety_net_review_and_sources(
     kb: KnowledgeBase, make_assessment: MakeAssessment
 ) -> None:
-    text = render_markdown(make_plan(make_assessment(age=34), kb, TODAY))
+    plan = make_plan(make_assessment(age=34), kb, TODAY)
+    text = render_markdown(plan)
     order = ["## Today", "## The next 48 hours", "## The next two weeks", "## Your safety-net", "## Sources"]
     positions = [text.index(heading) for heading in order]
     assert positions == sorted(positions)
     assert "If you are not better by 15 January 2025, book a visit." in text
-    assert "nice_ng59 (1.2.18-1.2.19)" in text
+    # sources are numbered: "[1, 4]" after an item, "1. Title" at the foot; no source id is shown
+    assert re.search(r"\[\d+(, \d+)*\]", text)
+    assert all(line in text for line in Citer(plan).listing(plan))
+    assert "nice_ng59" not in text and ".." not in text.replace("...", "")
 
 
 def test_html_is_self_contained_escaped_and_prints_the_safety_net(

@@ -150,7 +150,7 @@ def test_a_token_without_its_cookie_is_refused(browser: TestClient) -> None:
 
 def test_a_form_with_its_token_is_served_through_a_whole_interview(browser: TestClient) -> None:
     html, answered = page_interview(browser, SELF_CARE_TEXT)
-    assert answered >= 1 and "Your care plan" in html
+    assert answered >= 1 and "Your safety-net" in html
 
 
 def test_tokens_are_bound_to_the_secret() -> None:

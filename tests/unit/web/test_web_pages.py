@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from web_helpers import (
@@ -63,18 +64,29 @@ def test_a_self_care_interview_ends_with_the_result_and_plan(client: TestClient)
     text = _text(html)
     assert "You can look after this at home" in text
     for heading in (
+        "What to do now",
+        "Your safety-net",
+        "Why",
         "What may be causing it",
         "Who you might see",
         "Tests a doctor may suggest",
-        "Your care plan",
-        "Today",
         "The next 48 hours",
         "The next two weeks",
-        "Your safety-net",
         "Sources",
     ):
         assert heading in text, heading
-    assert text.index("You can look after this at home") < text.index("What may be causing it")
+    # the order a person in pain needs: the action, what to do now, when to get help, then why
+    order = [
+        "You can look after this at home",
+        "What to do now",
+        "Your safety-net",
+        "Why",
+        "What may be causing it",
+    ]
+    assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
+    # background folds away: the later plan sections, who to see and tests are behind <details>
+    for folded in ("The next 48 hours", "Who you might see", "Tests a doctor may suggest", "Sources"):
+        assert re.search(rf"<summary>{folded}</summary>", html), folded
 
 
 def test_causes_show_finding_names_not_ids(client: TestClient) -> None:
@@ -90,11 +102,15 @@ def test_an_emergency_shows_what_to_do_now_before_anything_else(client: TestClie
     html, _ = page_interview(client, EMERGENCY_TEXT)
     main = html[html.index("<main") :]
     assert 'class="level level-emergency' in main or 'class="level level-ambulance' in main
-    action = lumbar.load_knowledge().rules["rule_ces_feature"].action
+    kb = lumbar.load_knowledge()
+    action = kb.rules["rule_ces_feature"].action
     first_h1 = main.index("<h1")
-    assert main.index(action) < main.index("What may be causing it")
-    assert first_h1 < main.index(action)
+    # every sentence of the rule's action is said once, before anything else, in the box at the top
+    for sentence in re.split(r"(?<=[.!?])\s+", action):
+        assert main.count(html_escape(sentence)) >= 1, sentence
+        assert first_h1 < main.index(html_escape(sentence)) < main.index("What may be causing it")
     assert re.search(r"<h1[^>]*>(Go to an emergency department now|Call an ambulance now)</h1>", main)
+    assert re.search(r'<a class="call" href="tel:\d+">Call \d+</a>', main)
     assert "Your safety-net" in main and "Sources" in main
 
 

@@ -82,3 +82,10 @@ def test_every_bad_setting_is_reported_at_once() -> None:
     message = str(refused.value)
     for variable in env:
         assert variable in message
+
+
+def test_the_emergency_number_is_read_and_checked() -> None:
+    assert settings_from_env(environ={"LUMBAR_EMERGENCY_NUMBER": "112"}).emergency_number == "112"
+    assert WebSettings().emergency_number == "999"
+    with pytest.raises(SettingsError, match="LUMBAR_EMERGENCY_NUMBER"):
+        settings_from_env(environ={"LUMBAR_EMERGENCY_NUMBER": "call me"})

@@ -12,10 +12,9 @@ from lumbar.web.engines import Engines
 from lumbar.web.views import (
     ABSENT_MARK,
     cause_view,
+    extra_actions,
     number_sources,
     passage_links,
-    percent,
-    quantity,
     result_view,
 )
 
@@ -23,24 +22,6 @@ from lumbar.web.views import (
 @pytest.fixture(scope="module")
 def engines(ask_home: Path) -> Engines:
     return Engines(make_settings(ask_home))
-
-
-@pytest.mark.parametrize(
-    ("value", "unit", "words"),
-    [
-        (35, "years", "35 years"),
-        (1, "days", "1 day"),
-        (38.5, "°C", "38.5 °C"),
-        (6, "/10", "6/10"),
-        (3, None, "3"),
-    ],
-)
-def test_quantities_read_plainly(value: float, unit: str | None, words: str) -> None:
-    assert quantity(value, unit) == words
-
-
-def test_percentages_never_show_zero_for_a_listed_cause() -> None:
-    assert percent(0.001) == 1 and percent(0.748) == 75
 
 
 def test_points_for_and_against_use_names_and_mark_what_is_absent(engines: Engines) -> None:
@@ -63,6 +44,31 @@ def test_what_you_told_us_gives_numbers_with_units(engines: Engines) -> None:
         update={"findings": [FoundFinding(id="fever", status="absent", evidence="answered: no")]}
     )
     assert result_view(told, engines.plan(told), engines).said_no == [engines.finding_name("fever")]
+
+
+def test_the_result_opens_with_the_plans_first_steps_and_folds_the_later_ones(engines: Engines) -> None:
+    assessment = engines.assess(SELF_CARE_TEXT)
+    plan = engines.plan(assessment)
+    view = result_view(assessment, plan, engines, "112")
+    assert view.first_steps == plan.sections[0]
+    assert view.later_sections == plan.sections[1:]
+    assert view.emergency_number == "112"
+    assert all(
+        cause.chance.startswith("about ") and cause.chance.endswith(" in 100") for cause in view.causes
+    )
+
+
+def test_an_urgent_action_never_repeats_the_levels_own_words(engines: Engines) -> None:
+    assessment = engines.assess("my back hurts, I am numb between my legs and I have wet myself")
+    plan = engines.plan(assessment)
+    wording = engines.kb.levels[assessment.level]
+    assert plan.urgent is not None
+    extra = extra_actions(plan, wording)
+    said = " ".join(plan.urgent.actions)
+    assert wording.headline in said  # the plan's action starts with the level's own sentence ...
+    assert wording.headline not in extra  # ... which the page says once, in its title
+    assert extra and all(sentence in said for sentence in extra)
+    assert len(extra) == len(set(extra))
 
 
 def test_sources_are_numbered_once_each_in_order(engines: Engines) -> None:

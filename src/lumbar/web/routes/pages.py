@@ -56,7 +56,7 @@ def _reply_page(
 ) -> Response:
     if isinstance(reply, Result):
         plan = engines.plan(reply.assessment)
-        view = result_view(reply.assessment, plan, engines)
+        view = result_view(reply.assessment, plan, engines, engines.settings.emergency_number)
         return form_page(request, templates, "result.html", {"view": view, "result": reply, "token": token})
     return form_page(request, templates, "question.html", {"question": reply, "token": token})
 

@@ -1,0 +1,61 @@
+"""Numbers in plain words for the screens people read: durations, quantities with units, chances.
+
+Shared by the web page, the terminal and the care plan renderings, so a number reads the same way
+everywhere ("about 7 hours", "35 years", "about 87 in 100").
+"""
+
+from __future__ import annotations
+
+HOURS_PER_DAY = 24
+DAYS_PER_WEEK = 7
+DAYS_PER_MONTH = 365.25 / 12
+DAYS_PER_YEAR = 365.25
+
+
+def _count(number: int, unit: str) -> str:
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+
+
+def duration(days: float) -> str:
+    """A time span in days as words: "less than an hour", "about 7 hours", "about 3 weeks"."""
+    if days < 1 / HOURS_PER_DAY:
+        return "less than an hour"
+    if days < 1:
+        hours = max(1, round(days * HOURS_PER_DAY))
+        return "about an hour" if hours == 1 else f"about {hours} hours"
+    if days < 2 * DAYS_PER_WEEK:
+        whole = round(days)
+        return _count(whole, "day") if whole == days else f"about {_count(whole, 'day')}"
+    if days < 8 * DAYS_PER_WEEK:
+        return f"about {_count(round(days / DAYS_PER_WEEK), 'week')}"
+    if days < 2 * DAYS_PER_YEAR:
+        return f"about {_count(round(days / DAYS_PER_MONTH), 'month')}"
+    return f"about {_count(round(days / DAYS_PER_YEAR), 'year')}"
+
+
+def quantity(value: float, unit: str | None) -> str:
+    """A number with its unit in plain words: "35 years", "about 7 hours", "38.5 °C", "6/10"."""
+    if unit == "days":
+        return duration(value)
+    if unit == "years" and value != int(value):
+        # a young child's age in months ("19 months"); an adult's in whole years
+        return _count(round(value * 12), "month") if value < 2 else _count(int(value), "year")
+    if not unit:
+        return f"{value:g}"
+    if unit.startswith("/"):
+        return f"{value:g}{unit}"
+    if value == 1 and unit.endswith("s"):
+        unit = unit[:-1]
+    return f"{value:g} {unit}"
+
+
+def chance(probability: float) -> str:
+    """A probability as a natural frequency, never "0 in 100" for a listed cause: "about 87 in 100"."""
+    return f"about {max(1, round(probability * 100))} in 100"
+
+
+def source_place(title: str, locator: str | None) -> str:
+    """A source by its title and where in it: "NICE NG59 (section 1.3 …)", "Back pain (Causes)"."""
+    if not locator:
+        return title
+    return f"{title} (section {locator})" if locator[:1].isdigit() else f"{title} ({locator})"
