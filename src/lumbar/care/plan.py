@@ -69,8 +69,15 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
         left_out=left_out,
         safety_net=safety_net,
         disclaimer=assessment.disclaimer,
+        basis=_basis(assessment, kb),
     )
     return plan.model_copy(update={"sources": _source_titles(plan, kb)})
+
+
+def _basis(assessment: Assessment, kb: KnowledgeBase) -> str:
+    """Which information the plan used: the description alone, or with how many answers."""
+    wording = kb.result_basis
+    return wording.sentence(len(assessment.answered), assessment.interviewed) if wording else ""
 
 
 def _suited(top: list[RankedCause], kb: KnowledgeBase, profile: Profile) -> dict[str, list[str]]:

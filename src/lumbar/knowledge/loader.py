@@ -28,6 +28,7 @@ from lumbar.knowledge.schema import (
     Level,
     Prevention,
     RedFlagPicture,
+    ResultBasis,
     SeedClaim,
     Shorthand,
     SkippedPassage,
@@ -62,6 +63,7 @@ ITEM_FILES: dict[str, type[BaseModel]] = {
 LIST_FILES = {"context_rules.yaml", "word_classes.yaml", "shorthand.yaml"}
 COVERAGE_FILE = "coverage.yaml"
 LEVELS_FILE = "levels.yaml"
+BASIS_FILE = "result_basis.yaml"
 #: the order of levels.yaml: most urgent first (CONTRACT.md section 3).
 LEVEL_ORDER = sorted(Level, key=lambda level: -level.rank)
 
@@ -87,6 +89,8 @@ class KnowledgeBase:
     shorthand: list[Shorthand] = field(default_factory=list)
     red_flags: dict[str, RedFlagPicture] = field(default_factory=dict)
     levels: dict[Level, UrgencyLevel] = field(default_factory=dict)
+    #: what a result says about the information it used (None only in a knowledge base with problems)
+    result_basis: ResultBasis | None = None
     root: str = ""
 
     def item(self, item_id: str) -> BaseModel:
@@ -177,6 +181,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
     skipped = list(_validate_items(COVERAGE_FILE, coverage.get("skipped"), SkippedPassage, problems))
 
     levels = _levels(read_yaml(root / LEVELS_FILE, problems), problems)
+    result_basis = _result_basis(read_yaml(root / BASIS_FILE, problems), problems)
 
     kb = KnowledgeBase(
         sources=tables["sources"],
@@ -196,9 +201,23 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         word_classes=tables["word_classes"],
         shorthand=tables["shorthand"],
         levels=levels,
+        result_basis=result_basis,
         root=str(root),
     )
     return kb, problems
+
+
+def _result_basis(raw: Any, problems: list[Problem]) -> ResultBasis | None:
+    """The sentences that say which information a result used."""
+    if raw is None:
+        return None
+    try:
+        return ResultBasis.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "file"
+            problems.append(Problem(BASIS_FILE, None, f"{where}: {err['msg']}"))
+        return None
 
 
 def _levels(raw: Any, problems: list[Problem]) -> dict[Level, UrgencyLevel]:
