@@ -202,6 +202,21 @@ def _check_questions(kb: KnowledgeBase, problems: list[Problem]) -> None:
                         "say which; reword it as one yes/no question that 'yes' confirms",
                     )
                 )
+        if finding.type is ValueType.CHOICE and finding.question:
+            problems.append(
+                Problem(
+                    "findings.yaml",
+                    finding.id,
+                    "the interview asks yes/no and number questions only, so a `type: choice` question "
+                    "would get Yes/No buttons: ask it as one yes/no question per choice",
+                )
+            )
+        if finding.choices and finding.type is not ValueType.CHOICE:
+            problems.append(
+                Problem(
+                    "findings.yaml", finding.id, f"`choices` are for `type: choice`, not {finding.type.value}"
+                )
+            )
         if finding.unsure_question and not finding.question:
             problems.append(Problem("findings.yaml", finding.id, "unsure_question without a question"))
 

@@ -249,3 +249,15 @@ def test_either_or_finds_alternatives(text: str) -> None:
 )
 def test_either_or_lets_one_yes_no_question_with_several_examples_pass(text: str) -> None:
     assert either_or(text) is None
+
+
+def test_a_question_whose_buttons_could_not_match_its_type_is_refused(kb_copy: Path) -> None:
+    def change(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(findings, "bilateral_leg_symptoms").update(type="choice", choices=["One leg", "Both legs"])
+        item(findings, "fever")["choices"] = ["Hot", "Cold"]
+        return findings
+
+    edit(kb_copy, "findings.yaml", change)
+    found = messages(kb_copy)
+    assert any("findings.yaml: bilateral_leg_symptoms" in m and "Yes/No buttons" in m for m in found)
+    assert any("findings.yaml: fever: `choices` are for `type: choice`, not boolean" in m for m in found)
