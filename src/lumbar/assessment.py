@@ -109,6 +109,10 @@ class Assessment(_Out):
     notices: list[Notice] = Field(
         default_factory=list, description="numbers the text gave that could not be right, so were not used"
     )
+    answered: list[str] = Field(
+        default_factory=list, description="ids of the findings answered (interview answers), besides the text"
+    )
+    interviewed: bool = Field(False, description="the interview ran: its questions were offered")
 
     def to_json_dict(self) -> dict[str, Any]:
         """The CONTRACT.md JSON object (``for`` spelled as in the contract)."""

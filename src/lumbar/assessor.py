@@ -96,10 +96,15 @@ class AssessmentEngine:
         state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
         result = triage(self.kb, state)
         causes = rank_causes(self.kb, state)
-        return self._build(reading, state, result, causes)
+        return self._build(reading, state, result, causes, sorted(answers or {}))
 
     def _build(
-        self, reading: Reading, state: FindingState, result: TriageResult, causes: list[CauseScore]
+        self,
+        reading: Reading,
+        state: FindingState,
+        result: TriageResult,
+        causes: list[CauseScore],
+        answered: list[str],
     ) -> Assessment:
         kb = self.kb
         fits_back = not any(rule.outside_back for rule in result.fired)
@@ -168,6 +173,7 @@ class AssessmentEngine:
             summary=_summary(kb, result, top, fits_back),
             negated=sorted(reading.absent()),
             notices=self.notices(reading),
+            answered=answered,
         )
         assessment = assessment.model_copy(update={"advice": self._advice(assessment)})
         return assessment.model_copy(update={"sources": collect_sources(kb, assessment)})

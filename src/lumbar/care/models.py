@@ -120,6 +120,9 @@ class CarePlan(_Model):
     safety_net: SafetyNet
     sources: dict[str, str] = Field(default_factory=dict, description="source id -> title")
     disclaimer: str
+    basis: str = Field(
+        "", description="which information the plan used: the description alone, or with answers"
+    )
 
     @property
     def home_plan_first(self) -> bool:

@@ -73,6 +73,7 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
         left_out=left_out,
         safety_net=safety_net,
         disclaimer=assessment.disclaimer,
+        basis=_basis(assessment, kb),
     )
     return plan.model_copy(update={"sources": _source_titles(plan, kb)})
 
@@ -85,6 +86,12 @@ def _first_taking(sections: list[PlanSection], taking: list[PlanItem]) -> list[P
         return [PlanSection(id="today", title=wording.SECTION_TITLES["today"], items=taking)]
     first = sections[0]
     return [first.model_copy(update={"items": [*taking, *first.items]}), *sections[1:]]
+
+
+def _basis(assessment: Assessment, kb: KnowledgeBase) -> str:
+    """Which information the plan used: the description alone, or with how many answers."""
+    wording = kb.result_basis
+    return wording.sentence(len(assessment.answered), assessment.interviewed) if wording else ""
 
 
 def _suited(top: list[RankedCause], kb: KnowledgeBase, profile: Profile) -> dict[str, list[str]]:

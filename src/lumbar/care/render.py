@@ -97,6 +97,8 @@ def headline_markdown(plan: CarePlan) -> list[str]:
             lines += ["Why:", *[f"- {reason}" for reason in plan.level_reasons], ""]
     if plan.causes:
         lines += [f"Most likely cause{'s' if len(plan.causes) > 1 else ''}: {', '.join(plan.causes)}.", ""]
+    if plan.basis:
+        lines += [f"*{plan.basis}*", ""]
     return lines
 
 

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from lumbar.assessor import AssessmentEngine, default_engine
+from lumbar.cli.answers import add_answer_flag, read_answer_flags
 from lumbar.cli.jsonl import BATCH_UNREADABLE, add_json_flag, print_json, read_lines
 from lumbar.cli.render import print_assessment
 from lumbar.errors import LumbarError
@@ -19,13 +20,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--text", help="the description, in your own words")
     group.add_argument("--batch", metavar="FILE", help='JSONL file of {"id", "text"} lines ("-" for stdin)')
     add_json_flag(parser)
+    add_answer_flag(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.batch:
         return run_batch(args.batch)
-    result = default_engine().assess(args.text)
+    engine = default_engine()
+    result = engine.assess(args.text, read_answer_flags(engine.kb, args.answer))
     if args.json:
         print_json(result.to_json_dict())
     else:

@@ -16,6 +16,7 @@ from lumbar.errors import InputError, InterviewError
 from lumbar.interview.answers import is_number, parse_reply
 from lumbar.interview.engine import Interviewer, default_interviewer
 from lumbar.interview.models import Question, Result
+from lumbar.knowledge.loader import KnowledgeBase
 
 INTRO = (
     "[bold]lumbar check[/bold] asks a few questions about your back, then says how urgent it looks "
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         step = _start(console, interviewer, args.text)
         while step.kind == "question":
             step = _ask(console, interviewer, step)
-        _finish(console, step)
+        _finish(console, step, interviewer.kb)
     except (KeyboardInterrupt, EOFError):
         console.print(f"\n{STOPPED}")
         return 130
@@ -89,9 +90,14 @@ def _ask(console: Console, interviewer: Interviewer, question: Question) -> Ques
         return interviewer.step(question.state, answer)
 
 
-def _finish(console: Console, result: Result) -> None:
+def _finish(console: Console, result: Result, kb: KnowledgeBase) -> None:
     plural = "" if result.questions_asked == 1 else "s"
     console.print(
-        f"\n[dim]Thank you. {result.questions_asked} question{plural} answered: {result.stopped_because}.[/dim]\n"
+        f"\n[dim]Thank you. {result.questions_asked} question{plural} answered: {result.stopped_because}.[/dim]"
     )
+    if kb.result_basis is not None:
+        console.print(
+            f"[dim]{kb.result_basis.sentence(len(result.assessment.answered), interviewed=True)}[/dim]"
+        )
+    console.print()
     print_assessment(result.assessment.model_copy(update={"next_questions": []}), console)

@@ -15,6 +15,7 @@ from lumbar.care.models import CarePlan
 from lumbar.care.plan import make_plan
 from lumbar.care.render import render_html, render_markdown
 from lumbar.care.terminal import print_plan
+from lumbar.cli.answers import add_answer_flag, read_answer_flags
 from lumbar.errors import InputError
 from lumbar.knowledge.loader import load_knowledge
 
@@ -29,6 +30,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--text", help="the description, in your own words")
     source.add_argument("--assessment", metavar="FILE", help="a saved `lumbar assess --json` result")
+    add_answer_flag(parser)
     parser.add_argument("--format", choices=FORMATS, default="terminal", help="how to show the plan")
     parser.add_argument("--output", metavar="FILE", help="write the plan to FILE instead of the screen")
     parser.add_argument(
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read an assessment from {args.assessment}: {exc}") from exc
     else:
-        assessment = assess(args.text)
+        assessment = assess(args.text, read_answer_flags(kb, args.answer))
     plan = make_plan(assessment, kb, today=args.date)
     return _emit(plan, args.format, args.output)
 

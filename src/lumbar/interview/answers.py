@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Literal
 
 from lumbar.errors import InterviewError
 from lumbar.interview.models import AnswerValue
+from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, ValueType
 
 #: what may be stored for a finding: yes/no/not sure, or a number in the finding's unit.
@@ -81,6 +83,25 @@ def check_answer(finding: Finding, answer: object) -> Stored:
     except OverflowError:  # an int beyond the float range (10**400)
         raise InterviewError(f"{finding.id!r} needs an ordinary number, not one that long") from None
     return check_number(finding, value)
+
+
+def given_answers(kb: KnowledgeBase, answers: Mapping[str, object]) -> dict[str, bool | float]:
+    """Answers given all at once (``lumbar assess --answer``, the REST API) as the assessment takes
+    them: "yes" True, "no" False, a number in the finding's unit; "unsure" leaves the finding unknown.
+
+    Each is checked as the interview checks it; InterviewError names a question that does not exist.
+    """
+    out: dict[str, bool | float] = {}
+    for finding_id, answer in answers.items():
+        finding = kb.findings.get(finding_id)
+        if finding is None or finding.question is None:
+            raise InterviewError(
+                f"there is no question {finding_id!r}; use the ids of `lumbar kb list findings`"
+            )
+        value = check_answer(finding, answer)
+        if value != "unsure":
+            out[finding_id] = value if isinstance(value, float) else value == "yes"
+    return out
 
 
 def check_number(finding: Finding, value: float, words: str | None = None) -> float:

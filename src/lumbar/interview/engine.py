@@ -105,7 +105,7 @@ class Interviewer:
         answers = engine_answers(self.kb, state)
         assessment = self.engine.assess(state.text, answers)
         left = [_next_question(c.finding, c.why) for c in stop.left[:6]]
-        assessment = assessment.model_copy(update={"next_questions": left})
+        assessment = assessment.model_copy(update={"next_questions": left, "interviewed": True})
         return Result(
             assessment=assessment,
             questions_asked=len(state.asked),

@@ -3,7 +3,8 @@
 Checks: schema (via the loader), every reference resolves, every clinical item cites a known
 source, every cause id of CONTRACT.md is present, every seed paragraph is covered by a claim or
 skipped, every claim is mapped or rejected with a reason, every conflict says what lumbar follows,
-every number has a plausible range that its thresholds lie in.
+every number has a plausible range that its thresholds lie in, every yes/no question asks one
+thing that "yes" confirms (no either/or between two alternatives).
 """
 
 from __future__ import annotations
@@ -50,6 +51,30 @@ CONTRACT_CAUSES = [
     "menstrual_cramps",
 ]
 MIN_PARAGRAPH_WORDS = 4
+#: pairs of opposites: a question naming both around an "or" asks which ("one leg, or both legs?").
+OPPOSITES = [
+    ("one", "both"),
+    ("left", "right"),
+    ("better", "worse"),
+    ("more", "less"),
+    ("sharp", "dull"),
+    ("day", "night"),
+    ("sudden", "gradual"),
+]
+#: words that offer alternatives, so that "yes" cannot say which: "one leg or both", "or not?",
+#: "is it only one leg, or do both legs feel it", "or is it either", "which leg", and opposites.
+EITHER_OR = re.compile(
+    "|".join(
+        [
+            r"\bor\s+(?:(?:is|are|do|does|did|was|were|has|have)\s+)?(?:both|neither|the other)\b",
+            r"\bor\s+not\s*\?",
+            r"\bonly\b[^?]*,\s*or\b",
+            r"^(?:which|what|where|how|why|who)\b",
+            *(rf"\b{a}\b[^?]*\bor\b[^?]*\b{b}\b" for pair in OPPOSITES for a, b in (pair, pair[::-1])),
+        ]
+    ),
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -156,9 +181,16 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
             _ref(problems, "coverage.yaml", claim.id, "item", ref, every)
 
 
+def either_or(text: str) -> str | None:
+    """The words of ``text`` that offer alternatives ("one leg, or both"), or None: a yes/no question
+    with them cannot be answered by "yes" (which one?)."""
+    match = EITHER_OR.search(text)
+    return match.group(0).strip(" ,") if match else None
+
+
 def _check_questions(kb: KnowledgeBase, problems: list[Problem]) -> None:
-    """A question asks one thing (one question mark); every other wording says what "yes" means (the
-    schema requires ``yes_means``)."""
+    """A question asks one thing (one question mark); a yes/no question asks no either/or; every other
+    wording says what "yes" means (the schema requires ``yes_means``)."""
     for finding in kb.findings.values():
         wordings = [finding.question] + ([finding.unsure_question.text] if finding.unsure_question else [])
         for text in filter(None, wordings):
@@ -166,6 +198,31 @@ def _check_questions(kb: KnowledgeBase, problems: list[Problem]) -> None:
                 problems.append(
                     Problem("findings.yaml", finding.id, f"{text!r} must ask exactly one question")
                 )
+            words = either_or(text) if finding.type is ValueType.BOOLEAN else None
+            if words:
+                problems.append(
+                    Problem(
+                        "findings.yaml",
+                        finding.id,
+                        f"{text!r} is a yes/no question but offers a choice ({words!r}): a 'yes' cannot "
+                        "say which; reword it as one yes/no question that 'yes' confirms",
+                    )
+                )
+        if finding.type is ValueType.CHOICE and finding.question:
+            problems.append(
+                Problem(
+                    "findings.yaml",
+                    finding.id,
+                    "the interview asks yes/no and number questions only, so a `type: choice` question "
+                    "would get Yes/No buttons: ask it as one yes/no question per choice",
+                )
+            )
+        if finding.choices and finding.type is not ValueType.CHOICE:
+            problems.append(
+                Problem(
+                    "findings.yaml", finding.id, f"`choices` are for `type: choice`, not {finding.type.value}"
+                )
+            )
         if finding.unsure_question and not finding.question:
             problems.append(Problem("findings.yaml", finding.id, "unsure_question without a question"))
 

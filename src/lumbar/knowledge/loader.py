@@ -31,6 +31,7 @@ from lumbar.knowledge.schema import (
     MedicineClass,
     Prevention,
     RedFlagPicture,
+    ResultBasis,
     SeedClaim,
     Shorthand,
     SkippedPassage,
@@ -67,6 +68,7 @@ ITEM_FILES: dict[str, type[BaseModel]] = {
 LIST_FILES = {"context_rules.yaml", "word_classes.yaml", "shorthand.yaml"}
 COVERAGE_FILE = "coverage.yaml"
 LEVELS_FILE = "levels.yaml"
+BASIS_FILE = "result_basis.yaml"
 #: the order of levels.yaml: most urgent first (CONTRACT.md section 3).
 LEVEL_ORDER = sorted(Level, key=lambda level: -level.rank)
 
@@ -95,6 +97,8 @@ class KnowledgeBase:
     #: medicines people take, by generic and brand names, and their kinds (anti-inflammatory, …)
     medicines: dict[str, Medicine] = field(default_factory=dict)
     medicine_classes: dict[str, MedicineClass] = field(default_factory=dict)
+    #: what a result says about the information it used (None only in a knowledge base with problems)
+    result_basis: ResultBasis | None = None
     root: str = ""
 
     def item(self, item_id: str) -> BaseModel:
@@ -185,6 +189,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
     skipped = list(_validate_items(COVERAGE_FILE, coverage.get("skipped"), SkippedPassage, problems))
 
     levels = _levels(read_yaml(root / LEVELS_FILE, problems), problems)
+    result_basis = _result_basis(read_yaml(root / BASIS_FILE, problems), problems)
 
     kb = KnowledgeBase(
         sources=tables["sources"],
@@ -208,9 +213,23 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         levels=levels,
         medicines=tables["medicines"],
         medicine_classes=tables["medicine_classes"],
+        result_basis=result_basis,
         root=str(root),
     )
     return kb, problems
+
+
+def _result_basis(raw: Any, problems: list[Problem]) -> ResultBasis | None:
+    """The sentences that say which information a result used."""
+    if raw is None:
+        return None
+    try:
+        return ResultBasis.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "file"
+            problems.append(Problem(BASIS_FILE, None, f"{where}: {err['msg']}"))
+        return None
 
 
 def _levels(raw: Any, problems: list[Problem]) -> dict[Level, UrgencyLevel]:

@@ -507,6 +507,36 @@ class AskWarning(BaseModel):
         return " ".join(value.split())
 
 
+class ResultBasis(BaseModel):
+    """What a result says about the information it used: the description alone, or with answers.
+
+    The same words can give a different result with the interview's answers (a "no" rules a sign
+    out, a "yes" can raise the level), so every result says which it used.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text_only: str = Field(description="no interview: the description alone, and where to answer questions")
+    no_questions: str = Field(description="the interview ran but no question could change the result")
+    one_answer: str = Field(description="the description and one answer")
+    answers: str = Field(description="the description and {count} answers (two or more)")
+
+    @field_validator("answers")
+    @classmethod
+    def _counts(cls, value: str) -> str:
+        if "{count}" not in value:
+            raise ValueError("must say how many answers: include {count}")
+        return value
+
+    def sentence(self, answered: int, interviewed: bool) -> str:
+        """The sentence for a result from ``answered`` answers (``interviewed``: the interview ran)."""
+        if answered == 1:
+            return self.one_answer
+        if answered > 1:
+            return self.answers.format(count=answered)
+        return self.no_questions if interviewed else self.text_only
+
+
 class UrgencyLevel(BaseModel):
     """Every sentence shown about one urgency level, and where it sends people (levels.yaml)."""
 

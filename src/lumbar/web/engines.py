@@ -19,10 +19,13 @@ from lumbar.care.pages import page_for
 from lumbar.care.plan import make_plan
 from lumbar.errors import InputError, NotFoundError
 from lumbar.interview import Interviewer, default_interviewer
+from lumbar.interview.answers import given_answers
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.lookup import similar_ids
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from lumbar.ask.answer import Answer
     from lumbar.assessment import Assessment
     from lumbar.care.models import CarePlan, PatientPage
@@ -130,9 +133,9 @@ class Engines:
 
     # --- assessment, plan, interview ---------------------------------------------------------------
 
-    def assess(self, text: str) -> Assessment:
-        """The assessment of a free-text description."""
-        return self.assessor.assess(text)
+    def assess(self, text: str, answers: Mapping[str, object] | None = None) -> Assessment:
+        """The assessment of a free-text description, with any answers to the interview's questions."""
+        return self.assessor.assess(text, given_answers(self.kb, answers or {}))
 
     def plan(self, assessment: Assessment) -> CarePlan:
         """The care plan for an assessment, dated by the settings' clock."""

@@ -29,6 +29,17 @@ class TextRequest(_Request):
     )
 
 
+class AssessRequest(TextRequest):
+    """A description, and any answers to the interview's questions (the same result as the interview)."""
+
+    answers: dict[str, Literal["yes", "no", "unsure"] | Number] = Field(
+        default_factory=dict,
+        max_length=100,
+        description='answers by question id (the `id` of a question): "yes", "no", "unsure" or a number',
+        examples=[{"saddle_numbness": "no", "age": 35}],
+    )
+
+
 class StepRequest(_Request):
     """An answer to the last question of the interview in ``token``."""
 

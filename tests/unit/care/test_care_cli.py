@@ -25,16 +25,27 @@ def _packaged_kb(monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase) -> None:
 def test_plan_from_text_uses_assess(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], make_assessment: MakeAssessment
 ) -> None:
-    seen: list[str] = []
+    seen: list[tuple[str, object]] = []
 
-    def fake_assess(text: str) -> Assessment:
-        seen.append(text)
+    def fake_assess(text: str, answers: object = None) -> Assessment:
+        seen.append((text, answers))
         return make_assessment(present=("pregnant",), age=30)
 
     monkeypatch.setattr(plan_cli, "assess", fake_assess)
-    assert main(["plan", "--text", "sore back", "--format", "markdown", "--date", "2025-01-01"]) == 0
+    argv = [
+        "plan",
+        "--text",
+        "sore back",
+        "--format",
+        "markdown",
+        "--date",
+        "2025-01-01",
+        "--answer",
+        "age=30",
+    ]
+    assert main(argv) == 0
     out = capsys.readouterr().out
-    assert seen == ["sore back"]
+    assert seen == [("sore back", {"age": 30.0})]
     assert out.startswith("# Your back care plan") and "Made on 1 January 2025" in out
     assert "Anti-inflammatory tablets (NSAIDs such as ibuprofen or naproxen)**: Left out" in out
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from lumbar.cli import main
-from lumbar.knowledge.check import check_knowledge, seeds_dir
+from lumbar.knowledge.check import check_knowledge, either_or, seeds_dir
 from lumbar.knowledge.loader import data_root
 
 Edit = Callable[[Any], Any]
@@ -201,3 +201,63 @@ def test_a_plausible_range_is_checked_with_its_notice(
 
     edit(kb_copy, "findings.yaml", change)
     assert any("findings.yaml: pain_score: plausible" in m and words in m for m in messages(kb_copy))
+
+
+def test_an_either_or_wording_on_a_yes_no_question_is_refused(kb_copy: Path) -> None:
+    def change(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(findings, "bilateral_leg_symptoms")["unsure_question"]["text"] = (
+            "Is it only one leg, or do both legs feel it?"
+        )
+        item(findings, "leg_pain_radiating")["question"] = "Does the pain go down one leg or both?"
+        return findings
+
+    edit(kb_copy, "findings.yaml", change)
+    found = messages(kb_copy)
+    assert any(
+        "findings.yaml: bilateral_leg_symptoms" in m and "offers a choice ('only one leg, or')" in m
+        for m in found
+    )
+    assert any("findings.yaml: leg_pain_radiating" in m and "'one leg or both'" in m for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it only one leg, or do both legs feel it?",
+        "Is it in one leg or both?",
+        "Is the pain on the left or the right?",
+        "Is it sharp, or is it dull?",
+        "Is it getting better or worse?",
+        "Does it hurt, or not?",
+        "Which leg hurts more?",
+    ],
+)
+def test_either_or_finds_alternatives(text: str) -> None:
+    assert either_or(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you inject drugs, or have you recently?",
+        "Have you seen blood in your urine, or is it pink or red?",
+        "Are you unable to pee at all, or have you not peed for many hours despite needing to?",
+        "Is either leg or foot weak — for example, does your foot slap or catch, or does the leg give way?",
+        "Has your bump gone tight and then relaxed again more than three or four times?",
+        "Is the pain, tingling, numbness or weakness in both legs?",
+    ],
+)
+def test_either_or_lets_one_yes_no_question_with_several_examples_pass(text: str) -> None:
+    assert either_or(text) is None
+
+
+def test_a_question_whose_buttons_could_not_match_its_type_is_refused(kb_copy: Path) -> None:
+    def change(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(findings, "bilateral_leg_symptoms").update(type="choice", choices=["One leg", "Both legs"])
+        item(findings, "fever")["choices"] = ["Hot", "Cold"]
+        return findings
+
+    edit(kb_copy, "findings.yaml", change)
+    found = messages(kb_copy)
+    assert any("findings.yaml: bilateral_leg_symptoms" in m and "Yes/No buttons" in m for m in found)
+    assert any("findings.yaml: fever: `choices` are for `type: choice`, not boolean" in m for m in found)

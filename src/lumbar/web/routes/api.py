@@ -18,6 +18,7 @@ from lumbar.web.errors import ENGINE_ERROR_RESPONSES, ERROR_RESPONSES
 from lumbar.web.schemas import (
     AskReply,
     AskRequest,
+    AssessRequest,
     InterviewReply,
     KnowledgeEntryOut,
     KnowledgeItemOut,
@@ -39,9 +40,10 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, route_class=StrictJ
     response_model=Assessment,
     responses=ENGINE_ERROR_RESPONSES,
 )
-async def assess(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> Assessment:
-    """Urgency level with reasons, likely causes with the findings for and against, and sources."""
-    return await run(lambda: engines.assess(body.text))
+async def assess(body: AssessRequest, engines: EnginesDep, run: EngineCallDep) -> Assessment:
+    """Urgency level with reasons, likely causes with the findings for and against, and sources; with
+    ``answers``, the interview's answers are used as the interview uses them."""
+    return await run(lambda: engines.assess(body.text, body.answers))
 
 
 #: OpenAPI links: a reply's ``token`` goes back to /api/interview/step with an answer (any answer,
@@ -113,10 +115,10 @@ async def interview_step(
     response_model=CarePlan,
     responses=ENGINE_ERROR_RESPONSES,
 )
-async def plan(body: TextRequest, engines: EnginesDep, run: EngineCallDep) -> CarePlan:
-    """A personal care plan for the description: urgent action first when needed, then self-care by
-    time window (today, 48 hours, two weeks) and the safety-net."""
-    return await run(lambda: engines.plan(engines.assess(body.text)))
+async def plan(body: AssessRequest, engines: EnginesDep, run: EngineCallDep) -> CarePlan:
+    """A personal care plan for the description (and any answers): urgent action first when needed,
+    then self-care by time window (today, 48 hours, two weeks) and the safety-net."""
+    return await run(lambda: engines.plan(engines.assess(body.text, body.answers)))
 
 
 @router.post(

@@ -1,0 +1,42 @@
+"""`--answer ID=VALUE`: the interview's answers given on the command line (`lumbar assess`, `lumbar plan`).
+
+The same answers give the same result as the interview (`lumbar check`, the web page, the REST API).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from lumbar.errors import InputError
+from lumbar.interview.answers import given_answers
+from lumbar.knowledge.loader import KnowledgeBase
+
+
+def add_answer_flag(parser: argparse.ArgumentParser) -> None:
+    """Add the repeatable ``--answer ID=VALUE`` option."""
+    parser.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="ID=VALUE",
+        help="an answer to one of the interview's questions: yes, no, unsure or a number "
+        "(e.g. --answer saddle_numbness=no --answer age=35); repeat for more",
+    )
+
+
+def read_answer_flags(kb: KnowledgeBase, flags: list[str]) -> dict[str, bool | float]:
+    """The ``--answer`` values as the assessment takes them; InputError says which one is wrong."""
+    raw: dict[str, object] = {}
+    for flag in flags:
+        finding_id, sep, value = flag.partition("=")
+        if not sep or not finding_id.strip() or not value.strip():
+            raise InputError(f"--answer {flag!r} must be ID=VALUE, for example saddle_numbness=no")
+        raw[finding_id.strip()] = _value(value.strip().lower())
+    return given_answers(kb, raw)
+
+
+def _value(word: str) -> object:
+    try:
+        return float(word)
+    except ValueError:
+        return word
