@@ -7,13 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lumbar.web.views import CauseView, quantity, result_view
+from lumbar.web.views import CauseView, quantity, result_view, told
 
 if TYPE_CHECKING:
     from lumbar.care.models import CarePlan
     from lumbar.interview.models import InterviewState, Result
     from lumbar.web.engines import Engines
 
+#: causes shown with their points for and against; the others are named only
+DETAILED_CAUSES = 3
 #: the words for an answer given with a button
 ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 
@@ -27,18 +29,11 @@ class AnsweredQuestion:
 
 
 @dataclass(frozen=True)
-class FirstStep:
-    """One of the plan's first steps: its title and what to do."""
-
-    title: str
-    text: str
-
-
-@dataclass(frozen=True)
 class DoctorSummary:
     """Everything the summary page shows, in the order it shows it."""
 
     own_words: str
+    #: what the description told (and what follows from it), apart from the questions answered
     said_yes: list[str]
     said_no: list[str]
     warning_signs: list[AnsweredQuestion]
@@ -46,9 +41,10 @@ class DoctorSummary:
     level_title: str
     level_reasons: list[str]
     causes: list[CauseView]
+    other_causes: list[str]
     urgent_actions: list[str]
     first_steps_title: str
-    first_steps: list[FirstStep]
+    first_steps: list[str]
     plan: CarePlan
 
 
@@ -77,17 +73,19 @@ def doctor_summary(result: Result, plan: CarePlan, engines: Engines) -> DoctorSu
     view = result_view(result.assessment, plan, engines)
     rows = answered(result.state, engines)
     first = plan.sections[0] if plan.sections else None
+    unasked = [f for f in result.assessment.findings if f.id not in result.state.answers]
     return DoctorSummary(
         own_words=result.state.text,
-        said_yes=view.said_yes,
-        said_no=view.said_no,
+        said_yes=[told(f, engines) for f in unasked if f.status in ("present", "possible")],
+        said_no=[engines.finding_name(f.id) for f in unasked if f.status == "absent"],
         warning_signs=[row for sign, row in rows if sign],
         other_answers=[row for sign, row in rows if not sign],
         level_title=view.level_title,
         level_reasons=[reason.text for reason in result.assessment.level_reasons],
-        causes=view.causes,
+        causes=view.causes[:DETAILED_CAUSES],
+        other_causes=[cause.name for cause in view.causes[DETAILED_CAUSES:]],
         urgent_actions=list(plan.urgent.actions) if plan.urgent else [],
         first_steps_title=first.title if first else "",
-        first_steps=[FirstStep(item.title, item.text) for item in first.items] if first else [],
+        first_steps=[item.title for item in first.items] if first else [],
         plan=plan,
     )

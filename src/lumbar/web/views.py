@@ -98,7 +98,7 @@ def quantity(value: float, unit: str | None) -> str:
     return f"{value:g} {unit}"
 
 
-def _told(finding: FoundFinding, engines: Engines) -> str:
+def told(finding: FoundFinding, engines: Engines) -> str:
     """A finding the person reported, by name, with its number when it has one ("Age: 35 years")."""
     name = engines.finding_name(finding.id)
     if isinstance(finding.value, float | int):
@@ -110,7 +110,7 @@ def _told(finding: FoundFinding, engines: Engines) -> str:
 def result_view(assessment: Assessment, plan: CarePlan, engines: Engines) -> ResultView:
     """The result page's content for an assessment and its care plan."""
     absent = set(assessment.negated) | {f.id for f in assessment.findings if f.status == "absent"}
-    said_yes = [_told(f, engines) for f in assessment.findings if f.status in ("present", "possible")]
+    said_yes = [told(f, engines) for f in assessment.findings if f.status in ("present", "possible")]
     said_no = [engines.finding_name(f.id) for f in assessment.findings if f.status == "absent"]
     wording = engines.kb.levels[assessment.level]
     return ResultView(
