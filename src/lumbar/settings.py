@@ -89,7 +89,8 @@ class Settings(BaseSettings):
 
     home: Path = Field(
         default_factory=_default_home,
-        description="the data folder of `lumbar ask`, holding its passage index (default ~/.local/share/lumbar)",
+        description="the data folder of `lumbar ask`, holding its passage index, and of `lumbar serve`, holding "
+        "the interviews' saved states for a day (default ~/.local/share/lumbar)",
     )
     seeds: str | None = Field(
         default=None,

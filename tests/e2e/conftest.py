@@ -59,6 +59,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         secret="e2e-secret-of-at-least-32-bytes-long",
         ask=AskSettings(home=tmp_path_factory.mktemp("lumbar-e2e-home"), seeds=default_seeds()),
         today=lambda: date(2026, 3, 2),
+        # one browser runs many whole interviews in a minute, each step a form and its page (Post/
+        # Redirect/Get), far more than a person would; the limit itself is tested in tests/unit/web
+        rate_per_minute=60_000,
+        rate_burst=10_000,
     )
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")

@@ -148,13 +148,13 @@ def test_the_interview_works_without_javascript(browser: Browser, base_url: str)
         ctx.close()
 
 
-def test_a_changed_token_gives_a_clear_error_page(page: Page, base_url: str) -> None:
+def test_a_changed_interview_address_gives_a_clear_error_page(page: Page, base_url: str) -> None:
     describe(page, base_url, SELF_CARE_TEXT)
-    page.evaluate("document.querySelector('input[name=token]').value += 'x'")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Not sure").click()
-    assert page.locator("h1").inner_text() == "We could not use that"
-    assert page.get_by_role("alert").inner_text().startswith("The interview token was changed")
+    page.goto(page.url[:-2] + ("AB" if not page.url.endswith("AB") else "BA"))
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert page.get_by_role("alert").inner_text().startswith("This interview address is not known here")
+    page.get_by_role("link", name="Start again").click()
+    assert page.get_by_label("What is happening with your back?").is_visible()
 
 
 def test_axe_finds_no_serious_or_critical_problems(page: Page, base_url: str, axe_script: str) -> None:

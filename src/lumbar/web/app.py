@@ -29,6 +29,7 @@ from lumbar.web.middleware import HeadAsGet, SecurityHeaders
 from lumbar.web.operator_notes import api_description
 from lumbar.web.rate_limit import RateLimit, TokenBuckets
 from lumbar.web.routes import api, docs, pages
+from lumbar.web.saved_states import SavedStates
 from lumbar.web.schemas import Health
 from lumbar.web.settings import WebSettings, settings_from_env
 from lumbar.web.signed_state import TokenSigner
@@ -79,6 +80,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         retry_after=settings.retry_after,
     )
     app.state.signer = TokenSigner(settings.secret or "", settings.token_max_age)
+    app.state.saved_states = SavedStates(app.state.signer, settings.saved_states)
     app.state.form_tokens = FormTokens(settings.secret or "")
     app.state.templates = create_templates()
     install_error_handlers(app)

@@ -10,7 +10,7 @@ SameSite=Strict) and every form that posts carries ``HMAC(secret, cookie)`` in a
 Another site can neither read lumbar's pages nor set its cookie, so it cannot send a matching pair;
 a cookie planted some other way is useless without the secret. Chosen over a plain double submit
 (field == cookie) because the field proves the pair was made by this server, and over
-server-side sessions because lumbar keeps nothing about the people who use it.
+server-side sessions because a form token needs nothing kept about the browser.
 """
 
 from __future__ import annotations

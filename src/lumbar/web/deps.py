@@ -1,5 +1,5 @@
-"""What every route gets from the app: the engines, the pool they run in, the token signer and the
-templates."""
+"""What every route gets from the app: the engines, the pool they run in, the token signer, the saved
+interview states and the templates."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from lumbar.web.engine_pool import EngineCall, EnginePool
 from lumbar.web.engines import Engines
 from lumbar.web.rate_limit import client_address
+from lumbar.web.saved_states import SavedStates
 from lumbar.web.signed_state import TokenSigner
 
 
@@ -29,6 +30,11 @@ def get_signer(request: Request) -> TokenSigner:
     return cast(TokenSigner, request.app.state.signer)
 
 
+def get_saved_states(request: Request) -> SavedStates:
+    """The app's saved interview states."""
+    return cast(SavedStates, request.app.state.saved_states)
+
+
 def get_templates(request: Request) -> Jinja2Templates:
     """The app's page templates."""
     return cast(Jinja2Templates, request.app.state.templates)
@@ -37,4 +43,5 @@ def get_templates(request: Request) -> Jinja2Templates:
 EnginesDep = Annotated[Engines, Depends(get_engines)]
 EngineCallDep = Annotated[EngineCall, Depends(get_engine_call)]
 SignerDep = Annotated[TokenSigner, Depends(get_signer)]
+SavedStatesDep = Annotated[SavedStates, Depends(get_saved_states)]
 TemplatesDep = Annotated[Jinja2Templates, Depends(get_templates)]

@@ -1,5 +1,5 @@
 """Headers on every response (no outside scripts or framing, no referrer to other sites, no caching
-of API answers), and HEAD answered wherever GET is."""
+of API answers or interview pages), and HEAD answered wherever GET is."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ SECURITY_HEADERS = {
 }
 
 
+#: addresses whose answers hold what the person typed (the API, and each interview step by its key)
+PRIVATE_PATHS = ("/api/", "/interview/")
+
+
 class SecurityHeaders:
     """A plain ASGI middleware adding :data:`SECURITY_HEADERS` (and ``no-store`` for the API and forms)."""
 
@@ -29,7 +33,7 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         # answers and interview pages hold what the person typed: keep them out of caches
-        private = scope["path"].startswith("/api/") or scope["method"] == "POST"
+        private = scope["path"].startswith(PRIVATE_PATHS) or scope["method"] == "POST"
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

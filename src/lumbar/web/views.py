@@ -91,7 +91,7 @@ def number_sources(assessment: Assessment, plan: CarePlan) -> dict[str, tuple[in
     return {source_id: (number, title) for number, (source_id, title) in enumerate(titled.items(), start=1)}
 
 
-def _told(finding: FoundFinding, engines: Engines) -> str:
+def told(finding: FoundFinding, engines: Engines) -> str:
     """A finding the person reported, by name, with its number when it has one ("Age: 35 years")."""
     name = engines.finding_name(finding.id)
     if isinstance(finding.value, float | int):
@@ -127,7 +127,7 @@ def result_view(
 ) -> ResultView:
     """The result page's content for an assessment and its care plan."""
     absent = set(assessment.negated) | {f.id for f in assessment.findings if f.status == "absent"}
-    said_yes = [_told(f, engines) for f in assessment.findings if f.status in ("present", "possible")]
+    said_yes = [told(f, engines) for f in assessment.findings if f.status in ("present", "possible")]
     said_no = [engines.finding_name(f.id) for f in assessment.findings if f.status == "absent"]
     wording = engines.kb.levels[assessment.level]
     return ResultView(

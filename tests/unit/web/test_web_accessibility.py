@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from a11y import colour_pairs, contrast, palette, problems
 from starlette.requests import Request
-from web_helpers import EMERGENCY_TEXT, SELF_CARE_TEXT, page_interview, post_form
+from web_helpers import EMERGENCY_TEXT, SELF_CARE_TEXT, page_interview, post_form, summary_address
 
 from lumbar.interview.models import InterviewState, Progress, Question
 
@@ -38,7 +38,7 @@ def _question_page(app: FastAPI, kind: str) -> str:
         reasked=True,
     )
     template = app.state.templates.env.get_template("question.html")
-    return str(template.render(request=_request("/interview/answer"), question=question, token="t"))
+    return str(template.render(request=_request("/interview/k/answer"), question=question, key="k"))
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,8 @@ def pages(client: TestClient, app: FastAPI) -> dict[str, str]:
         "answer": client.get("/ask", params={"q": "How long do back spasms last?"}).text,
         "docs": client.get("/docs").text,
         "not found": client.get("/nowhere").text,
-        "tampered token": post_form(client, "/interview/answer", {"token": "x.y.z", "answer": "no"}).text,
+        "unknown interview address": client.get("/interview/AAAAAAAAAAAAAAAAAAAAAA").text,
+        "doctor summary": client.get(summary_address(page_interview(client, SELF_CARE_TEXT)[0])).text,
     }
 
 
@@ -73,7 +74,8 @@ PAGE_NAMES = [
     "answer",
     "docs",
     "not found",
-    "tampered token",
+    "unknown interview address",
+    "doctor summary",
 ]
 
 

@@ -147,6 +147,10 @@ def _step_token(app: FastAPI) -> str:
     return str(app.state.signer.sign(InterviewState(text=SELF_CARE_TEXT)))
 
 
+def _step_key(app: FastAPI) -> str:
+    return str(app.state.saved_states.save(InterviewState(text=SELF_CARE_TEXT)))
+
+
 @pytest.mark.parametrize(
     ("path", "body"),
     [
@@ -173,7 +177,8 @@ def test_every_engine_call_of_the_pages_has_the_time_budget(gated_app: Callable[
     with client_class()(app) as client:
         replies = [
             post_form(client, "/interview", TEXT),
-            post_form(client, "/interview/answer", {"token": _step_token(app), "answer": "no"}),
+            post_form(client, f"/interview/{_step_key(app)}/answer", {"answer": "no"}),
+            client.get(f"/interview/{_step_key(app)}"),
             client.get("/ask", params={"q": "Can I drive with back spasms?"}),
         ]
     for reply in replies:

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from starlette.routing import Route
-from web_helpers import asgi_call, run_async
+from web_helpers import SELF_CARE_TEXT, asgi_call, run_async
 
+from lumbar.interview.models import InterviewState
 from lumbar.web.routes import api, docs, pages
 
 if TYPE_CHECKING:
@@ -20,11 +21,12 @@ EXAMPLES = {"kind": "causes", "item_id": "muscle_strain"}
 
 
 def get_paths(app: FastAPI) -> list[str]:
-    """Every path the app answers GET on, with its parameters filled in."""
+    """Every path the app answers GET on, with its parameters filled in (an interview's key: a new one)."""
+    examples = {**EXAMPLES, "key": app.state.saved_states.save(InterviewState(text=SELF_CARE_TEXT))}
     paths = ["/static/lumbar.css"]
     for route in (*app.routes, *api.router.routes, *pages.router.routes, *docs.router.routes):
         if isinstance(route, Route) and route.methods and "GET" in route.methods:
-            paths.append(re.sub(r"\{(\w+)\}", lambda m: EXAMPLES[m.group(1)], route.path))
+            paths.append(re.sub(r"\{(\w+)\}", lambda m: examples[m.group(1)], route.path))
     return paths
 
 

@@ -6,7 +6,7 @@ import re
 from html import unescape
 from typing import TYPE_CHECKING
 
-from web_helpers import SELF_CARE_TEXT, hidden_token, is_question_page, page_interview, post_form
+from web_helpers import SELF_CARE_TEXT, answer_action, is_question_page, page_interview, post_form
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -25,9 +25,7 @@ def age_question_after_999(client: TestClient) -> Response:
     for _ in range(30):
         if 'data-question="age"' in page.text or not is_question_page(page.text):
             break
-        page = post_form(
-            client, "/interview/answer", {"token": hidden_token(page.text), "answer": "no"}, page.text
-        )
+        page = post_form(client, answer_action(page.text), {"answer": "no"}, page.text)
     return page
 
 
@@ -51,12 +49,13 @@ def test_the_question_asked_again_says_why(client: TestClient) -> None:
 
 def test_an_impossible_typed_number_asks_the_same_question_again_saying_why(client: TestClient) -> None:
     page = age_question_after_999(client)
-    fields = {"token": hidden_token(page.text), "answer": "number", "number": "999"}
-    again = post_form(client, "/interview/answer", fields, page.text)
+    fields = {"answer": "number", "number": "999"}
+    action = answer_action(page.text)
+    again = post_form(client, action, fields, page.text)
     assert again.status_code == 422
     assert 'data-question="age"' in again.text
     assert "an age has to be between 0 and 120 years" in _text(again.text)
-    words = post_form(client, "/interview/answer", {**fields, "number": "old"}, again.text)
+    words = post_form(client, action, {**fields, "number": "old"}, again.text)
     assert 'data-question="age"' in words.text and "Please type a number" in _text(words.text)
-    fine = post_form(client, "/interview/answer", {**fields, "number": "45"}, words.text)
+    fine = post_form(client, action, {**fields, "number": "45"}, words.text)
     assert fine.status_code == 200 and 'data-question="age"' not in fine.text

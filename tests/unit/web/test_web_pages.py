@@ -6,13 +6,17 @@ import re
 from html import escape as html_escape
 from typing import TYPE_CHECKING
 
+import pytest
 from web_helpers import (
     EMERGENCY_TEXT,
     SELF_CARE_TEXT,
-    hidden_token,
+    answer_action,
+    form_answer,
+    hidden_field,
     is_question_page,
     page_interview,
     post_form,
+    summary_address,
 )
 
 import lumbar
@@ -43,18 +47,18 @@ def test_a_question_page_has_why_answers_and_progress(client: TestClient) -> Non
     if 'name="number"' not in page.text:
         for word in ("yes", "no", "unsure"):
             assert f'name="answer" value="{word}"' in page.text
-    assert hidden_token(page.text)
+    assert page.url.path.startswith("/interview/") and answer_action(page.text) == page.url.path + "/answer"
 
 
 def test_back_on_a_page_shows_the_first_question_again(client: TestClient) -> None:
     first = post_form(client, "/interview", {"text": SELF_CARE_TEXT}).text
     title = re.search(r'class="question-text"[^>]*>(.*?)</h1>', first, re.S)
     answer = {"answer": "number", "number": "35"} if 'name="number"' in first else {"answer": "no"}
-    second = post_form(client, "/interview/answer", {"token": hidden_token(first), **answer}, page=first).text
+    second = post_form(client, answer_action(first), answer, page=first).text
     if not is_question_page(second):
         return
     assert 'value="back"' in second
-    again = post_form(client, "/interview/answer", {"token": hidden_token(second), "answer": "back"}).text
+    again = post_form(client, answer_action(second), {"answer": "back"}).text
     assert title is not None and title.group(1) in again
 
 
@@ -164,16 +168,14 @@ def test_the_docs_page_lists_the_api_without_outside_scripts(client: TestClient)
     assert "cdn" not in page.text.lower()
 
 
-def test_a_refreshed_interview_address_goes_back_to_the_start(client: TestClient) -> None:
+def test_an_address_of_the_old_forms_goes_back_to_the_start(client: TestClient) -> None:
     reply = client.get("/interview/answer", follow_redirects=False)
     assert reply.status_code == 303 and reply.headers["location"] == "/"
 
 
 def test_a_number_that_is_not_a_number_is_explained(client: TestClient) -> None:
     first = post_form(client, "/interview", {"text": SELF_CARE_TEXT}).text
-    reply = post_form(
-        client, "/interview/answer", {"token": hidden_token(first), "answer": "number", "number": "lots"}
-    )
+    reply = post_form(client, answer_action(first), {"answer": "number", "number": "lots"})
     assert reply.status_code == 422  # the same question again, saying what to type
     assert "type a number" in reply.text and is_question_page(reply.text)
 
@@ -184,3 +186,72 @@ def test_what_people_type_is_escaped(client: TestClient) -> None:
     assert "<script>alert(1)</script>" not in page.text and "&lt;script&gt;" in page.text
     html, _ = page_interview(client, SELF_CARE_TEXT + " " + attack)
     assert "<script>" not in html
+
+
+def _first_step(client: TestClient) -> str:
+    """The address the first form leads to (the POST is answered 303)."""
+    token = hidden_field(client.get("/").text, "csrf_token")
+    reply = client.post(
+        "/interview", data={"text": SELF_CARE_TEXT, "csrf_token": token}, follow_redirects=False
+    )
+    assert reply.status_code == 303
+    return str(reply.headers["location"])
+
+
+def test_every_posted_form_is_answered_with_a_redirect_to_a_get_address(client: TestClient) -> None:
+    first = _first_step(client)
+    assert re.fullmatch(r"/interview/[A-Za-z0-9_-]{22}", first)
+    page = client.get(first)
+    assert page.status_code == 200 and is_question_page(page.text)
+    assert page.headers["cache-control"] == "no-store"
+    token = hidden_field(page.text, "csrf_token")
+    fields = {**form_answer(page.text), "csrf_token": token}
+    reply = client.post(answer_action(page.text), data=fields, follow_redirects=False)
+    assert reply.status_code == 303 and reply.headers["location"] != first
+    assert client.get(reply.headers["location"]).status_code == 200
+
+
+def test_reload_back_and_a_bookmark_show_the_same_step(client: TestClient) -> None:
+    first = _first_step(client)
+    question = client.get(first).text
+    after = post_form(client, answer_action(question), form_answer(question), page=question)
+    assert after.url.path != first
+    # Back (the earlier address) and reload (the same one again) show the same question
+    title = re.search(r'data-question="([^"]+)"', question)
+    assert title is not None and title.group(0) in client.get(first).text
+    assert client.get(after.url.path).text == after.text
+
+
+def test_a_result_has_an_address_that_shows_the_same_result_again(client: TestClient) -> None:
+    html, _ = page_interview(client, SELF_CARE_TEXT)
+    address = summary_address(html).removesuffix("/summary")
+    again = client.get(address)
+    assert again.status_code == 200 and "You can look after this at home" in again.text
+    assert _text(again.text) == _text(html)
+
+
+@pytest.mark.parametrize("change", ["last", "first", "longer", "shorter"])
+def test_a_changed_address_gives_a_clear_page_to_start_again(client: TestClient, change: str) -> None:
+    key = _first_step(client).removeprefix("/interview/")
+    changed = {
+        "last": key[:-1] + ("A" if key[-1] != "A" else "B"),
+        "first": ("A" if key[0] != "A" else "B") + key[1:],
+        "longer": key + "A",
+        "shorter": key[:-1],
+    }[change]
+    for path in (f"/interview/{changed}", f"/interview/{changed}/summary"):
+        reply = client.get(path)
+        assert reply.status_code == 404, path
+        assert "not known here or has expired" in reply.text and 'href="/">Start again' in reply.text
+
+
+def test_an_answer_without_the_form_token_is_refused(client: TestClient) -> None:
+    first = _first_step(client)
+    reply = client.post(first + "/answer", data={"answer": "no"}, follow_redirects=False)
+    assert reply.status_code == 403 and "did not come from lumbar" in reply.text
+
+
+def test_the_summary_of_an_unfinished_interview_sends_back_to_its_question(client: TestClient) -> None:
+    first = _first_step(client)
+    reply = client.get(first + "/summary", follow_redirects=False)
+    assert reply.status_code == 303 and reply.headers["location"] == first

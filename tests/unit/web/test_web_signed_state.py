@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 from cryptography.fernet import Fernet
-from web_helpers import hidden_token, post_form
+from web_helpers import post_form
 
 from lumbar.errors import InterviewError
 from lumbar.interview.models import InterviewState
 from lumbar.web.signed_state import TokenSigner, token_key
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
 SECRET = "a-secret-of-at-least-thirty-two-bytes"
@@ -75,11 +76,16 @@ def test_the_reading_above_finds_the_words_in_a_token_that_is_only_signed(compre
     assert any(b"zebra" in form for form in decodable_forms(signed_only))
 
 
-def test_the_token_in_a_page_and_in_an_api_reply_hides_the_words(client: TestClient) -> None:
+def test_the_saved_state_of_a_page_and_the_token_of_an_api_reply_hide_the_words(
+    client: TestClient, app: FastAPI
+) -> None:
     text = "My back cramps since I fell off my grandmother's zebra trampoline. I am 35."
     page = post_form(client, "/interview", {"text": text})
     reply = client.post("/api/interview/start", json={"text": text}).json()
-    for token in (hidden_token(page.text), reply["token"]):
+    saved = app.state.saved_states._db.execute("SELECT token FROM interview_state").fetchall()
+    tokens = [str(row[0]) for row in saved]
+    assert tokens and all(word not in page.url.path for word in WORDS)
+    for token in (*tokens, reply["token"]):
         assert all(word.encode() not in form.lower() for form in decodable_forms(token) for word in WORDS)
 
 

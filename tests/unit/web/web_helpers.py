@@ -102,20 +102,31 @@ def hidden_field(html: str, name: str) -> str:
     return unescape(found.group(1))
 
 
-def hidden_token(html: str) -> str:
-    """The signed interview token in a page's hidden form field."""
-    return hidden_field(html, "token")
+def answer_action(html: str) -> str:
+    """Where a question page's (or a result page's) answer form posts: its step's own address + /answer."""
+    found = re.search(r'<form method="post" action="(/interview/[A-Za-z0-9_-]+/answer)"', html)
+    assert found, "the page has no answer form"
+    return found.group(1)
 
 
 def post_form(client: TestClient, path: str, fields: dict[str, str], page: str | None = None) -> Response:
     """Post a form as a browser would: with the form token of ``page`` (else of the first page, which
-    also gives the client its cookie)."""
+    also gives the client its cookie), following the redirect to the page it leads to."""
     token = hidden_field(page if page is not None else client.get("/").text, "csrf_token")
     return client.post(path, data={**fields, "csrf_token": token})
 
 
+def summary_address(html: str) -> str:
+    """The address of the summary for your doctor, as a result page links to it."""
+    found = re.search(r'href="(/interview/[A-Za-z0-9_-]+/summary)"', html)
+    assert found, "the page has no link to the summary for your doctor"
+    return found.group(1)
+
+
 def is_question_page(html: str) -> bool:
-    return 'action="/interview/answer"' in html and 'value="unsure"' in html
+    return (
+        re.search(r'action="/interview/[A-Za-z0-9_-]+/answer"', html) is not None and 'value="unsure"' in html
+    )
 
 
 def form_answer(html: str) -> dict[str, str]:
@@ -134,8 +145,7 @@ def page_interview(client: TestClient, text: str) -> tuple[str, int]:
     for answered in range(MAX_STEPS):
         if not is_question_page(page.text):
             return page.text, answered
-        fields = {"token": hidden_token(page.text), **form_answer(page.text)}
-        page = post_form(client, "/interview/answer", fields, page=page.text)
+        page = post_form(client, answer_action(page.text), form_answer(page.text), page=page.text)
         assert page.status_code == 200, page.text
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
 

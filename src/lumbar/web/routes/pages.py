@@ -1,7 +1,9 @@
 """The pages people use: describe, answer one question at a time, see the result and plan, learn, ask.
 
-Plain HTML forms, no JavaScript needed. The interview state travels in an encrypted, signed hidden field;
-every form that posts also carries the form token (see ``lumbar.web.csrf``). Engine work, and the
+Plain HTML forms, no JavaScript needed. Post/Redirect/Get: every step of an interview, and its result,
+has its own address (``/interview/<key>``, the key of its saved state, see ``lumbar.web.saved_states``),
+so Back, reload, a bookmark and "come back later" work; a form that posts is answered with a redirect
+(303) to that address. Every form that posts carries the form token (see ``lumbar.web.csrf``). Engine work, and the
 page made from it, runs in the app's engine pool (``run``), never on the event loop.
 """
 
@@ -18,10 +20,10 @@ from lumbar.errors import InputError, InterviewError, NotFoundError
 from lumbar.intake.validate import MAX_CHARS as MAX_TEXT_CHARS
 from lumbar.interview.models import AnswerValue, Question, Result
 from lumbar.web.csrf import form_page, require_form_token
-from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep, TemplatesDep
+from lumbar.web.deps import EngineCallDep, EnginesDep, SavedStatesDep, TemplatesDep
+from lumbar.web.doctor_summary import doctor_summary
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
 from lumbar.web.errors import capitalised
-from lumbar.web.signed_state import MAX_TOKEN_CHARS
 from lumbar.web.views import result_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -51,14 +53,19 @@ def _sentence(message: str) -> str:
     return message + ("" if message.endswith((".", "?", "!")) else ".")
 
 
+def _see(key: str) -> Response:
+    """Post/Redirect/Get: after a form is used, the browser is sent to the step's own address."""
+    return RedirectResponse(f"/interview/{key}", status_code=303)
+
+
 def _reply_page(
-    request: Request, reply: Question | Result, token: str, templates: Any, engines: Any
+    request: Request, key: str, reply: Question | Result, templates: Any, engines: Any
 ) -> Response:
     if isinstance(reply, Result):
         plan = engines.plan(reply.assessment)
         view = result_view(reply.assessment, plan, engines, engines.settings.emergency_number)
-        return form_page(request, templates, "result.html", {"view": view, "result": reply, "token": token})
-    return form_page(request, templates, "question.html", {"question": reply, "token": token})
+        return form_page(request, templates, "result.html", {"view": view, "result": reply, "key": key})
+    return form_page(request, templates, "question.html", {"question": reply, "key": key})
 
 
 @router.get("/")
@@ -69,37 +76,30 @@ def home(request: Request, templates: TemplatesDep) -> Response:
 
 @router.post("/interview", dependencies=[Depends(require_form_token)])
 async def interview_start(
-    request: Request,
     text: Annotated[str, Form(max_length=MAX_TEXT_CHARS)],
     engines: EnginesDep,
-    signer: SignerDep,
-    templates: TemplatesDep,
+    saved: SavedStatesDep,
     run: EngineCallDep,
 ) -> Response:
-    """Read the description and ask the first question (or show the result at once)."""
-
-    def work() -> Response:
-        reply = engines.start_interview(text)
-        return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
-
-    return await run(work)
+    """Read the description, keep the interview, and send the browser to its first step."""
+    return _see(await run(lambda: saved.save(engines.start_interview(text).state)))
 
 
-@router.post("/interview/answer", dependencies=[Depends(require_form_token)])
+@router.post("/interview/{key}/answer", dependencies=[Depends(require_form_token)])
 async def interview_answer(
     request: Request,
-    token: Annotated[str, Form(max_length=MAX_TOKEN_CHARS)],
+    key: str,
     answer: Annotated[str, Form(max_length=20)],
     engines: EnginesDep,
-    signer: SignerDep,
+    saved: SavedStatesDep,
     templates: TemplatesDep,
     run: EngineCallDep,
     number: Annotated[str | None, Form(max_length=40)] = None,
 ) -> Response:
-    """Take one answer and show the next question, or the result."""
+    """Take one answer to the step at ``key`` and send the browser to the next step's address."""
 
     def work() -> Response:
-        state = signer.read(token)
+        state = saved.load(key)
         try:
             reply = engines.step_interview(state, parse_answer(answer, number))
         except (InputError, InterviewError) as exc:
@@ -107,11 +107,11 @@ async def interview_answer(
             again = engines.current_question(state)
             if isinstance(again, Result):
                 raise
-            context = {"question": again, "token": token, "problem": _sentence(str(exc))}
+            context = {"question": again, "key": key, "problem": _sentence(str(exc))}
             page = form_page(request, templates, "question.html", context)
             page.status_code = 422
             return page
-        return _reply_page(request, reply, signer.sign(reply.state), templates, engines)
+        return _see(saved.save(reply.state))
 
     return await run(work)
 
@@ -119,8 +119,47 @@ async def interview_answer(
 @router.get("/interview")
 @router.get("/interview/answer")
 def interview_get() -> Response:
-    """A refreshed or bookmarked interview address goes back to the start."""
+    """An address of the old forms (before each step had its own) goes back to the start."""
     return RedirectResponse("/", status_code=303)
+
+
+@router.get("/interview/{key}")
+async def interview_step(
+    request: Request,
+    key: str,
+    engines: EnginesDep,
+    saved: SavedStatesDep,
+    templates: TemplatesDep,
+    run: EngineCallDep,
+) -> Response:
+    """One step of an interview, by its own address: the question it waits for, or the result."""
+
+    def work() -> Response:
+        return _reply_page(request, key, engines.current_question(saved.load(key)), templates, engines)
+
+    return await run(work)
+
+
+@router.get("/interview/{key}/summary")
+async def doctor_summary_page(
+    request: Request,
+    key: str,
+    engines: EnginesDep,
+    saved: SavedStatesDep,
+    templates: TemplatesDep,
+    run: EngineCallDep,
+) -> Response:
+    """The summary for your doctor, printable on one or two A4 pages (the question, while one waits)."""
+
+    def work() -> Response:
+        reply = engines.current_question(saved.load(key))
+        if not isinstance(reply, Result):
+            return _see(key)
+        summary = doctor_summary(reply, engines.plan(reply.assessment), engines)
+        context = {"summary": summary, "key": key, "address": str(request.url)}
+        return templates.TemplateResponse(request, "summary.html", context)
+
+    return await run(work)
 
 
 @router.get("/learn")
