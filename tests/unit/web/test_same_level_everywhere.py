@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from web_helpers import NUMBERS, hidden_token, is_question_page, post_form
+from web_helpers import NUMBERS, answer_action, is_question_page, post_form
 
 from lumbar import assess
 from lumbar.cli import main
@@ -115,9 +115,7 @@ def walk(client: TestClient, text: str, policy: Policy) -> tuple[Result, str]:
         fields = (
             {"answer": "number", "number": f"{answer:g}"} if isinstance(answer, float) else {"answer": answer}
         )
-        page = post_form(
-            client, "/interview/answer", {"token": hidden_token(page.text), **fields}, page=page.text
-        )
+        page = post_form(client, answer_action(page.text), fields, page=page.text)
         reply = interviewer.step(reply.state, answer)  # type: ignore[arg-type]
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
 
