@@ -47,6 +47,34 @@ def _size(term: str | Need) -> int:
     return term.size if isinstance(term, Need) else 1
 
 
+def ids_of(term: str | Need) -> frozenset[str]:
+    """The finding ids of one term of a need."""
+    return frozenset(term.finding_ids()) if isinstance(term, Need) else frozenset({term})
+
+
+def alone(need: Need) -> frozenset[str]:
+    """The findings that would each satisfy ``need`` on their own (none when it needs two or more)."""
+    if need.size != 1:
+        return frozenset()
+    terms = need.all or tuple(t for t in need.options if _size(t) == 1)
+    return frozenset().union(*(ids_of(t) for t in terms))
+
+
+def without(need: Need, listed: frozenset[str]) -> Need | None:
+    """``need`` less the one-finding alternatives already in ``listed``; None when nothing is left.
+
+    Only needs that one new sign would satisfy are pruned; a combination is kept whole.
+    """
+    if need.size != 1:
+        return need
+    if need.all:
+        return None if ids_of(need.all[0]) <= listed else need
+    kept = tuple(t for t in need.options if _size(t) != 1 or not ids_of(t) <= listed)
+    if not kept:
+        return None
+    return Need(need.all, kept, need.count, need.used)
+
+
 def reduce(cond: Condition, present: frozenset[str], background: frozenset[str]) -> Need | None:
     """What is still needed for ``cond`` to hold, or None when it cannot hold for this person.
 
