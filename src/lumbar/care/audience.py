@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import get_args
 
 from lumbar.care.profile import Profile
-from lumbar.knowledge.schema import Audience, WarningSignRule
+from lumbar.knowledge.schema import Audience, Sex, WarningSignRule
 
 #: The values of ``Audience.sex``; each is also the finding id of that sex.
-SEXES = frozenset(get_args(Audience.model_fields["sex"].annotation)) - {None}
+SEXES: frozenset[str] = frozenset(get_args(Sex))
 
 
 def applies(rule: WarningSignRule, profile: Profile, unknowns: frozenset[str], closer: bool) -> bool:

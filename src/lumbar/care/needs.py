@@ -129,7 +129,8 @@ def describe(need: Need, name: Callable[[str], str]) -> str:
 def _describe(need: Need, name: Callable[[str], str], top: bool) -> str:
     parts = [_term(t, name) for t in need.all]
     if need.count == 1:
-        parts.append(_or_list([_term(t, name) for t in need.options]))
+        # inside a combination, commas: "stiff neck with fever, headache or confusion" is one sign
+        parts.append(_or_list([_term(t, name) for t in _alternatives(need.options)], "; " if top else ", "))
     elif need.count > 1:
         listed = "; ".join(_term(t, name) for t in need.options)
         parts.append(f"at least {need.count} of these together: {listed}")
@@ -138,14 +139,26 @@ def _describe(need: Need, name: Callable[[str], str], top: bool) -> str:
     return (", together with " if top else " with ").join(parts)
 
 
+def _alternatives(options: tuple[str | Need, ...]) -> list[str | Need]:
+    """Options with nested "one of these" lists opened into the same list."""
+    flat: list[str | Need] = []
+    for term in options:
+        if isinstance(term, Need) and not term.all and term.count == 1:
+            flat.extend(_alternatives(term.options))
+        else:
+            flat.append(term)
+    return flat
+
+
 def _term(term: str | Need, name: Callable[[str], str]) -> str:
     return _describe(term, name, top=False) if isinstance(term, Need) else _lower_first(name(term))
 
 
-def _or_list(items: list[str]) -> str:
+def _or_list(items: list[str], separator: str = "; ") -> str:
     if len(items) <= 1:
         return "".join(items)
-    return "; ".join(items[:-1]) + "; or " + items[-1]
+    last = " or " if separator == ", " else f"{separator}or "
+    return separator.join(items[:-1]) + last + items[-1]
 
 
 def _lower_first(text: str) -> str:

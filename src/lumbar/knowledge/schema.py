@@ -330,6 +330,10 @@ class Condition(BaseModel):
         return ids
 
 
+#: A person's sex; each value is also the id of that finding.
+Sex = Literal["female", "male"]
+
+
 class AgeBand(BaseModel):
     """Ages in whole years, ``min`` inclusive and ``max`` exclusive; either end may be open."""
 
@@ -357,7 +361,7 @@ class Audience(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     age: AgeBand | None = None
-    sex: Literal["female", "male"] | None = None
+    sex: Sex | None = None
     findings: list[ItemId] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -170,7 +170,7 @@ def test_reduce_treats_absent_background_as_impossible_and_nested_terms() -> Non
     need = reduce(cond, frozenset({"pregnant", "pain"}), frozenset({"pregnant"}))
     assert need is not None and need.count == 1 and need.size == 1
     text = describe(need, lambda f: f.capitalize())
-    assert text == "Bleeding; or faint; or sweaty"
+    assert text == "Bleeding; faint; or sweaty"
 
 
 def test_describe_reads_as_plain_words() -> None:
@@ -179,7 +179,7 @@ def test_describe_reads_as_plain_words() -> None:
     assert describe(need, lambda f: f"Sign {f}") == "At least 2 of these together: sign a; sign b; sign c"
     pair = reduce(Condition(all=[Condition(any=["a", "b"]), Condition(any=["c"])]), frozenset(), frozenset())
     acronym = describe(pair, lambda f: f"{f.upper()}X") if pair else ""
-    assert acronym == "AX; or BX, together with CX"  # acronyms keep their capitals
+    assert acronym == "AX or BX, together with CX"  # acronyms keep their capitals
 
 
 def test_outside_back_emergencies_are_in_the_safety_net_of_whom_they_are_for(
