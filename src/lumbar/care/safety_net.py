@@ -5,6 +5,10 @@ Every rule in ``kb.rules`` is reduced against what the person already has (see
 safety-net, with the rule's own action. Rules brought closer by the person's own findings
 (pregnancy, age, steroids, a recent spinal procedure, …) are marked personal, which is how
 the lower thresholds of those groups appear without any clinical fact in this module.
+
+Only rules written for this person are listed (``applies_to`` in rules.yaml, see
+:mod:`lumbar.care.audience`), and each sign that is enough on its own is listed once, under the
+most urgent action it calls for.
 """
 
 from __future__ import annotations
@@ -113,7 +117,7 @@ def _promote(lines: list[_Line]) -> list[_Line]:
                 continue
             if not wanted or not wanted <= alone(single.need):
                 continue
-            options = tuple(t for t in single.need.options if ids_of(t) <= wanted)
+            options = tuple(t for t in single.need.all or single.need.options if ids_of(t) <= wanted)
             result[i] = _Line(
                 rule=combined.rule,
                 need=Need(options=options, count=1, used=combined.need.used | single.need.used),
