@@ -153,7 +153,9 @@ def test_no_plan_without_warning_sign_rules(kb: KnowledgeBase, make_assessment: 
 
 
 def _rule(when: Condition, level: Level = Level.EMERGENCY) -> WarningSignRule:
-    return WarningSignRule(id="r", name="r", level=level, when=when, reason="r", action="Act now.")
+    return WarningSignRule(
+        id="r", name="r", level=level, applies_to="everyone", when=when, reason="r", action="Act now."
+    )
 
 
 def test_reduce_drops_present_findings_and_blocks_on_none() -> None:
