@@ -47,6 +47,34 @@ def _size(term: str | Need) -> int:
     return term.size if isinstance(term, Need) else 1
 
 
+def ids_of(term: str | Need) -> frozenset[str]:
+    """The finding ids of one term of a need."""
+    return frozenset(term.finding_ids()) if isinstance(term, Need) else frozenset({term})
+
+
+def alone(need: Need) -> frozenset[str]:
+    """The findings that would each satisfy ``need`` on their own (none when it needs two or more)."""
+    if need.size != 1:
+        return frozenset()
+    terms = need.all or tuple(t for t in need.options if _size(t) == 1)
+    return frozenset().union(*(ids_of(t) for t in terms))
+
+
+def without(need: Need, listed: frozenset[str]) -> Need | None:
+    """``need`` less the one-finding alternatives already in ``listed``; None when nothing is left.
+
+    Only needs that one new sign would satisfy are pruned; a combination is kept whole.
+    """
+    if need.size != 1:
+        return need
+    if need.all:
+        return None if ids_of(need.all[0]) <= listed else need
+    kept = tuple(t for t in need.options if _size(t) != 1 or not ids_of(t) <= listed)
+    if not kept:
+        return None
+    return Need(need.all, kept, need.count, need.used)
+
+
 def reduce(cond: Condition, present: frozenset[str], background: frozenset[str]) -> Need | None:
     """What is still needed for ``cond`` to hold, or None when it cannot hold for this person.
 
@@ -101,7 +129,8 @@ def describe(need: Need, name: Callable[[str], str]) -> str:
 def _describe(need: Need, name: Callable[[str], str], top: bool) -> str:
     parts = [_term(t, name) for t in need.all]
     if need.count == 1:
-        parts.append(_or_list([_term(t, name) for t in need.options]))
+        # inside a combination, commas: "stiff neck with fever, headache or confusion" is one sign
+        parts.append(_or_list([_term(t, name) for t in _alternatives(need.options)], "; " if top else ", "))
     elif need.count > 1:
         listed = "; ".join(_term(t, name) for t in need.options)
         parts.append(f"at least {need.count} of these together: {listed}")
@@ -110,14 +139,26 @@ def _describe(need: Need, name: Callable[[str], str], top: bool) -> str:
     return (", together with " if top else " with ").join(parts)
 
 
+def _alternatives(options: tuple[str | Need, ...]) -> list[str | Need]:
+    """Options with nested "one of these" lists opened into the same list."""
+    flat: list[str | Need] = []
+    for term in options:
+        if isinstance(term, Need) and not term.all and term.count == 1:
+            flat.extend(_alternatives(term.options))
+        else:
+            flat.append(term)
+    return flat
+
+
 def _term(term: str | Need, name: Callable[[str], str]) -> str:
     return _describe(term, name, top=False) if isinstance(term, Need) else _lower_first(name(term))
 
 
-def _or_list(items: list[str]) -> str:
+def _or_list(items: list[str], separator: str = "; ") -> str:
     if len(items) <= 1:
         return "".join(items)
-    return "; ".join(items[:-1]) + "; or " + items[-1]
+    last = " or " if separator == ", " else f"{separator}or "
+    return separator.join(items[:-1]) + last + items[-1]
 
 
 def _lower_first(text: str) -> str:

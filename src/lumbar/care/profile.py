@@ -19,10 +19,11 @@ BACKGROUND_GROUPS = frozenset({"person", "history", "medication"})
 
 @dataclass(frozen=True)
 class Profile:
-    """The person's present and absent finding ids."""
+    """The person's present and absent finding ids, and their age in years when known."""
 
     present: frozenset[str]
     absent: frozenset[str]
+    age: float | None = None
 
     def has_any(self, finding_ids: list[str]) -> list[str]:
         """The ids from ``finding_ids`` that are present, in their order."""
@@ -64,7 +65,7 @@ def profile_of(assessment: Assessment, kb: KnowledgeBase) -> Profile:
         grew = not implied <= present
         present |= implied
     absent = {f.id for f in assessment.findings if f.status == "absent"} - present
-    return Profile(frozenset(present), frozenset(absent))
+    return Profile(frozenset(present), frozenset(absent), numbers.get("age"))
 
 
 def background_ids(kb: KnowledgeBase) -> frozenset[str]:

@@ -5,17 +5,23 @@ Every rule in ``kb.rules`` is reduced against what the person already has (see
 safety-net, with the rule's own action. Rules brought closer by the person's own findings
 (pregnancy, age, steroids, a recent spinal procedure, …) are marked personal, which is how
 the lower thresholds of those groups appear without any clinical fact in this module.
+
+Only rules written for this person are listed (``applies_to`` in rules.yaml, see
+:mod:`lumbar.care.audience`), and each sign that is enough on its own is listed once, under the
+most urgent action it calls for.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from lumbar.care import wording
+from lumbar.care.audience import applies
 from lumbar.care.items import names, treatment_item
 from lumbar.care.models import PlanItem, SafetyNet, SafetySign, SignGroup
-from lumbar.care.needs import describe, reduce
+from lumbar.care.needs import Need, alone, describe, ids_of, reduce, without
 from lumbar.care.profile import Profile, finding_name, relevant_unknowns
 from lumbar.errors import KnowledgeError, Problem
 from lumbar.knowledge.loader import KnowledgeBase
@@ -62,30 +68,90 @@ def _worth_showing(sign_level: Level, plan_level: Level) -> bool:
     return sign_level.rank > plan_level.rank
 
 
+@dataclass(frozen=True)
+class _Line:
+    """A rule's sign for this person, before it is written out: what is still needed and why."""
+
+    rule: WarningSignRule
+    need: Need
+    assumed: tuple[str, ...]
+    because: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
 def _signs(kb: KnowledgeBase, profile: Profile, background: frozenset[str]) -> tuple[list[SafetySign], bool]:
-    """Every rule's sign, most urgent first, and whether a background finding brings any rule closer."""
+    """Every sign for this person, each under one action, most urgent first; and whether a risk applies."""
     unknowns = relevant_unknowns(profile, kb, background)
-    by_text: dict[str, SafetySign] = {}
+    lines: list[_Line] = []
     at_risk = False
     for rule in kb.rules.values():
-        found = _sign(rule, kb, profile, background, unknowns)
+        found = _line(rule, profile, background, unknowns)
         if found is None:
             continue
-        sign, used = found
+        line, used = found
         at_risk = at_risk or bool(used & background - unknowns)
-        kept = by_text.get(sign.text)
-        if kept is None or sign.level.rank > kept.level.rank:
-            by_text[sign.text] = sign
-    return sorted(by_text.values(), key=lambda s: -s.level.rank), at_risk
+        if applies(rule, profile, unknowns, closer=bool(used)):
+            lines.append(line)
+    lines.sort(key=lambda line: -line.rule.level.rank)
+    by_text: dict[str, SafetySign] = {}
+    for line in _once(_promote(lines)):
+        sign = _written(line, kb)
+        by_text.setdefault(sign.text, sign)
+    return list(by_text.values()), at_risk
 
 
-def _sign(
+def _promote(lines: list[_Line]) -> list[_Line]:
+    """Signs that each alone call for one action but together for a more urgent one go under the latter.
+
+    e.g. any one cauda equina sign means the emergency department, two together an ambulance: all are
+    listed once, under the ambulance (under-triage is the worse error).
+    """
+    result = list(lines)
+    for i, combined in enumerate(result):
+        if combined.need.size < 2:
+            continue
+        wanted = frozenset(combined.need.finding_ids())
+        for j in range(i + 1, len(result)):
+            single = result[j]
+            if single.rule.level.rank >= combined.rule.level.rank or single.assumed != combined.assumed:
+                continue
+            if not wanted or not wanted <= alone(single.need):
+                continue
+            options = tuple(t for t in single.need.all or single.need.options if ids_of(t) <= wanted)
+            result[i] = _Line(
+                rule=combined.rule,
+                need=Need(options=options, count=1, used=combined.need.used | single.need.used),
+                assumed=combined.assumed,
+                because=tuple(dict.fromkeys([*combined.because, *single.because])),
+                sources=tuple(dict.fromkeys([*combined.sources, *single.sources])),
+            )
+            result[j] = replace(single, need=without(single.need, wanted) or Need())
+            break
+    return [line for line in result if not line.need.satisfied]
+
+
+def _once(lines: list[_Line]) -> list[_Line]:
+    """Each sign that is enough on its own listed once, under the most urgent action (lines most urgent first).
+
+    A sign listed only "if pregnant" does not take the place of the same sign for everyone.
+    """
+    listed: dict[tuple[str, ...], frozenset[str]] = {}
+    kept = []
+    for line in lines:
+        need = without(line.need, listed.get((), frozenset()) | listed.get(line.assumed, frozenset()))
+        if need is None:
+            continue
+        listed[line.assumed] = listed.get(line.assumed, frozenset()) | alone(need)
+        kept.append(replace(line, need=need))
+    return kept
+
+
+def _line(
     rule: WarningSignRule,
-    kb: KnowledgeBase,
     profile: Profile,
     background: frozenset[str],
     unknowns: frozenset[str],
-) -> tuple[SafetySign, frozenset[str]] | None:
+) -> tuple[_Line, frozenset[str]] | None:
     """The rule's sign for this person and the findings that brought it closer; None when out of reach."""
     need = reduce(rule.when, profile.present, background)
     assumed: list[str] = []
@@ -100,21 +166,28 @@ def _sign(
     close = bool(need.used) or rule.level is Level.EMERGENCY_AMBULANCE
     if need.size > (MAX_NEW_SIGNS_CLOSE if close else MAX_NEW_SIGNS):
         return None
-    text = describe(need, lambda f: _sign_name(f, kb))
-    if assumed:
-        text = wording.IF_UNKNOWN.format(names=names(assumed, kb), signs=text[:1].lower() + text[1:])
-    because = sorted(need.used - set(assumed))
-    sign = SafetySign(
+    because = tuple(sorted(need.used - set(assumed)))
+    line = _Line(rule, need, tuple(assumed), because, tuple(str(c) for c in rule.sources))
+    return line, need.used
+
+
+def _written(line: _Line, kb: KnowledgeBase) -> SafetySign:
+    """The line in plain words, with the rule's action."""
+    text = describe(line.need, lambda f: _sign_name(f, kb))
+    if line.assumed:
+        text = wording.IF_UNKNOWN.format(
+            names=names(list(line.assumed), kb), signs=text[:1].lower() + text[1:]
+        )
+    return SafetySign(
         text=text,
-        action=rule.action,
-        level=rule.level,
-        rule=rule.id,
-        findings=list(dict.fromkeys(need.finding_ids())),
-        personal=bool(because or assumed),
-        because=[finding_name(f, kb) for f in because],
-        sources=[str(c) for c in rule.sources],
+        action=line.rule.action,
+        level=line.rule.level,
+        rule=line.rule.id,
+        findings=list(dict.fromkeys(line.need.finding_ids())),
+        personal=bool(line.because or line.assumed),
+        because=[finding_name(f, kb) for f in line.because],
+        sources=list(line.sources),
     )
-    return sign, need.used
 
 
 def _sign_name(finding_id: str, kb: KnowledgeBase) -> str:

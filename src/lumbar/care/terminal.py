@@ -7,7 +7,14 @@ from rich.markdown import Markdown
 from rich.panel import Panel
 
 from lumbar.care.models import CarePlan, PatientPage
-from lumbar.care.render import Citer, body_markdown, headline_markdown, long_date, render_page_markdown
+from lumbar.care.render import (
+    Citer,
+    body_markdown,
+    headline_markdown,
+    long_date,
+    render_page_markdown,
+    safety_net_markdown,
+)
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 
 
@@ -21,6 +28,13 @@ def print_plan(plan: CarePlan, console: Console, kb: KnowledgeBase | None = None
     title = f"Your back care plan · {long_date(plan.created)}"
     console.print(Panel(opening, title=title, title_align="left", border_style=border))
     console.print(Markdown("\n".join(body_markdown(plan, Citer(plan)))))
+
+
+def print_safety_net(plan: CarePlan, console: Console, kb: KnowledgeBase | None = None) -> None:
+    """Print only the plan's safety-net, in a panel of the level's colour (e.g. after the interview)."""
+    border = (kb or load_knowledge()).levels[plan.level].border
+    lines = safety_net_markdown(plan.safety_net, Citer(plan))
+    console.print(Panel(Markdown("\n".join(lines)), border_style=border))
 
 
 def print_page(page: PatientPage, console: Console) -> None:

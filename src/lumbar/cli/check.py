@@ -1,4 +1,4 @@
-"""`lumbar check`: a short interview in the terminal, then the assessment.
+"""`lumbar check`: a short interview in the terminal, then the assessment and the person's safety-net.
 
 Answers: y (yes), n (no), s (not sure), a number where one is asked for, ? (why we ask), b (back).
 Ctrl-C or Ctrl-D stops at any time without a traceback (exit status 130).
@@ -11,12 +11,13 @@ import argparse
 from rich.console import Console
 from rich.prompt import Prompt
 
+from lumbar.care.plan import make_plan
+from lumbar.care.terminal import print_safety_net
 from lumbar.cli.render import print_assessment
 from lumbar.errors import InputError, InterviewError
 from lumbar.interview.answers import is_number, parse_reply
 from lumbar.interview.engine import Interviewer, default_interviewer
 from lumbar.interview.models import Question, Result
-from lumbar.knowledge.loader import KnowledgeBase
 
 INTRO = (
     "[bold]lumbar check[/bold] asks a few questions about your back, then says how urgent it looks "
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         step = _start(console, interviewer, args.text)
         while step.kind == "question":
             step = _ask(console, interviewer, step)
-        _finish(console, step, interviewer.kb)
+        _finish(console, interviewer, step)
     except (KeyboardInterrupt, EOFError):
         console.print(f"\n{STOPPED}")
         return 130
@@ -90,7 +91,9 @@ def _ask(console: Console, interviewer: Interviewer, question: Question) -> Ques
         return interviewer.step(question.state, answer)
 
 
-def _finish(console: Console, result: Result, kb: KnowledgeBase) -> None:
+def _finish(console: Console, interviewer: Interviewer, result: Result) -> None:
+    """The assessment, then the person's own safety-net: which new signs mean getting help, and how soon."""
+    kb = interviewer.kb
     plural = "" if result.questions_asked == 1 else "s"
     console.print(
         f"\n[dim]Thank you. {result.questions_asked} question{plural} answered: {result.stopped_because}.[/dim]"
@@ -101,3 +104,5 @@ def _finish(console: Console, result: Result, kb: KnowledgeBase) -> None:
         )
     console.print()
     print_assessment(result.assessment.model_copy(update={"next_questions": []}), console)
+    plan = make_plan(result.assessment, interviewer.kb)
+    print_safety_net(plan, console, interviewer.kb)

@@ -161,6 +161,9 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
             _ref(problems, "rules.yaml", rule.id, "finding", ref, f)  # type: ignore[arg-type]
         for ref in rule.suspects:
             _ref(problems, "rules.yaml", rule.id, "cause", ref, kb.causes)  # type: ignore[arg-type]
+        audiences = rule.applies_to if isinstance(rule.applies_to, list) else []
+        for ref in [f for audience in audiences for f in audience.findings]:
+            _ref(problems, "rules.yaml", rule.id, "finding", ref, f)  # type: ignore[arg-type]
     for treatment in kb.treatments.values():
         for ref in [*treatment.contraindications, *treatment.cautions]:
             _ref(problems, "treatments.yaml", treatment.id, "finding", ref, f)  # type: ignore[arg-type]

@@ -334,11 +334,62 @@ class Condition(BaseModel):
         return ids
 
 
+#: A person's sex; each value is also the id of that finding.
+Sex = Literal["female", "male"]
+
+
+class AgeBand(BaseModel):
+    """Ages in whole years, ``min`` inclusive and ``max`` exclusive; either end may be open."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: int | None = Field(None, ge=0, le=120)
+    max: int | None = Field(None, ge=1, le=120)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeBand:
+        if self.min is None and self.max is None:
+            raise ValueError("an age band needs min, max or both")
+        if self.min is not None and self.max is not None and self.min >= self.max:
+            raise ValueError(f"age band min {self.min} must be below max {self.max}")
+        return self
+
+
+class Audience(BaseModel):
+    """A group of people a warning-sign rule is written for: all the given parts must fit.
+
+    An unknown age or sex fits (when in doubt, the sign is shown); ``findings`` fits when the
+    person has any of them, or has not yet been asked one that would be asked of them.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    age: AgeBand | None = None
+    sex: Sex | None = None
+    findings: list[ItemId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Audience:
+        if self.age is None and self.sex is None and not self.findings:
+            raise ValueError("an audience needs age, sex or findings; use applies_to: everyone for all")
+        return self
+
+
+#: ``everyone``: a sign for every person with back pain; ``picture``: only for someone who already
+#: has one of the rule's own findings; otherwise the groups the rule is written for.
+AppliesTo = Literal["everyone", "picture"] | Annotated[list[Audience], Field(min_length=1)]
+
+
 class WarningSignRule(Item):
     """Findings that together set an urgency level, with the reason in plain words."""
 
     name: str
     level: Level
+    applies_to: AppliesTo = Field(
+        description="whose safety-net lists this rule's signs: everyone, picture (someone who already"
+        " has one of its findings) or groups by age, sex and findings; the person's own findings"
+        " always bring a rule in"
+    )
     when: Condition
     reason: str
     action: str = Field(description="what to do now, in plain words")

@@ -60,6 +60,7 @@ def small_knowledge() -> KnowledgeBase:
         id="rule_ces",
         name="Cauda equina syndrome",
         level="emergency",
+        applies_to="everyone",
         when={"any": ["saddle_numbness"]},
         reason="Numbness between the legs or new bladder trouble can mean squeezed nerves.",
         action="Go to the emergency department now.",

@@ -51,6 +51,18 @@ def test_unknown_finding_in_a_rule_is_named_with_file_and_id(kb_copy: Path) -> N
     assert any("rules.yaml: rule_fever" in m and "hot_flushes_nonexistent" in m for m in messages(kb_copy))
 
 
+def test_a_rule_for_an_unknown_group_or_for_no_one_is_named(kb_copy: Path) -> None:
+    def change(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        item(rules, "rule_mscc")["applies_to"] = [{"findings": ["cancer_history_nonexistent"]}]
+        del item(rules, "rule_fever")["applies_to"]
+        return rules
+
+    edit(kb_copy, "rules.yaml", change)
+    found = messages(kb_copy)
+    assert any("rule_mscc" in m and "cancer_history_nonexistent" in m for m in found), found
+    assert any("rule_fever" in m and "applies_to" in m for m in found), found
+
+
 def test_every_problem_is_reported_at_once(kb_copy: Path) -> None:
     def break_cause(causes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         item(causes, "muscle_strain")["evidence"][0]["finding"] = "no_such_finding"
