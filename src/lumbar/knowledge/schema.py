@@ -421,6 +421,25 @@ class Position(BaseModel):
     says: str
 
 
+class Misprint(BaseModel):
+    """A word error in a seed page: the words as printed and the words meant.
+
+    `lumbar ask` never quotes the sentence that holds them; `lumbar kb check` finds them in the seed.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seed: str = Field(description="the seed document's id (its file name without .txt)")
+    says: str = Field(min_length=3, description="the wrong words, copied verbatim from the seed")
+    means: str = Field(min_length=3, description="the words meant")
+
+    @model_validator(mode="after")
+    def _differs(self) -> Misprint:
+        if " ".join(self.says.lower().split()) == " ".join(self.means.lower().split()):
+            raise ValueError("`says` and `means` are the same words; a misprint corrects something")
+        return self
+
+
 class Conflict(Item):
     """Where sources disagree: both positions, which one lumbar follows and why."""
 
@@ -429,6 +448,7 @@ class Conflict(Item):
     follows: str
     reason: str
     affects: list[ItemId] = Field(default_factory=list, description="items that carry the followed position")
+    misprint: Misprint | None = Field(None, description="when the disagreement is a word error in a seed")
 
     @property
     def source_ids(self) -> list[str]:
