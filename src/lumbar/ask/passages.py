@@ -31,8 +31,11 @@ KIND_WORDS: dict[str, str] = {
     "complications": "complication",
     "conflicts": "",
 }
+#: the label of an item's direct answer to "should I …?" (its ``advice``); answers show it without
+ADVICE_LABEL = "In short"
 #: text fields of knowledge items, in reading order, with the label put before them (None: no label)
 TEXT_FIELDS: tuple[tuple[str, str | None], ...] = (
+    ("advice", ADVICE_LABEL),
     ("explanation", None),
     ("text", None),
     ("reason", None),

@@ -354,14 +354,23 @@ class WarningSignRule(Item):
 # --- care, tests, specialists, prevention, complications ---------------------------------------
 
 
+#: what an ``advice`` field holds: the direct answer to "should I …?" about the item
+ADVICE = (
+    "one plain sentence that answers 'should I see / have / do I need this?': whether to go here "
+    "first, and when it is the right step; `lumbar ask` says it first, with its source"
+)
+
+
 class Specialist(Item):
     name: str
     text: str = Field(description="what they do and when you would see them")
+    advice: str | None = Field(None, description=ADVICE)
 
 
 class DiagnosticTest(Item):
     name: str
     text: str = Field(description="what it shows and when it is used")
+    advice: str | None = Field(None, description=ADVICE)
     expect: str | None = Field(None, description="what to expect on the day")
 
 
