@@ -397,6 +397,7 @@ class Treatment(Item):
     name: str
     kind: Literal["self_care", "medicine", "therapy", "procedure", "position", "exercise"]
     text: str
+    advice: str | None = Field(None, description=ADVICE)
     phase: list[Literal["now", "today", "48h", "2_weeks", "long_term", "doctor"]] = Field(
         default_factory=list
     )

@@ -70,6 +70,7 @@ def test_should_i_questions_ask_for_advice_and_definitions_do_not() -> None:
     vocabulary = load_vocabulary()
     assert analyse("Should I see a vertebrologist?", vocabulary).asks("advice")
     assert analyse("Do I need an MRI?", vocabulary).asks("advice")
+    assert analyse("Do I need surgery for back spasms?", vocabulary).asks("advice")
     assert not analyse("What is a vertebrologist?", vocabulary).asks("advice")
     assert not analyse("Can I drive with back spasms?", vocabulary).asks("advice")
 
@@ -82,7 +83,7 @@ def test_an_item_with_advice_says_it_first_in_its_passage() -> None:
 
 def test_every_advice_is_one_plain_sentence() -> None:
     kb = load_knowledge()
-    for table in (kb.specialists, kb.tests):
+    for table in (kb.specialists, kb.tests, kb.treatments):
         for item in table.values():
             advice = getattr(item, "advice", None)
             if advice:
