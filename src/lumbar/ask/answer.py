@@ -172,12 +172,14 @@ def _candidate_units(retrieval: Retrieval) -> list[_Unit]:
     """Every scored sentence of the passages close enough to the best, best first."""
     ranked = retrieval.ranked[:SHOWN_PASSAGES]
     top = ranked[0].score or 1.0
+    # an item's direct answer to "should I …?" is said only to a question of a kind that leads with it
+    directs = any(t.leads for t in retrieval.query.question_types)
     units = [
         u
         for s in ranked
         if s.score >= 0.35 * top
         for u in _score_units(retrieval.query, s, (s.score / top) ** RANK_SHARPNESS)
-        if u.score > 0
+        if u.score > 0 and (directs or not u.direct)
     ]
     units.sort(key=lambda u: (-u.score, u.passage.id, u.position))
     return units

@@ -59,11 +59,19 @@ def test_a_should_i_question_opens_with_the_direct_answer_cited_then_its_source(
     assert " From " in answer.text
 
 
-@pytest.mark.parametrize("question", ["What is a vertebrologist?", "What does a vertebrologist treat?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is a vertebrologist?",
+        "What does a vertebrologist treat?",
+        "When would I see a vertebrologist first?",
+    ],
+)
 def test_other_questions_open_with_a_quoted_passage(retriever: Retriever, question: str) -> None:
     answer = answer_question(question, retriever)
     assert answer.text.startswith("From ")
     assert ADVICE_LABEL not in answer.text
+    assert "Not usually first" not in answer.text, "a direct answer is said only to a 'should I' question"
 
 
 def test_should_i_questions_ask_for_advice_and_definitions_do_not() -> None:
@@ -73,6 +81,7 @@ def test_should_i_questions_ask_for_advice_and_definitions_do_not() -> None:
     assert analyse("Do I need surgery for back spasms?", vocabulary).asks("advice")
     assert not analyse("What is a vertebrologist?", vocabulary).asks("advice")
     assert not analyse("Can I drive with back spasms?", vocabulary).asks("advice")
+    assert not analyse("How many days of rest do I need?", vocabulary).asks("advice")
 
 
 def test_an_item_with_advice_says_it_first_in_its_passage() -> None:
