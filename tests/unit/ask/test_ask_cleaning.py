@@ -8,6 +8,7 @@ import pytest
 
 from lumbar.ask.cleaning import Cleaner, default_cleaner, load_clutter, misprints, parse_clutter
 from lumbar.ask.documents import read_document
+from lumbar.ask.passages import item_text
 from lumbar.ask.readers import Block
 from lumbar.errors import KnowledgeError
 from lumbar.knowledge.loader import load_knowledge
@@ -164,3 +165,11 @@ def test_no_passage_of_the_five_seeds_holds_clutter_or_a_misprint() -> None:
                     assert rule is None, f"{passage.id}: {rule.id if rule else ''}: {text!r}"
                 assert not cleaner.misprinted(text), f"{passage.id}: {text!r}"
                 assert not [w for w in SEED_CLUTTER if w in text.lower()], f"{passage.id}: {text!r}"
+
+
+def test_the_conflict_that_records_a_misprint_is_shown_with_the_words_meant() -> None:
+    conflict = load_knowledge().conflicts["heat_on_infected_area"]
+    assert conflict.misprint is not None
+    text = item_text(conflict)
+    assert conflict.misprint.means in text
+    assert not Cleaner((), misprints(load_knowledge())).misprinted(text)
