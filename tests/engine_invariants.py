@@ -215,7 +215,9 @@ def answer_problems(answer: Answer, question: str) -> list[str]:
         problems.append(f"citations {answer.cited} are not among the passages {numbers}")
     if not set(answer.cited) <= {int(n) for n in _CITATION.findall(answer.text)}:
         problems.append(f"citations {answer.cited} are not all in the text {answer.text!r}")
-    if not answer.text.startswith(f"{warning} From " if warning else "From "):
+    # after any warning: the quoted passages ("From <title>: …"), or first one direct answer, cited
+    opening = re.escape(f"{warning} ") if warning else ""
+    if not re.match(rf"{opening}(From |[^\[\]]+ \[\d+\] From )", answer.text):
         problems.append(f"the answer does not open with the warning, then its source: {answer.text[:80]!r}")
     if set(answer.sources) != {c.passage.source for c in answer.passages}:
         problems.append(f"sources {sorted(answer.sources)} are not those of the passages")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lumbar.ask.passages import KNOWLEDGE, Passage
+from lumbar.ask.passages import ADVICE_LABEL, KNOWLEDGE, Passage
 from lumbar.ask.retrieve import Query, Retrieval, Retriever, Scored, TermCounts, coverage
 from lumbar.ask.text import split_sentences, stems
 from lumbar.ask.warning_signs import WarningMatch, WarningSigns
@@ -34,6 +34,9 @@ RANK_SHARPNESS = 2
 OFF_TYPE = 0.6
 #: sentences taken from the leading passage, at most this many words together
 SAME_PASSAGE_WORDS = 100
+#: a sentence that leads on its own (a direct answer to "should I …?") comes from this many top passages
+DIRECT_FROM = 3
+_ADVICE_PREFIX = f"{ADVICE_LABEL}:"
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,16 @@ class _Unit:
     def passage(self) -> Passage:
         return self.scored.hit.passage
 
+    @property
+    def direct(self) -> bool:
+        """True for a knowledge item's direct answer to "should I …?" (its advice)."""
+        return self.text.startswith(_ADVICE_PREFIX)
+
+    @property
+    def shown(self) -> str:
+        """The sentence as quoted: a direct answer without its label."""
+        return self.text.removeprefix(_ADVICE_PREFIX).strip() if self.direct else self.text
+
 
 def _score_units(query: Query, scored: Scored, relative: float) -> list[_Unit]:
     """Score each sentence: what it covers itself, what its heading and the sentences before it set up,
@@ -159,12 +172,14 @@ def _candidate_units(retrieval: Retrieval) -> list[_Unit]:
     """Every scored sentence of the passages close enough to the best, best first."""
     ranked = retrieval.ranked[:SHOWN_PASSAGES]
     top = ranked[0].score or 1.0
+    # an item's direct answer to "should I …?" is said only to a question of a kind that leads with it
+    directs = any(t.leads for t in retrieval.query.question_types)
     units = [
         u
         for s in ranked
         if s.score >= 0.35 * top
         for u in _score_units(retrieval.query, s, (s.score / top) ** RANK_SHARPNESS)
-        if u.score > 0
+        if u.score > 0 and (directs or not u.direct)
     ]
     units.sort(key=lambda u: (-u.score, u.passage.id, u.position))
     return units
@@ -250,25 +265,45 @@ def select_units(retrieval: Retrieval, whole_lead: bool = False) -> list[_Unit]:
     units = _candidate_units(retrieval)
     if not units:
         return []
+    direct = _direct_unit(retrieval, units)
+    # after a direct answer, the passages it rests on: the best of the other sentences leads them
+    quoted = [u for u in units if u is not direct] or units
     first_id = retrieval.ranked[0].hit.passage.id
-    lead = next((u for u in units if u.passage.id == first_id), units[0])
-    if lead.score * LEAD_MARGIN < units[0].score:
-        lead = units[0]
-    selection = _Selection(units, lead)
+    lead = next((u for u in quoted if u.passage.id == first_id), quoted[0])
+    if lead.score * LEAD_MARGIN < quoted[0].score:
+        lead = quoted[0]
+    selection = _Selection(units, direct or lead)
+    if direct is not None and lead is not direct and not _overlaps(lead.text, selection.chosen):
+        selection.chosen.append(lead)
     selection.add_insisted(retrieval.query, {s.hit.passage.id for s in retrieval.ranked[:3]})
     selection.add_other_kind()
     selection.fill_from_lead(whole_lead)
     return selection.trimmed()
 
 
+def _direct_unit(retrieval: Retrieval, units: list[_Unit]) -> _Unit | None:
+    """The best sentence of a kind that leads on its own ("should I …?" -> an item's advice), if any.
+
+    It must come from one of the top passages, so that it is about what was asked.
+    """
+    leading = [t.name for t in retrieval.query.question_types if t.leads]
+    top = {s.hit.passage.id for s in retrieval.ranked[:DIRECT_FROM]}
+    return next((u for u in units if u.passage.id in top and any(n in u.types for n in leading)), None)
+
+
 def _compose(units: list[_Unit], numbers: dict[str, int]) -> str:
+    """The answer text: a direct answer first when there is one, then each passage's sentences."""
+    parts = []
+    if len(units) > 1 and units[0].direct:
+        # the direct answer alone, then the passages it rests on, each with its title
+        parts.append(f"{units[0].shown} [{numbers[units[0].passage.id]}]")
+        units = units[1:]
     groups: dict[str, list[_Unit]] = {}
     for unit in units:
         groups.setdefault(unit.passage.id, []).append(unit)
-    parts = []
     for pid, group in groups.items():
         passage = group[0].scored.hit.passage
-        sentences = " ".join(u.text for u in sorted(group, key=lambda u: u.position))
+        sentences = " ".join(u.shown for u in sorted(group, key=lambda u: u.position))
         parts.append(f"From {passage.title}: {sentences} [{numbers[pid]}]")
     return " ".join(parts)
 

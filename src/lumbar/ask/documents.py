@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from lumbar.ask.cleaning import Cleaner, default_cleaner
 from lumbar.ask.content import decode_document
 from lumbar.ask.long_text import split_long
 from lumbar.ask.passages import DOCUMENT, Passage
@@ -23,7 +24,7 @@ from lumbar.ask.text import slugify
 from lumbar.errors import DocumentError
 
 #: bump when reading or chunking changes, so indexed documents are read again
-READER_VERSION = "3"
+READER_VERSION = "4"
 #: the largest file `lumbar docs add` reads
 MAX_BYTES = 20_000_000
 #: this many headings in a row are a table of contents, not the heading of what follows
@@ -167,8 +168,12 @@ def _too_large(path: Path, size: int) -> str:
     )
 
 
-def read_document(path: Path) -> Document:
-    """Read one file into a :class:`Document`; raises DocumentError when it cannot be read."""
+def read_document(path: Path, cleaner: Cleaner | None = None) -> Document:
+    """Read one file into a :class:`Document`, without its clutter and misprinted sentences.
+
+    Raises DocumentError when it cannot be read.
+    """
+    cleaner = cleaner if cleaner is not None else default_cleaner()
     data = _read_bytes(path)
     kind, text = decode_document(path, data)
     if kind == "markdown":
@@ -179,8 +184,9 @@ def read_document(path: Path) -> Document:
         title, blocks = text_blocks(text)
     doc_id = slugify(path.stem)
     title = short_title(title) or path.stem
-    passages = chunk(blocks, doc_id, title)
+    passages = chunk(cleaner.clean(blocks), doc_id, title)
     if not passages:
         raise DocumentError(f"{path}: holds no text to index")
-    digest = hashlib.sha256(data).hexdigest()[:16]
+    # The cleaning rules are part of the fingerprint: a new rule or misprint reads the file again.
+    digest = hashlib.sha256(cleaner.fingerprint.encode() + b"\0" + data).hexdigest()[:16]
     return Document(doc_id, title, str(path), f"{READER_VERSION}:{digest}", tuple(passages))

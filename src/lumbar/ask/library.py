@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from lumbar.ask.cleaning import default_cleaner
 from lumbar.ask.content import SUPPORTED_SUFFIXES
 from lumbar.ask.documents import READER_VERSION, read_document
 from lumbar.ask.index import (
@@ -98,7 +99,7 @@ def _document_files(folder: Path) -> list[Path]:
 
 
 def _folder_fingerprint(folder: Path | None) -> str:
-    digest = hashlib.sha256(f"{READER_VERSION}\0{folder}".encode())
+    digest = hashlib.sha256(f"{READER_VERSION}\0{default_cleaner().fingerprint}\0{folder}".encode())
     if folder is not None and folder.is_dir():
         for path in _document_files(folder):
             info = path.stat()

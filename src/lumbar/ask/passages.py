@@ -7,6 +7,7 @@ Its text is plain: paragraphs on their own lines, list items on lines that start
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -31,8 +32,11 @@ KIND_WORDS: dict[str, str] = {
     "complications": "complication",
     "conflicts": "",
 }
+#: the label of an item's direct answer to "should I …?" (its ``advice``); answers show it without
+ADVICE_LABEL = "In short"
 #: text fields of knowledge items, in reading order, with the label put before them (None: no label)
 TEXT_FIELDS: tuple[tuple[str, str | None], ...] = (
+    ("advice", ADVICE_LABEL),
     ("explanation", None),
     ("text", None),
     ("reason", None),
@@ -80,10 +84,18 @@ def _lines(value: Any, label: str | None) -> Iterator[str]:
     yield f"{label}: {text}" if label else text
 
 
+def _corrected(text: str, item: BaseModel) -> str:
+    """``text`` with the misprint a conflict records replaced by the words meant."""
+    misprint = getattr(item, "misprint", None)
+    if misprint is None:
+        return text
+    return re.sub(re.escape(" ".join(misprint.says.split())), misprint.means, text, flags=re.IGNORECASE)
+
+
 def _conflict_lines(item: BaseModel) -> Iterator[str]:
     for position in getattr(item, "positions", []):
         cited = ", ".join(dict.fromkeys(c.source for c in position.sources))
-        yield f"One view ({cited}): {' '.join(position.says.split())}"
+        yield f"One view ({cited}): {_corrected(' '.join(position.says.split()), item)}"
     follows = getattr(item, "follows", "")
     if follows:
         yield f"lumbar follows: {' '.join(follows.split())}"

@@ -32,6 +32,9 @@ K1, B = 1.2, 0.75
 COVERAGE_POWER = 2
 #: the weight of a question word outside the synonym table, relative to one inside it
 GENERAL_WORD = 0.6
+#: a passage holding a sentence of a kind that leads the answer ("should I …?" -> advice) scores
+#: this many times more, so that an item's direct answer is preferred to a page that only mentions it
+LEADING_PREFERENCE = 1.5
 
 
 @dataclass(frozen=True)
@@ -292,6 +295,7 @@ class Retriever:
         average = max(self.index.stats().average_length, 1.0)
         total = sum(c.weight for c in query.concepts) or 1.0
         total_cover = sum(c.weight**COVERAGE_POWER for c in query.concepts) or 1.0
+        leading = [t for t in query.question_types if t.leads]
         scored = []
         for hit in self._candidates(query, df):
             counts = TermCounts(hit.terms)
@@ -310,7 +314,12 @@ class Retriever:
                     cover += concept.weight**COVERAGE_POWER * quality
                     reach += concept.weight
             share = cover / total_cover
-            scored.append(Scored(hit, bm25 * (0.3 + 0.7 * share), share, matched, reach / total))
+            score = bm25 * (0.3 + 0.7 * share)
+            if leading and any(
+                t.answers.search(line) for t in leading for line in hit.passage.text.splitlines()
+            ):
+                score *= LEADING_PREFERENCE
+            scored.append(Scored(hit, score, share, matched, reach / total))
         if self.semantic is not None and scored:
             similarities = self.semantic.similarities(question, [s.hit.passage.text for s in scored])
             top = max(s.score for s in scored) or 1.0

@@ -31,6 +31,8 @@ class QuestionType:
     strict: bool = False
     #: the words that ask it ("how long") are taken out of the question's topic
     consumes: bool = False
+    #: the best sentence of this kind, when a top passage has one, leads the answer on its own
+    leads: bool = False
 
     def asked_by(self, folded_question: str) -> bool:
         """True when the (folded, lower-case) question asks this kind of question."""
@@ -91,6 +93,7 @@ def parse_vocabulary(raw: Any) -> Vocabulary:
                     insist=bool(entry.get("insist", False)),
                     strict=bool(entry.get("strict", False)),
                     consumes=bool(entry.get("consumes", False)),
+                    leads=bool(entry.get("leads", False)),
                 )
             )
         except (KeyError, TypeError, re.error) as exc:

@@ -109,6 +109,7 @@ def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None =
     _check_levels(kb, report.problems)
     _check_conflicts(kb, report.problems)
     _check_coverage(kb, seeds if seeds is not None else seeds_dir(), report)
+    _check_misprints(kb, seeds if seeds is not None else seeds_dir(), report.problems)
     _check_questions(kb, report.problems)
     _check_numbers(kb, report.problems)
     check_audit(kb, report.problems)
@@ -323,6 +324,28 @@ def _check_conflicts(kb: KnowledgeBase, problems: list[Problem]) -> None:
         if not conflict.follows.strip() or not conflict.reason.strip():
             problems.append(
                 Problem("conflicts.yaml", conflict.id, "say which position lumbar follows and why")
+            )
+
+
+def _check_misprints(kb: KnowledgeBase, seeds: Path | None, problems: list[Problem]) -> None:
+    """Every misprint a conflict records names a known seed and is found, verbatim, in it."""
+    texts: dict[str, str] = {}
+    for conflict in kb.conflicts.values():
+        misprint = conflict.misprint
+        if misprint is None:
+            continue
+        if misprint.seed not in kb.sources:
+            problems.append(
+                Problem("conflicts.yaml", conflict.id, f"misprint names unknown seed '{misprint.seed}'")
+            )
+            continue
+        path = seeds / f"{misprint.seed}.txt" if seeds is not None else None
+        if path is None or not path.is_file():
+            continue
+        text = texts.setdefault(misprint.seed, _normal(path.read_text(encoding="utf-8", errors="replace")))
+        if _normal(misprint.says) not in text:
+            problems.append(
+                Problem("conflicts.yaml", conflict.id, f"misprint not found in the seed: '{misprint.says}'")
             )
 
 

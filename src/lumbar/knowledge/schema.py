@@ -409,14 +409,23 @@ class WarningSignRule(Item):
 # --- care, tests, specialists, prevention, complications ---------------------------------------
 
 
+#: what an ``advice`` field holds: the direct answer to "should I …?" about the item
+ADVICE = (
+    "one plain sentence that answers 'should I see / have / do I need this?': whether to go here "
+    "first, and when it is the right step; `lumbar ask` says it first, with its source"
+)
+
+
 class Specialist(Item):
     name: str
     text: str = Field(description="what they do and when you would see them")
+    advice: str | None = Field(None, description=ADVICE)
 
 
 class DiagnosticTest(Item):
     name: str
     text: str = Field(description="what it shows and when it is used")
+    advice: str | None = Field(None, description=ADVICE)
     expect: str | None = Field(None, description="what to expect on the day")
 
 
@@ -443,6 +452,7 @@ class Treatment(Item):
     name: str
     kind: Literal["self_care", "medicine", "therapy", "procedure", "position", "exercise"]
     text: str
+    advice: str | None = Field(None, description=ADVICE)
     phase: list[Literal["now", "today", "48h", "2_weeks", "long_term", "doctor"]] = Field(
         default_factory=list
     )
@@ -500,6 +510,25 @@ class Position(BaseModel):
     says: str
 
 
+class Misprint(BaseModel):
+    """A word error in a seed page: the words as printed and the words meant.
+
+    `lumbar ask` never quotes the sentence that holds them; `lumbar kb check` finds them in the seed.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seed: str = Field(description="the seed document's id (its file name without .txt)")
+    says: str = Field(min_length=3, description="the wrong words, copied verbatim from the seed")
+    means: str = Field(min_length=3, description="the words meant")
+
+    @model_validator(mode="after")
+    def _differs(self) -> Misprint:
+        if " ".join(self.says.lower().split()) == " ".join(self.means.lower().split()):
+            raise ValueError("`says` and `means` are the same words; a misprint corrects something")
+        return self
+
+
 class Conflict(Item):
     """Where sources disagree: both positions, which one lumbar follows and why."""
 
@@ -508,6 +537,7 @@ class Conflict(Item):
     follows: str
     reason: str
     affects: list[ItemId] = Field(default_factory=list, description="items that carry the followed position")
+    misprint: Misprint | None = Field(None, description="when the disagreement is a word error in a seed")
 
     @property
     def source_ids(self) -> list[str]:
