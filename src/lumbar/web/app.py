@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lumbar import __doc__ as PACKAGE_DOC
 from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
-from lumbar.care.render import long_date, signs_by_action
+from lumbar.care.render import first_sentence, long_date, signs_by_action
 from lumbar.web.body_limit import BodyLimit
 from lumbar.web.csrf import FormTokens, OriginCheck
 from lumbar.web.engine_pool import EnginePool
@@ -54,6 +54,7 @@ def create_templates() -> Jinja2Templates:
     env.globals["not_back_problem"] = wording.NOT_BACK_PROBLEM
     env.globals["signs_by_action"] = signs_by_action
     env.filters["long_date"] = long_date
+    env.filters["first_sentence"] = first_sentence
     env.filters["passage_links"] = passage_links
     return Jinja2Templates(env=env)
 
