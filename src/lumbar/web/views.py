@@ -109,17 +109,30 @@ def _key(sentence: str) -> str:
 
 
 def extra_actions(plan: CarePlan, wording: UrgencyLevel) -> list[str]:
-    """The urgent actions' sentences that do not repeat the level's own title, action or headline."""
+    """The urgent actions' sentences that do not repeat the level's own title, action or headline,
+    nor merely add to the title (see ``page_title``)."""
     if plan.urgent is None:
         return []
     said = {_key(wording.title), _key(wording.action), _key(wording.headline), _key(plan.urgent.headline)}
+    title = page_title(plan, wording)
     out: list[str] = []
     for action in plan.urgent.actions:
         for sentence in _sentences(action):
-            if _key(sentence) not in said:
+            if _key(sentence) not in said and _key(sentence) != _key(title):
                 said.add(_key(sentence))
                 out.append(sentence)
     return out
+
+
+def page_title(plan: CarePlan, wording: UrgencyLevel) -> str:
+    """The level's title, or the first urgent sentence that says the same and more ("See a doctor
+    within 24 hours (urgent GP or NHS 111)"), so the action is said once, in full."""
+    if plan.urgent is not None:
+        for action in plan.urgent.actions:
+            for sentence in _sentences(action):
+                if _key(sentence).startswith(_key(wording.title)) and _key(sentence) != _key(wording.title):
+                    return sentence.rstrip(".")
+    return wording.title
 
 
 def result_view(
@@ -133,7 +146,7 @@ def result_view(
     return ResultView(
         assessment=assessment,
         plan=plan,
-        level_title=wording.title,
+        level_title=page_title(plan, wording),
         level_class=wording.css_class,
         emergency=wording.emergency,
         causes=[cause_view(c, absent, engines) for c in assessment.causes[:SHOWN_CAUSES]],

@@ -83,3 +83,12 @@ def test_answer_citations_link_to_their_passages_and_text_stays_escaped() -> Non
     assert "&lt;b&gt;" in html
     assert '[<a href="#passage-1"><span class="sr-only">passage </span>1</a>]' in html
     assert 'href="#passage-12"' in html
+
+
+def test_an_urgent_sentence_that_adds_to_the_title_becomes_the_title(engines: Engines) -> None:
+    assessment = engines.assess("I am 35. My lower back has hurt for 3 days and I have a fever of 38.5")
+    plan = engines.plan(assessment)
+    view = result_view(assessment, plan, engines)
+    wording = engines.kb.levels[assessment.level]
+    assert view.level_title.startswith(wording.title)
+    assert not any(a.startswith(wording.title) for a in view.extra_actions)
