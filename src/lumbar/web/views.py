@@ -6,17 +6,19 @@ The templates stay simple: urgency first, findings by their plain names, sources
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from lumbar.care.render import signs_by_action
 from lumbar.plain_words import chance, quantity, source_place
 
 if TYPE_CHECKING:
     from lumbar.assessment import Assessment, FoundFinding, RankedCause
     from lumbar.care.models import CarePlan, PlanSection
-    from lumbar.knowledge.schema import UrgencyLevel
+    from lumbar.knowledge.schema import Level, UrgencyLevel
     from lumbar.web.engines import Engines
 
 SHOWN_CAUSES = 5
@@ -56,6 +58,8 @@ class ResultView:
     #: the plan's first section (what to do now), shown open; the later ones fold away
     first_steps: PlanSection | None = None
     later_sections: list[PlanSection] = field(default_factory=list)
+    #: each safety-net action as shown under its group's heading (see ``net_actions``)
+    net_actions: dict[str, str] = field(default_factory=dict)
 
     def cite(self, source_ids: list[str]) -> list[tuple[int, str]]:
         """(number, title) of each distinct source id, for the little [n] links."""
@@ -105,7 +109,9 @@ def _sentences(text: str) -> list[str]:
 
 
 def _key(sentence: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", "", sentence.lower()).strip()
+    """A sentence compared loosely: lower case, no punctuation, no articles."""
+    words = re.sub(r"[^a-z0-9 ]", "", sentence.lower()).split()
+    return " ".join(w for w in words if w not in ("a", "an", "the"))
 
 
 def extra_actions(plan: CarePlan, wording: UrgencyLevel) -> list[str]:
@@ -135,6 +141,18 @@ def page_title(plan: CarePlan, wording: UrgencyLevel) -> str:
     return wording.title
 
 
+def net_actions(plan: CarePlan, levels: Mapping[Level, UrgencyLevel]) -> dict[str, str]:
+    """Each safety-net action without the sentences its group's heading already says ("Go to the
+    emergency department now." under "Go to an emergency department now if you get:")."""
+    out: dict[str, str] = {}
+    for group in plan.safety_net.groups:
+        words = levels[group.level]
+        said = {_key(words.action), _key(words.headline), _key(words.title)}
+        for action, _ in signs_by_action(group):
+            out[action] = " ".join(s for s in _sentences(action) if _key(s) not in said)
+    return out
+
+
 def result_view(
     assessment: Assessment, plan: CarePlan, engines: Engines, emergency_number: str = ""
 ) -> ResultView:
@@ -157,6 +175,7 @@ def result_view(
         extra_actions=extra_actions(plan, wording),
         first_steps=plan.sections[0] if plan.sections else None,
         later_sections=plan.sections[1:],
+        net_actions=net_actions(plan, engines.kb.levels),
     )
 
 

@@ -92,3 +92,18 @@ def test_an_urgent_sentence_that_adds_to_the_title_becomes_the_title(engines: En
     wording = engines.kb.levels[assessment.level]
     assert view.level_title.startswith(wording.title)
     assert not any(a.startswith(wording.title) for a in view.extra_actions)
+
+
+def test_a_safety_net_action_does_not_repeat_its_groups_heading(engines: Engines) -> None:
+    assessment = engines.assess(SELF_CARE_TEXT)
+    plan = engines.plan(assessment)
+    view = result_view(assessment, plan, engines)
+    shortened = 0
+    for group in plan.safety_net.groups:
+        words = engines.kb.levels[group.level]
+        for sign in group.signs:
+            shown = view.net_actions[sign.action]
+            assert words.action not in shown and words.headline not in shown
+            assert shown in sign.action
+            shortened += shown != sign.action
+    assert shortened  # the repeats are there to remove
