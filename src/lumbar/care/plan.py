@@ -33,6 +33,8 @@ SECTION_SIZE = 5
 TOP_CAUSES = 3
 #: Levels at which the plan opens with what to do now.
 URGENT_LEVELS = frozenset({Level.CONSULTATION_24, Level.EMERGENCY, Level.EMERGENCY_AMBULANCE})
+#: sections whose items the person does not start on their own (a doctor offers them, or NICE advises against)
+NOT_STARTED = frozenset({"doctor", "advised_against"})
 HOME_SECTIONS: tuple[SectionId, ...] = ("today", "48h", "2_weeks", "long_term")
 _PHASE_SECTION: dict[str, SectionId] = {
     "now": "today",
@@ -50,7 +52,6 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
     today = today or date.today()
     profile = profile_of(assessment, kb)
     background = background_ids(kb)
-    safety_net = build_safety_net(assessment.level, kb, profile, background, today)
     top = list(assessment.causes[:TOP_CAUSES])
     suited = _suited(top, kb, profile)
 
@@ -62,6 +63,7 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
     if urgent is None:
         # while waiting for urgent help only comfort measures are offered; a doctor reviews medicines
         sections = _first_taking(sections, medicine_items(assessment, kb, profile.present))
+    safety_net = build_safety_net(assessment.level, kb, profile, background, today, _starting(sections, kb))
     plan = CarePlan(
         level=assessment.level,
         created=today,
@@ -86,6 +88,18 @@ def _first_taking(sections: list[PlanSection], taking: list[PlanItem]) -> list[P
         return [PlanSection(id="today", title=wording.SECTION_TITLES["today"], items=taking)]
     first = sections[0]
     return [first.model_copy(update={"items": [*taking, *first.items]}), *sections[1:]]
+
+
+def _starting(sections: list[PlanSection], kb: KnowledgeBase) -> frozenset[str]:
+    """What the person will have by following the plan's own steps (``counts_as`` in treatments.yaml)."""
+    return frozenset(
+        finding
+        for section in sections
+        if section.id not in NOT_STARTED
+        for item in section.items
+        if item.id in kb.treatments
+        for finding in kb.treatments[item.id].counts_as
+    )
 
 
 def _basis(assessment: Assessment, kb: KnowledgeBase) -> str:

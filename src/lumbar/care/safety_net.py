@@ -37,15 +37,23 @@ EARLY_REVIEW_ITEM = "early_review"
 
 
 def build_safety_net(
-    level: Level, kb: KnowledgeBase, profile: Profile, background: frozenset[str], today: date
+    level: Level,
+    kb: KnowledgeBase,
+    profile: Profile,
+    background: frozenset[str],
+    today: date,
+    starting: frozenset[str] = frozenset(),
 ) -> SafetyNet:
     """The signs to act on (more urgent than ``level``) and, for self-care, when to book a visit.
+
+    ``starting``: findings the person will have by following the plan (a medicine started today is a
+    new medicine, see ``counts_as`` in treatments.yaml); rules written for them are in the net.
 
     Raises KnowledgeError when the knowledge base yields no sign at all: lumbar never shows a
     plan without a safety-net. At the ambulance level the net may be empty: the person has already
     been told to call an ambulance now, and every ambulance sign within reach is already there.
     """
-    signs, at_risk = _signs(kb, profile, background)
+    signs, at_risk = _signs(kb, profile, background, starting)
     shown = [s for s in signs if _worth_showing(s.level, level)]
     if not shown and level is not Level.EMERGENCY_AMBULANCE:
         raise KnowledgeError([Problem("rules.yaml", None, "no warning-sign rule gives a safety-net sign")])
@@ -79,7 +87,9 @@ class _Line:
     sources: tuple[str, ...]
 
 
-def _signs(kb: KnowledgeBase, profile: Profile, background: frozenset[str]) -> tuple[list[SafetySign], bool]:
+def _signs(
+    kb: KnowledgeBase, profile: Profile, background: frozenset[str], starting: frozenset[str]
+) -> tuple[list[SafetySign], bool]:
     """Every sign for this person, each under one action, most urgent first; and whether a risk applies."""
     unknowns = relevant_unknowns(profile, kb, background)
     lines: list[_Line] = []
@@ -90,7 +100,7 @@ def _signs(kb: KnowledgeBase, profile: Profile, background: frozenset[str]) -> t
             continue
         line, used = found
         at_risk = at_risk or bool(used & background - unknowns)
-        if applies(rule, profile, unknowns, closer=bool(used)):
+        if applies(rule, profile, unknowns | starting, closer=bool(used)):
             lines.append(line)
     lines.sort(key=lambda line: -line.rule.level.rank)
     by_text: dict[str, SafetySign] = {}

@@ -166,7 +166,7 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
         for ref in [f for audience in audiences for f in audience.findings]:
             _ref(problems, "rules.yaml", rule.id, "finding", ref, f)  # type: ignore[arg-type]
     for treatment in kb.treatments.values():
-        for ref in [*treatment.contraindications, *treatment.cautions]:
+        for ref in [*treatment.contraindications, *treatment.cautions, *treatment.counts_as]:
             _ref(problems, "treatments.yaml", treatment.id, "finding", ref, f)  # type: ignore[arg-type]
     for kind in kb.medicine_classes.values():
         for ref in kind.stop_when:

@@ -465,6 +465,11 @@ class Treatment(Item):
         default_factory=list, description="finding ids that rule this out for the person"
     )
     cautions: list[ItemId] = Field(default_factory=list, description="finding ids that call for care")
+    counts_as: list[ItemId] = Field(
+        default_factory=list,
+        description="findings a person has once they follow this (a medicine started today is a new "
+        "medicine), so the safety-net includes the signs written for them",
+    )
     evidence_grade: EvidenceGrade
     recommendation: RecommendationStrength
 

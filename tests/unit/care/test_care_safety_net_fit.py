@@ -200,3 +200,20 @@ def test_the_persons_own_findings_bring_a_rule_in(kb: KnowledgeBase) -> None:
     young = Profile(frozenset({"male"}), frozenset(), 30)
     assert not applies(rule, young, frozenset(), closer=False)
     assert applies(rule, young, frozenset(), closer=True)
+
+
+def test_a_plan_that_starts_a_medicine_keeps_the_signs_of_a_reaction_to_it(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    plan = plan_for("young man after lifting", make_assessment, kb)
+    started = [
+        kb.treatments[item.id]
+        for section in plan.sections
+        if section.id not in ("doctor", "advised_against")
+        for item in section.items
+        if item.id in kb.treatments and "new_medicine" in kb.treatments[item.id].counts_as
+    ]
+    assert started, "the plan of a young man after lifting suggests an anti-inflammatory"
+    rules = {s.rule for s in signs(plan)}
+    # the severe allergic reaction and the rash a new painkiller can cause (written for new medicines)
+    assert {"rule_anaphylaxis", "rule_medicine_rash"} <= rules
