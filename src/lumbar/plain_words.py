@@ -12,7 +12,8 @@ DAYS_PER_MONTH = 365.25 / 12
 DAYS_PER_YEAR = 365.25
 
 
-def _count(number: int, unit: str) -> str:
+def count(number: int, unit: str) -> str:
+    """A whole number of a unit, singular for one: "1 second", "5 seconds"."""
     return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
 
 
@@ -25,12 +26,12 @@ def duration(days: float) -> str:
         return "about an hour" if hours == 1 else f"about {hours} hours"
     if days < 2 * DAYS_PER_WEEK:
         whole = round(days)
-        return _count(whole, "day") if whole == days else f"about {_count(whole, 'day')}"
+        return count(whole, "day") if whole == days else f"about {count(whole, 'day')}"
     if days < 8 * DAYS_PER_WEEK:
-        return f"about {_count(round(days / DAYS_PER_WEEK), 'week')}"
+        return f"about {count(round(days / DAYS_PER_WEEK), 'week')}"
     if days < 2 * DAYS_PER_YEAR:
-        return f"about {_count(round(days / DAYS_PER_MONTH), 'month')}"
-    return f"about {_count(round(days / DAYS_PER_YEAR), 'year')}"
+        return f"about {count(round(days / DAYS_PER_MONTH), 'month')}"
+    return f"about {count(round(days / DAYS_PER_YEAR), 'year')}"
 
 
 def quantity(value: float, unit: str | None) -> str:
@@ -39,7 +40,7 @@ def quantity(value: float, unit: str | None) -> str:
         return duration(value)
     if unit == "years" and value != int(value):
         # a young child's age in months ("19 months"); an adult's in whole years
-        return _count(round(value * 12), "month") if value < 2 else _count(int(value), "year")
+        return count(round(value * 12), "month") if value < 2 else count(int(value), "year")
     if not unit:
         return f"{value:g}"
     if unit.startswith("/"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lumbar.plain_words import chance, duration, quantity
+from lumbar.plain_words import chance, count, duration, quantity
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,8 @@ def test_quantities_read_plainly(value: float, unit: str | None, words: str) -> 
 def test_a_listed_chance_is_never_zero_in_100() -> None:
     assert chance(0.001) == "about 1 in 100"
     assert chance(0.748) == "about 75 in 100"
+
+
+def test_a_count_is_singular_for_one() -> None:
+    assert count(1, "second") == "1 second"
+    assert count(5, "second") == "5 seconds"

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
+from lumbar.plain_words import count
 from lumbar.web.errors import Refusal
 
 T = TypeVar("T")
@@ -61,7 +62,7 @@ class EnginePool:
                 503,
                 "timed_out",
                 f"this took longer than {self.budget:g} seconds, so lumbar stopped waiting. Please try "
-                f"again in {self.retry_after} seconds.",
+                f"again in {count(self.retry_after, 'second')}.",
                 headers={"Retry-After": str(self.retry_after)},
             ) from None
 
@@ -81,13 +82,13 @@ class EnginePool:
             if self._admitted >= self.capacity:
                 raise self._busy(
                     "busy",
-                    f"lumbar is busy with other requests just now. Please try again in {self.retry_after} seconds.",
+                    f"lumbar is busy with other requests just now. Please try again in {count(self.retry_after, 'second')}.",
                 )
             if self._by_client.get(client, 0) >= self.per_client:
                 raise self._busy(
                     "too_many_at_once",
                     f"{self.per_client} requests from your computer are still being worked on. Please wait "
-                    f"for them to finish, or try again in {self.retry_after} seconds.",
+                    f"for them to finish, or try again in {count(self.retry_after, 'second')}.",
                 )
             self._admitted += 1
             self._by_client[client] = self._by_client.get(client, 0) + 1

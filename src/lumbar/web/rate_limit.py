@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from lumbar.plain_words import count
 from lumbar.web.errors import Refusal, send_refusal
 
 #: buckets kept at most; past this the longest-idle client is forgotten (it starts full again)
@@ -85,8 +86,8 @@ class RateLimit:
         refusal = Refusal(
             429,
             "rate_limited",
-            f"there were many requests from your computer in a short time. Please wait {seconds} "
-            "seconds and try again.",
+            f"there were many requests from your computer in a short time. Please wait {count(seconds, 'second')} "
+            "and try again.",
             headers={"Retry-After": str(seconds)},
         )
         await send_refusal(refusal, scope, receive, send)
