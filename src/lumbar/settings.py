@@ -7,6 +7,7 @@ environment. A value that cannot be used raises ``SettingsError`` naming the var
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from contextvars import ContextVar
 from pathlib import Path
@@ -28,7 +29,7 @@ ENV_PREFIX = "LUMBAR_"
 #: a secret shorter than this (in UTF-8 bytes) is too easy to guess to sign and encrypt with
 MIN_SECRET_BYTES = 32
 #: settings whose empty value means something (no default folder), not "unset"
-EMPTY_MEANS_NONE = frozenset({"seeds"})
+EMPTY_MEANS_NONE = frozenset({"seeds", "cache"})
 #: the environment read_settings was given (None: the process environment), for the env source
 _ENVIRON: ContextVar[Mapping[str, str] | None] = ContextVar("lumbar_settings_environ", default=None)
 #: what each kind of unreadable value must be, by pydantic's error type
@@ -82,6 +83,10 @@ def _default_home() -> Path:
     return Path.home() / ".local" / "share" / "lumbar"
 
 
+def _default_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lumbar"
+
+
 class Settings(BaseSettings):
     """Every setting lumbar reads from the environment, each from ``LUMBAR_<NAME>``."""
 
@@ -91,6 +96,11 @@ class Settings(BaseSettings):
         default_factory=_default_home,
         description="the data folder of `lumbar ask`, holding its passage index, and of `lumbar serve`, holding "
         "the interviews' saved states for a day (default ~/.local/share/lumbar)",
+    )
+    cache: Path | None = Field(
+        default_factory=_default_cache,
+        description="the folder of lumbar's caches: the compiled knowledge base, rebuilt by itself when the "
+        "data or lumbar changes (default $XDG_CACHE_HOME/lumbar or ~/.cache/lumbar); empty: no cache",
     )
     seeds: str | None = Field(
         default=None,
@@ -205,10 +215,10 @@ class Settings(BaseSettings):
                 )
         return hosts
 
-    @field_validator("home")
+    @field_validator("home", "cache")
     @classmethod
-    def _expand_home(cls, home: Path) -> Path:
-        return home.expanduser()
+    def _expand_home(cls, folder: Path | None) -> Path | None:
+        return folder.expanduser() if folder is not None else None
 
     def seeds_folder(self) -> Path | None:
         """The default document folder: ``seeds`` when set, none when empty, else ``find_seeds()``."""

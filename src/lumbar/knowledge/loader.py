@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from lumbar.errors import KnowledgeError, Problem
+from lumbar.errors import KnowledgeError, Problem, SettingsError
+from lumbar.knowledge.compiled import cache_file, load_compiled, save_compiled
 from lumbar.knowledge.medicine_names import with_medicine_names
 from lumbar.knowledge.schema import (
     Cause,
@@ -42,6 +43,7 @@ from lumbar.knowledge.schema import (
     WarningSignRule,
     WordClass,
 )
+from lumbar.settings import read_settings
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -256,9 +258,21 @@ def _levels(raw: Any, problems: list[Problem]) -> dict[Level, UrgencyLevel]:
 def load_knowledge() -> KnowledgeBase:
     """The packaged knowledge base, validated; raises KnowledgeError listing every problem.
 
-    Cached: the files are read once per process.
+    Cached: the files are read once per process, and the validated result is kept in the user's cache
+    folder between processes (see :mod:`lumbar.knowledge.compiled`).
     """
-    kb, problems = parse_knowledge(data_root())
+    root = data_root()
+    try:
+        folder = read_settings().cache
+    except SettingsError:  # a bad value of another setting is reported where that setting is used
+        folder = None
+    path = cache_file(root, folder) if folder is not None else None
+    kb = load_compiled(path) if path is not None else None
+    if kb is not None:
+        return kb
+    kb, problems = parse_knowledge(root)
     if problems:
         raise KnowledgeError(problems)
+    if path is not None:
+        save_compiled(kb, path)
     return kb

@@ -1,0 +1,93 @@
+"""The compiled knowledge base: read from the user's cache when the data and code are the same,
+rebuilt when anything changes, never half-written, and safe when two processes build it at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lumbar.knowledge import loader
+from lumbar.knowledge.compiled import PREFIX, cache_file, fingerprint, load_compiled, save_compiled
+from lumbar.knowledge.loader import data_root, load_knowledge, parse_knowledge
+
+
+@pytest.fixture
+def cache_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LUMBAR_CACHE", str(folder))
+    load_knowledge.cache_clear()
+    yield folder
+    load_knowledge.cache_clear()
+
+
+def test_the_fingerprint_changes_with_any_data_file(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    shutil.copytree(str(data_root()), root)
+    before = fingerprint(root)
+    assert fingerprint(root) == before
+    levels = root / "levels.yaml"
+    levels.write_text(levels.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert fingerprint(root) != before
+
+
+def test_a_saved_knowledge_base_reads_back_the_same(tmp_path: Path) -> None:
+    kb, problems = parse_knowledge(data_root())
+    assert problems == []
+    path = cache_file(data_root(), tmp_path)
+    save_compiled(kb, path)
+    again = load_compiled(path)
+    assert again is not None
+    assert again.findings == kb.findings and again.rules == kb.rules and again.levels == kb.levels
+    assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_a_damaged_or_missing_file_is_rebuilt_not_read(tmp_path: Path) -> None:
+    path = tmp_path / f"{PREFIX}x.pickle"
+    assert load_compiled(path) is None
+    path.write_bytes(b"not a pickle")
+    assert load_compiled(path) is None
+
+
+def test_load_knowledge_reads_the_cache_instead_of_the_files(
+    cache_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_knowledge()
+    files = list(cache_env.glob(f"{PREFIX}*.pickle"))
+    assert len(files) == 1
+    load_knowledge.cache_clear()
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("the YAML files were read although the cache was there")
+
+    monkeypatch.setattr(loader, "parse_knowledge", refuse)
+    assert load_knowledge().findings == first.findings
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LUMBAR_CACHE", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load_knowledge.cache_clear()
+    try:
+        load_knowledge()
+    finally:
+        load_knowledge.cache_clear()
+    assert not any(tmp_path.rglob(f"{PREFIX}*"))
+
+
+def test_two_processes_building_at_once_leave_one_whole_file(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    env = {**os.environ, "LUMBAR_CACHE": str(folder)}
+    code = "from lumbar.knowledge.loader import load_knowledge; print(len(load_knowledge().findings))"
+    runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE) for _ in range(2)]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert outputs[0] == outputs[1] and int(outputs[0]) > 0
+    files = list(folder.glob(f"{PREFIX}*.pickle"))
+    assert len(files) == 1 and load_compiled(files[0]) is not None
+    assert not list(folder.glob(".tmp-*"))
