@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
+from pathlib import Path
 
 import lumbar
 
 
 def public_members() -> list[str]:
-    """Names defined on the package that are not private and not sub-modules."""
+    """The names the package's source imports for type checkers: its static public surface, which the
+    lazy ``__all__`` must match exactly (a name exported at run time but unknown to mypy, or the
+    reverse, fails)."""
+    tree = ast.parse(Path(lumbar.__file__).read_text(encoding="utf-8"))
+    block = next(
+        node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
     return [
-        name
-        for name, value in vars(lumbar).items()
-        if not name.startswith("_") and not inspect.ismodule(value) and name != "annotations"
+        alias.asname or alias.name
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
     ]
 
 
