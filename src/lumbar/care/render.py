@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 
@@ -27,10 +28,11 @@ def long_date(day: date) -> str:
 
 
 class Citer:
-    """Numbers for the plan's sources, in the order of ``plan.sources``: citations read "[1, 4]"."""
+    """Numbers for sources in their given order (source id -> title): citations read "[1, 4]"."""
 
-    def __init__(self, plan: CarePlan) -> None:
-        self.numbers = {source_id: n for n, source_id in enumerate(plan.sources, start=1)}
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self.titles = dict(sources)
+        self.numbers = {source_id: n for n, source_id in enumerate(self.titles, start=1)}
 
     def __call__(self, citations: list[str]) -> str:
         """The distinct numbers of ``citations`` ("source_id" or "source_id#locator"), as "[1, 4]"."""
@@ -38,9 +40,9 @@ class Citer:
         numbers = sorted(self.numbers[i] for i in ids if i in self.numbers)
         return f"[{', '.join(map(str, numbers))}]" if numbers else ""
 
-    def listing(self, plan: CarePlan) -> list[str]:
+    def listing(self) -> list[str]:
         """The numbered source list: "1. Title"."""
-        return [f"{self.numbers[sid]}. {title}" for sid, title in plan.sources.items()]
+        return [f"{self.numbers[sid]}. {title}" for sid, title in self.titles.items()]
 
 
 def full_stop(text: str) -> str:
@@ -82,7 +84,7 @@ def render_markdown(plan: CarePlan) -> str:
     """The whole plan as Markdown: urgent action first when needed, then sections, safety-net, sources."""
     lines = ["# Your back care plan", "", f"*Made on {long_date(plan.created)}. {plan.disclaimer}*", ""]
     lines += headline_markdown(plan)
-    lines += body_markdown(plan, Citer(plan))
+    lines += body_markdown(plan, Citer(plan.sources))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -124,7 +126,7 @@ def body_markdown(plan: CarePlan, citer: Citer) -> list[str]:
         lines.append("")
     lines += safety_net_markdown(plan.safety_net, citer)
     if plan.sources:
-        lines += ["## Sources", "", *citer.listing(plan), ""]
+        lines += ["## Sources", "", *citer.listing(), ""]
     return lines
 
 
@@ -227,5 +229,5 @@ def render_html(plan: CarePlan, full: bool = False) -> str:
     the whole safety-net and every source. ``full=True`` adds every step, as in the Markdown.
     """
     template = _environment().get_template("plan.html.j2")
-    citer = Citer(plan)
-    return template.render(plan=plan, wording=wording, full=full, cite=citer, sources=citer.listing(plan))
+    citer = Citer(plan.sources)
+    return template.render(plan=plan, wording=wording, full=full, cite=citer, sources=citer.listing())

@@ -27,13 +27,13 @@ def print_plan(plan: CarePlan, console: Console, kb: KnowledgeBase | None = None
     opening = Markdown("\n".join([*headline_markdown(plan), f"*{plan.disclaimer}*"]))
     title = f"Your back care plan · {long_date(plan.created)}"
     console.print(Panel(opening, title=title, title_align="left", border_style=border))
-    console.print(Markdown("\n".join(body_markdown(plan, Citer(plan)))))
+    console.print(Markdown("\n".join(body_markdown(plan, Citer(plan.sources)))))
 
 
 def print_safety_net(plan: CarePlan, console: Console, kb: KnowledgeBase | None = None) -> None:
     """Print only the plan's safety-net, in a panel of the level's colour (e.g. after the interview)."""
     border = (kb or load_knowledge()).levels[plan.level].border
-    lines = safety_net_markdown(plan.safety_net, Citer(plan))
+    lines = safety_net_markdown(plan.safety_net, Citer(plan.sources))
     console.print(Panel(Markdown("\n".join(lines)), border_style=border))
 
 

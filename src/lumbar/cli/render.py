@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lumbar.assessment import Assessment
+from lumbar.care.render import Citer
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
 from lumbar.plain_words import chance, source_place
@@ -26,11 +27,11 @@ def assessment_view(result: Assessment, kb: KnowledgeBase | None = None) -> Grou
     Findings read by their names, chances in words and sources by number, as on the web page.
     """
     kb = kb or load_knowledge()
-    numbers = {source_id: n for n, source_id in enumerate(result.sources, start=1)}
+    citer = Citer({sid: source_place(ref.title, ref.locator) for sid, ref in result.sources.items()})
 
     def cite(source_ids: list[str]) -> str:
-        found = sorted({numbers[s.partition("#")[0]] for s in source_ids if s.partition("#")[0] in numbers})
-        return f" [dim][{', '.join(map(str, found))}][/dim]" if found else ""
+        found = citer(source_ids)
+        return f" [dim]{escape(found)}[/dim]" if found else ""
 
     def names(finding_ids: list[str]) -> str:
         return ", ".join(kb.findings[f].name if f in kb.findings else f for f in finding_ids)
@@ -71,8 +72,8 @@ def assessment_view(result: Assessment, kb: KnowledgeBase | None = None) -> Grou
             grid.add_row("?", q.text)
         parts.append(Panel(grid, title="Still worth answering (run `lumbar check`)", title_align="left"))
     sources = Table.grid(padding=(0, 1))
-    for source_id, ref in result.sources.items():
-        sources.add_row(f"{numbers[source_id]}.", source_place(ref.title, ref.locator))
+    for source_id, title in citer.titles.items():
+        sources.add_row(f"{citer.numbers[source_id]}.", title)
     parts.append(Panel(sources, title="Sources", title_align="left", style="dim"))
     parts.append(Text(result.disclaimer, style="italic"))
     return Group(*parts)

@@ -47,7 +47,7 @@ def test_markdown_home_plan_has_sections_safety_net_review_and_sources(
     assert "If you are not better by 15 January 2025, book a visit." in text
     # sources are numbered: "[1, 4]" after an item, "1. Title" at the foot; no source id is shown
     assert re.search(r"\[\d+(, \d+)*\]", text)
-    assert all(line in text for line in Citer(plan).listing(plan))
+    assert all(line in text for line in Citer(plan.sources).listing())
     assert "nice_ng59" not in text and ".." not in text.replace("...", "")
 
 
