@@ -119,12 +119,12 @@ def extra_actions(plan: CarePlan, wording: UrgencyLevel) -> list[str]:
     nor merely add to the title (see ``page_title``)."""
     if plan.urgent is None:
         return []
-    said = {_key(wording.title), _key(wording.action), _key(wording.headline), _key(plan.urgent.headline)}
-    title = page_title(plan, wording)
+    shown = (wording.title, wording.action, wording.headline, plan.urgent.headline, page_title(plan, wording))
+    said = {_key(sentence) for sentence in shown}
     out: list[str] = []
     for action in plan.urgent.actions:
         for sentence in _sentences(action):
-            if _key(sentence) not in said and _key(sentence) != _key(title):
+            if _key(sentence) not in said:
                 said.add(_key(sentence))
                 out.append(sentence)
     return out
