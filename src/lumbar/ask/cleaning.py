@@ -14,12 +14,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from lumbar.ask.knowledge_source import lenient_knowledge
+from lumbar.ask.packaged import packaged_yaml
 from lumbar.ask.readers import Block, BlockKind
 from lumbar.ask.text import fold, split_sentences, squash_spaces
 from lumbar.errors import KnowledgeError, Problem
@@ -117,11 +115,7 @@ def parse_clutter(raw: Any) -> tuple[ClutterRule, ...]:
 @cache
 def load_clutter() -> tuple[ClutterRule, ...]:
     """The clutter rules shipped with lumbar (read once per process)."""
-    text = (resources.files("lumbar.ask") / CLUTTER_FILE).read_text(encoding="utf-8")
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _problem(None, f"not valid YAML: {exc}") from exc
+    raw = packaged_yaml(CLUTTER_FILE)
     return parse_clutter(raw)
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from lumbar.ask.packaged import packaged_yaml
 from lumbar.ask.text import stems, words
 from lumbar.errors import KnowledgeError, Problem
 
@@ -106,9 +104,5 @@ def parse_vocabulary(raw: Any) -> Vocabulary:
 @cache
 def load_vocabulary() -> Vocabulary:
     """The vocabulary shipped with lumbar (read once per process)."""
-    text = (resources.files("lumbar.ask") / VOCABULARY_FILE).read_text(encoding="utf-8")
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise _problem(None, f"not valid YAML: {exc}") from exc
+    raw = packaged_yaml(VOCABULARY_FILE)
     return parse_vocabulary(raw)
