@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -37,6 +37,7 @@ HERE = Path(__file__).parent
 AXE_DIR = HERE / "axe"
 AXE_SCRIPT = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = HERE / "screenshots"
+PHONE = {"width": 390, "height": 844}
 
 
 def _free_port() -> int:
@@ -121,3 +122,22 @@ def screenshots() -> Path:
     """The folder for screenshots (git ignores it)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def phone() -> dict[str, int]:
+    """The viewport of the browser tests: a phone (mobile first)."""
+    return dict(PHONE)
+
+
+@pytest.fixture
+def context(browser: Browser, phone: dict[str, int]) -> Iterator[BrowserContext]:
+    """A phone-sized browser tab context; CSP is bypassed only so axe can be injected."""
+    ctx = browser.new_context(viewport=phone, bypass_csp=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()

@@ -6,14 +6,13 @@ Screenshots go to tests/e2e/screenshots/ (ignored by git).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.e2e
 
@@ -23,23 +22,9 @@ EMERGENCY_TEXT = (
     "I wipe and I am numb between my legs."
 )
 NUMBERS = {"age": 35, "pain_score": 5, "duration_days": 1, "temperature_c": 36.8, "pregnancy_weeks": 20}
-PHONE = {"width": 390, "height": 844}
 MAX_STEPS = 40
 #: axe-core rule sets: WCAG 2.1 A and AA, and best practice
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A phone-sized browser tab context (mobile first); CSP is bypassed only so axe can be injected."""
-    ctx = browser.new_context(viewport=PHONE, bypass_csp=True)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
 
 
 def describe(page: Page, base_url: str, text: str) -> None:
@@ -53,20 +38,25 @@ def on_question(page: Page) -> bool:
     return page.locator("form[data-question]").count() > 0
 
 
+def answer_one(page: Page, answer: str = "No") -> None:
+    """Answer the question on the page: ``answer``, or an ordinary number."""
+    number = page.locator("input[name=number]")
+    with page.expect_navigation():
+        if number.count():
+            question = page.locator("form[data-question]").get_attribute("data-question") or ""
+            number.fill(str(NUMBERS.get(question, 1)))
+            page.get_by_role("button", name="Next").click()
+        else:
+            page.get_by_role("button", name=answer, exact=True).click()
+
+
 def answer_all(page: Page, answer: str = "No") -> int:
     """Answer every question ('No', or an ordinary number) until the result page; how many were asked."""
     for asked in range(MAX_STEPS):
         if not on_question(page):
             return asked
         assert page.get_by_text("Why we ask:").is_visible()
-        number = page.locator("input[name=number]")
-        with page.expect_navigation():
-            if number.count():
-                question = page.locator("form[data-question]").get_attribute("data-question") or ""
-                number.fill(str(NUMBERS.get(question, 1)))
-                page.get_by_role("button", name="Next").click()
-            else:
-                page.get_by_role("button", name=answer, exact=True).click()
+        answer_one(page, answer)
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
 
 
@@ -98,7 +88,7 @@ def test_a_self_care_interview_from_start_to_plan(page: Page, base_url: str, scr
 
 
 def test_an_emergency_shows_what_to_do_first_by_keyboard_alone(
-    page: Page, base_url: str, screenshots: Path
+    page: Page, base_url: str, screenshots: Path, phone: dict[str, int]
 ) -> None:
     page.goto(base_url + "/")
     page.keyboard.press("Tab")
@@ -124,7 +114,7 @@ def test_an_emergency_shows_what_to_do_first_by_keyboard_alone(
     )
     alarm = page.locator("section.level")
     box = alarm.bounding_box()
-    assert box is not None and box["y"] < PHONE["height"] / 2, "the alarm is not at the top of the page"
+    assert box is not None and box["y"] < phone["height"] / 2, "the alarm is not at the top of the page"
     # the action, said once in the title, with a tap-to-call link, before anything else
     assert "now" in title.lower()
     call = alarm.locator("a.call")
@@ -134,8 +124,10 @@ def test_an_emergency_shows_what_to_do_first_by_keyboard_alone(
     page.screenshot(path=str(screenshots / "emergency_result.png"))
 
 
-def test_the_interview_works_without_javascript(browser: Browser, base_url: str) -> None:
-    ctx = browser.new_context(java_script_enabled=False, viewport=PHONE)
+def test_the_interview_works_without_javascript(
+    browser: Browser, base_url: str, phone: dict[str, int]
+) -> None:
+    ctx = browser.new_context(java_script_enabled=False, viewport=phone)
     try:
         page = ctx.new_page()
         describe(page, base_url, SELF_CARE_TEXT)

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
 from pypdf import PdfReader
-from test_browser import EMERGENCY_TEXT, NUMBERS, PHONE, SELF_CARE_TEXT, answer_all, axe_violations, describe
+from test_browser import EMERGENCY_TEXT, SELF_CARE_TEXT, answer_all, answer_one, axe_violations, describe
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Request
+    from playwright.sync_api import BrowserContext, Page, Request
 
 pytestmark = pytest.mark.e2e
 
@@ -29,32 +28,8 @@ LONG_TEXT = (
 )
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    """A phone-sized context; CSP is bypassed only so axe can be injected."""
-    ctx = browser.new_context(viewport=PHONE, bypass_csp=True)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def page(context: BrowserContext) -> Page:
-    return context.new_page()
-
-
 def question_id(page: Page) -> str:
     return page.locator("form[data-question]").get_attribute("data-question") or ""
-
-
-def answer_one(page: Page) -> None:
-    """Answer the question on the page: 'No', or an ordinary number."""
-    number = page.locator("input[name=number]")
-    with page.expect_navigation():
-        if number.count():
-            number.fill(str(NUMBERS.get(question_id(page), 1)))
-            page.get_by_role("button", name="Next").click()
-        else:
-            page.get_by_role("button", name="No", exact=True).click()
 
 
 def open_summary(page: Page, base_url: str) -> None:
