@@ -215,6 +215,12 @@ class Settings(BaseSettings):
                 )
         return hosts
 
+    @field_validator("cache", mode="before")
+    @classmethod
+    def _empty_is_none(cls, folder: object) -> object:
+        # an empty LUMBAR_CACHE turns the cache off; Path("") would be the working folder
+        return None if isinstance(folder, str) and not folder.strip() else folder
+
     @field_validator("home", "cache")
     @classmethod
     def _expand_home(cls, folder: Path | None) -> Path | None:

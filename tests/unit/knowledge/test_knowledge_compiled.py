@@ -71,7 +71,8 @@ def test_load_knowledge_reads_the_cache_instead_of_the_files(
 
 def test_an_empty_cache_setting_turns_the_cache_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LUMBAR_CACHE", "")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)  # an empty folder name must not mean the working folder either
     load_knowledge.cache_clear()
     try:
         load_knowledge()
