@@ -1,10 +1,14 @@
-"""Numbers in plain words for the screens people read: durations, quantities with units, chances.
+"""Plain words for the screens people read: numbers (durations, quantities with units, chances) and
+sentences said once.
 
 Shared by the web page, the terminal and the care plan renderings, so a number reads the same way
-everywhere ("about 7 hours", "35 years", "about 87 in 100").
+everywhere ("about 7 hours", "35 years", "about 87 in 100"), and a sentence already said by a heading
+is compared the same way everywhere.
 """
 
 from __future__ import annotations
+
+import re
 
 HOURS_PER_DAY = 24
 DAYS_PER_WEEK = 7
@@ -60,3 +64,20 @@ def source_place(title: str, locator: str | None) -> str:
     if not locator:
         return title
     return f"{title} (section {locator})" if locator[:1].isdigit() else f"{title} ({locator})"
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, split after a full stop, question or exclamation mark."""
+    return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence compared loosely: lower case, no punctuation, no articles."""
+    words = re.sub(r"[^a-z0-9 ]", "", sentence.lower()).split()
+    return " ".join(w for w in words if w not in ("a", "an", "the"))
+
+
+def beyond(text: str, said: list[str]) -> str:
+    """``text`` without the sentences that say no more than one of ``said`` (compared loosely)."""
+    keys = {sentence_key(s) for s in said}
+    return " ".join(s for s in sentences(text) if sentence_key(s) not in keys)

@@ -79,6 +79,8 @@ class SafetySign(_Model):
 
     text: str
     action: str
+    #: what to do beyond what the group's heading says ("" when the heading says it all)
+    then: str = ""
     level: Level
     rule: str
     findings: list[str]

@@ -172,7 +172,8 @@ def safety_net_markdown(net: SafetyNet, citer: Citer) -> list[str]:
         lines += [f"### {group.heading}:", ""]
         for sign in group.signs:
             because = f" *(This matters for you: {', '.join(sign.because).lower()}.)*" if sign.because else ""
-            lines.append(f"- **{sign.text}**: {sign.action}{because}")
+            then = f": {sign.then}" if sign.then else ""
+            lines.append(f"- **{sign.text}**{then}{because}")
         lines.append("")
     if net.review is not None:
         lines += ["### If you are not getting better", "", net.review.text]

@@ -26,6 +26,7 @@ from lumbar.care.profile import Profile, finding_name, relevant_unknowns
 from lumbar.errors import KnowledgeError, Problem
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level, WarningSignRule
+from lumbar.plain_words import beyond
 
 #: Rules needing more new signs than this are not listed: one for most rules; two for the ambulance
 #: level and for rules the person's own findings already bring closer.
@@ -188,9 +189,11 @@ def _written(line: _Line, kb: KnowledgeBase) -> SafetySign:
         text = wording.IF_UNKNOWN.format(
             names=names(list(line.assumed), kb), signs=text[:1].lower() + text[1:]
         )
+    words = kb.levels[line.rule.level]
     return SafetySign(
         text=text,
         action=line.rule.action,
+        then=beyond(line.rule.action, [words.action, words.headline, words.title, *words.said_as]),
         level=line.rule.level,
         rule=line.rule.id,
         findings=list(dict.fromkeys(line.need.finding_ids())),

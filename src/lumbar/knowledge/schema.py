@@ -638,6 +638,10 @@ class UrgencyLevel(BaseModel):
     border: str = Field(description="the Rich colour of the care plan panel")
     css_class: str
     safety_net_prefix: str = Field(description="heading of a safety-net group: '… if you get'")
+    said_as: list[str] = Field(
+        default_factory=list,
+        description="other sentences that say no more than the action; left out under a safety-net heading",
+    )
     emergency: bool
     routing: LevelRouting
     tests: LevelTests

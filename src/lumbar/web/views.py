@@ -6,19 +6,17 @@ The templates stay simple: urgency first, findings by their plain names, sources
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from lumbar.care.render import signs_by_action
-from lumbar.plain_words import chance, quantity, source_place
+from lumbar.plain_words import chance, quantity, sentence_key, sentences, source_place
 
 if TYPE_CHECKING:
     from lumbar.assessment import Assessment, FoundFinding, RankedCause
     from lumbar.care.models import CarePlan, PlanSection
-    from lumbar.knowledge.schema import Level, UrgencyLevel
+    from lumbar.knowledge.schema import UrgencyLevel
     from lumbar.web.engines import Engines
 
 SHOWN_CAUSES = 5
@@ -58,8 +56,6 @@ class ResultView:
     #: the plan's first section (what to do now), shown open; the later ones fold away
     first_steps: PlanSection | None = None
     later_sections: list[PlanSection] = field(default_factory=list)
-    #: each safety-net action as shown under its group's heading (see ``net_actions``)
-    net_actions: dict[str, str] = field(default_factory=dict)
 
     def cite(self, source_ids: list[str]) -> list[tuple[int, str]]:
         """(number, title) of each distinct source id, for the little [n] links."""
@@ -104,28 +100,18 @@ def told(finding: FoundFinding, engines: Engines) -> str:
     return name
 
 
-def _sentences(text: str) -> list[str]:
-    return [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
-
-
-def _key(sentence: str) -> str:
-    """A sentence compared loosely: lower case, no punctuation, no articles."""
-    words = re.sub(r"[^a-z0-9 ]", "", sentence.lower()).split()
-    return " ".join(w for w in words if w not in ("a", "an", "the"))
-
-
 def extra_actions(plan: CarePlan, wording: UrgencyLevel) -> list[str]:
     """The urgent actions' sentences that do not repeat the level's own title, action or headline,
     nor merely add to the title (see ``page_title``)."""
     if plan.urgent is None:
         return []
     shown = (wording.title, wording.action, wording.headline, plan.urgent.headline, page_title(plan, wording))
-    said = {_key(sentence) for sentence in shown}
+    said = {sentence_key(sentence) for sentence in shown}
     out: list[str] = []
     for action in plan.urgent.actions:
-        for sentence in _sentences(action):
-            if _key(sentence) not in said:
-                said.add(_key(sentence))
+        for sentence in sentences(action):
+            if sentence_key(sentence) not in said:
+                said.add(sentence_key(sentence))
                 out.append(sentence)
     return out
 
@@ -133,24 +119,14 @@ def extra_actions(plan: CarePlan, wording: UrgencyLevel) -> list[str]:
 def page_title(plan: CarePlan, wording: UrgencyLevel) -> str:
     """The level's title, or the first urgent sentence that says the same and more ("See a doctor
     within 24 hours (urgent GP or NHS 111)"), so the action is said once, in full."""
+    title = sentence_key(wording.title)
     if plan.urgent is not None:
         for action in plan.urgent.actions:
-            for sentence in _sentences(action):
-                if _key(sentence).startswith(_key(wording.title)) and _key(sentence) != _key(wording.title):
+            for sentence in sentences(action):
+                key = sentence_key(sentence)
+                if key.startswith(title) and key != title:
                     return sentence.rstrip(".")
     return wording.title
-
-
-def net_actions(plan: CarePlan, levels: Mapping[Level, UrgencyLevel]) -> dict[str, str]:
-    """Each safety-net action without the sentences its group's heading already says ("Go to the
-    emergency department now." under "Go to an emergency department now if you get:")."""
-    out: dict[str, str] = {}
-    for group in plan.safety_net.groups:
-        words = levels[group.level]
-        said = {_key(words.action), _key(words.headline), _key(words.title)}
-        for action, _ in signs_by_action(group):
-            out[action] = " ".join(s for s in _sentences(action) if _key(s) not in said)
-    return out
 
 
 def result_view(
@@ -175,7 +151,6 @@ def result_view(
         extra_actions=extra_actions(plan, wording),
         first_steps=plan.sections[0] if plan.sections else None,
         later_sections=plan.sections[1:],
-        net_actions=net_actions(plan, engines.kb.levels),
     )
 
 
