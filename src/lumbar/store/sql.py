@@ -6,8 +6,9 @@ someone else is never loaded, let alone returned.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -37,22 +38,29 @@ def utc(moment: datetime) -> datetime:
 
 
 class Sessions:
-    """Short transactions: ``read()`` for reads, ``write()`` for changes (committed at the end)."""
+    """Short transactions: ``read()`` for reads, ``write()`` for changes (committed at the end).
 
-    def __init__(self, reading: sessionmaker[Session], writing: sessionmaker[Session]) -> None:
+    ``one_at_a_time`` is for a database with a single connection (SQLite in memory): threads then take
+    turns, since two transactions cannot share one connection.
+    """
+
+    def __init__(
+        self, reading: sessionmaker[Session], writing: sessionmaker[Session], one_at_a_time: bool = False
+    ) -> None:
         self._reading = reading
         self._writing = writing
+        self._turn: AbstractContextManager[object] = threading.RLock() if one_at_a_time else nullcontext()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session to read in, rolled back at the end."""
-        with self._reading() as session:
+        with self._turn, self._reading() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session to change things in, committed at the end (rolled back if anything fails)."""
-        with self._writing() as session, session.begin():
+        with self._turn, self._writing() as session, session.begin():
             yield session
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from lumbar.settings import Settings, read_settings
 from lumbar.store.database import WRITING, database_url, make_engine
@@ -25,6 +26,7 @@ class Store:
         sessions = Sessions(
             reading=sessionmaker(engine, expire_on_commit=False),
             writing=sessionmaker(engine.execution_options(**{WRITING: True}), expire_on_commit=False),
+            one_at_a_time=isinstance(engine.pool, StaticPool),
         )
         self.people: People = SqlPeople(sessions)
         self.assessments: Assessments = SqlAssessments(sessions)

@@ -58,8 +58,14 @@ def test_an_sqlite_file_is_made_with_its_folder_in_wal_mode_with_foreign_keys(tm
 def test_an_in_memory_store_is_one_database_for_every_thread() -> None:
     store = open_store("sqlite://")
     ann = a_person(store)
-    with ThreadPoolExecutor(4) as pool:
-        assert list(pool.map(lambda _: store.people.get(ann.id), range(4))) == [ann] * 4
+
+    def write_then_read(day: int) -> int:
+        store.diary.add(ann.id, a_day(FIRST_DAY + timedelta(days=day)), NOW)
+        return len(store.diary.of(ann.id)) and store.people.get(ann.id).id
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(write_then_read, range(200))) == {ann.id}
+    assert len(store.diary.of(ann.id)) == 200
 
 
 def test_concurrent_writers_all_land(store: Store) -> None:
