@@ -4,9 +4,8 @@ developer's opt-out turns that into a skip."""
 from __future__ import annotations
 
 import pytest
-from conftest import new_postgres_database
 
-from postgres_cluster import OPT_OUT, PostgresUnavailable
+from postgres_cluster import OPT_OUT, PostgresUnavailable, new_postgres_database
 
 
 def test_postgresql_missing_fails_with_the_reason(monkeypatch: pytest.MonkeyPatch) -> None:
