@@ -104,6 +104,6 @@ def new_postgres_database(cluster: Cluster | PostgresUnavailable) -> str:
     name = f"lumbar_test_{next(_numbers)}"
     server = create_engine(cluster.url, isolation_level="AUTOCOMMIT")
     with server.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}" STRATEGY FILE_COPY'))
     server.dispose()
     return make_url(cluster.url).set(database=name).render_as_string(hide_password=False)
