@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SETUP_STAMP := $(VENV)/.setup-done
 TEST_STAMP := $(VENV)/.test-deps-done
 
-.PHONY: setup run test lint typecheck unit browser bench score evaluate clean
+.PHONY: setup run test lint typecheck unit browser postgres bench score evaluate clean
 
 setup: $(SETUP_STAMP)
 
@@ -25,6 +25,10 @@ run: setup
 browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# the storage tests start a throw-away PostgreSQL cluster of their own (tests/postgres_cluster.py)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests $(wildcard benchmarks)
 	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
@@ -32,10 +36,10 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-unit: $(TEST_STAMP)
+unit: $(TEST_STAMP) postgres
 	$(BIN)/python -m pytest
 
-test: $(TEST_STAMP) browser lint typecheck
+test: $(TEST_STAMP) browser postgres lint typecheck
 	$(BIN)/lumbar kb check
 	$(BIN)/python -m pytest
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from lumbar.assessment import Assessment
     from lumbar.assessor import AssessmentEngine, assess
     from lumbar.errors import (
+        ConflictError,
         DocumentError,
         InputError,
         InterviewError,
@@ -30,6 +31,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "assessment": ["Assessment"],
         "assessor": ["AssessmentEngine", "assess"],
         "errors": [
+            "ConflictError",
             "DocumentError",
             "InputError",
             "InterviewError",

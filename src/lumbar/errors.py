@@ -48,6 +48,12 @@ class NotFoundError(LumbarError):
     code = "not_found"
 
 
+class ConflictError(LumbarError):
+    """A change that clashes with what is already kept, such as a username someone else has."""
+
+    code = "conflict"
+
+
 class InterviewError(LumbarError):
     """An interview state or answer that does not fit (tampered, stale or of the wrong type)."""
 

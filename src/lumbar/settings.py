@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any
 
+from platformdirs import user_data_dir
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_core import ErrorDetails
 from pydantic_settings import (
@@ -80,7 +81,7 @@ def find_seeds() -> Path | None:
 
 
 def _default_home() -> Path:
-    return Path.home() / ".local" / "share" / "lumbar"
+    return Path(user_data_dir("lumbar", appauthor=False))
 
 
 def _default_cache() -> Path:
@@ -94,8 +95,15 @@ class Settings(BaseSettings):
 
     home: Path = Field(
         default_factory=_default_home,
-        description="the data folder of `lumbar ask`, holding its passage index, and of `lumbar serve`, holding "
-        "the interviews' saved states for a day (default ~/.local/share/lumbar)",
+        description="the data folder: `lumbar ask`'s passage index and, unless `LUMBAR_DATABASE_URL` is set, "
+        "lumbar's database (lumbar.sqlite3: the interviews' saved states for a day, the diaries). Default: the "
+        "user's data folder, ~/.local/share/lumbar on Linux",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="the database of the interviews' saved states and the diaries, e.g. "
+        "postgresql://user:password@host/lumbar (PostgreSQL, through psycopg 3) or sqlite:////path/file. "
+        "Unset: the SQLite file lumbar.sqlite3 in the data folder",
     )
     cache: Path | None = Field(
         default_factory=_default_cache,

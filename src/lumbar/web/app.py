@@ -19,6 +19,7 @@ from lumbar import __doc__ as PACKAGE_DOC
 from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
 from lumbar.care.render import first_sentence, long_date, signs_by_action
+from lumbar.store import IN_MEMORY, open_store
 from lumbar.web.body_limit import BodyLimit
 from lumbar.web.csrf import FormTokens, OriginCheck
 from lumbar.web.engine_pool import EnginePool
@@ -81,7 +82,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         retry_after=settings.retry_after,
     )
     app.state.signer = TokenSigner(settings.secret or "", settings.token_max_age)
-    app.state.saved_states = SavedStates(app.state.signer, settings.saved_states)
+    app.state.store = open_store(settings.database_url or IN_MEMORY)
+    app.state.saved_states = SavedStates(app.state.signer, app.state.store.interview_states)
     app.state.form_tokens = FormTokens(settings.secret or "")
     app.state.templates = create_templates()
     install_error_handlers(app)

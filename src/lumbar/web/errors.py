@@ -19,7 +19,14 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import Receive, Scope, Send
 
-from lumbar.errors import InputError, InterviewError, KnowledgeError, LumbarError, NotFoundError
+from lumbar.errors import (
+    ConflictError,
+    InputError,
+    InterviewError,
+    KnowledgeError,
+    LumbarError,
+    NotFoundError,
+)
 
 log = logging.getLogger("lumbar.web")
 
@@ -29,6 +36,7 @@ STATUS_OF: dict[type[LumbarError], int] = {
     InputError: 400,
     InterviewError: 400,
     NotFoundError: 404,
+    ConflictError: 409,
     KnowledgeError: 500,
 }
 _CODE_OF_STATUS = {

@@ -4,7 +4,8 @@ Why on the server and not in the address: a state holds the person's own words (
 characters), so its sealed token can pass 60,000 characters, far over what servers and proxies take
 in an address (uvicorn reads at most 16 KiB of request head, nginx 8 KiB a line by default). So the
 state is sealed as before (encrypted and signed by :class:`TokenSigner`, which also refuses it once
-stale) and kept in a small SQLite table under a random key; the address carries only the key.
+stale) and kept in lumbar's database (``lumbar.store``: the interview_state table) under a random key;
+the address carries only the key.
 
 The table holds the SHA-256 of each key, never the key, and only sealed tokens: it opens no address
 and shows no one's words by itself. Rows are never changed (an answer makes a new row), so Back,
@@ -17,25 +18,17 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import sqlite3
-import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from lumbar.errors import NotFoundError
 from lumbar.interview.models import InterviewState
+from lumbar.store import InterviewStates
 from lumbar.web.signed_state import TokenSigner
 
 #: random bytes in a key (128 bits: not guessable, 22 characters in an address)
 KEY_BYTES = 16
 KEY_SHAPE = re.compile(r"[A-Za-z0-9_-]{22}")
-IN_MEMORY = ":memory:"
-_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS interview_state ("
-    " key_hash TEXT PRIMARY KEY, token TEXT NOT NULL, made INTEGER NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS interview_state_made ON interview_state (made)",
-)
 NOT_FOUND = (
     "this interview address is not known here or has expired (an interview is kept for a day). "
     "Please start again from the first page."
@@ -47,30 +40,23 @@ def _hash(key: str) -> str:
 
 
 class SavedStates:
-    """Interview states saved under random keys, sealed by ``signer``, kept for ``signer.max_age`` seconds."""
+    """Interview states saved under random keys in ``states``, sealed by ``signer``, kept for
+    ``signer.max_age`` seconds."""
 
     def __init__(
-        self, signer: TokenSigner, path: Path | None = None, clock: Callable[[], float] = time.time
+        self, signer: TokenSigner, states: InterviewStates, clock: Callable[[], float] = time.time
     ) -> None:
         self._signer = signer
+        self._states = states
         self._clock = clock
-        self._lock = threading.Lock()
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        # one connection shared by the worker threads, one statement at a time under the lock
-        self._db = sqlite3.connect(str(path) if path else IN_MEMORY, check_same_thread=False, timeout=10)
-        with self._lock, self._db:
-            for statement in _SCHEMA:
-                self._db.execute(statement)
 
     def save(self, state: InterviewState) -> str:
         """The new key under which ``state`` is kept (stale rows are deleted on the way)."""
         key = secrets.token_urlsafe(KEY_BYTES)
         now = int(self._clock())
-        token = self._signer.sign(state)
-        with self._lock, self._db:
-            self._db.execute("DELETE FROM interview_state WHERE made < ?", (now - self._signer.max_age,))
-            self._db.execute("INSERT INTO interview_state VALUES (?, ?, ?)", (_hash(key), token, now))
+        self._states.add(
+            _hash(key), self._signer.sign(state), made=now, purge_before=now - self._signer.max_age
+        )
         return key
 
     def load(self, key: str) -> InterviewState:
@@ -81,10 +67,7 @@ class SavedStates:
         """
         if not KEY_SHAPE.fullmatch(key):
             raise NotFoundError(NOT_FOUND)
-        with self._lock:
-            row = self._db.execute(
-                "SELECT token FROM interview_state WHERE key_hash = ?", (_hash(key),)
-            ).fetchone()
-        if row is None:
+        token = self._states.token(_hash(key))
+        if token is None:
             raise NotFoundError(NOT_FOUND)
-        return self._signer.read(str(row[0]))
+        return self._signer.read(token)

@@ -12,11 +12,11 @@ import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lumbar.ask.settings import AskSettings, ask_settings
 from lumbar.settings import Settings, read_settings, variable_of
+from lumbar.store.database import database_url
 
 if TYPE_CHECKING:
     from lumbar.knowledge.loader import KnowledgeBase
@@ -25,8 +25,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 #: an interview token older than this (seconds) is refused as stale
 TOKEN_MAX_AGE = 24 * 60 * 60
-#: the SQLite file of the interviews' saved states, in lumbar's data folder (shared by every worker)
-SAVED_STATES_FILE = "interviews.sqlite3"
 SECRET_ENV = variable_of("secret")
 ALLOWED_HOSTS_ENV = variable_of("allowed_hosts")
 #: the names of this computer that are always answered when no allowed hosts are given
@@ -62,9 +60,9 @@ class WebSettings:
     ``retry_after``) and ``emergency_number`` are the fields of ``lumbar.settings.Settings`` of the same name, documented
     there and in docs/settings.md; they are checked against its bounds when made. ``secret`` ``None``
     means one is made for this process. ``knowledge`` and ``ask`` default to the packaged knowledge
-    base and ``lumbar ask``'s usual library. ``today`` fixes the clock of care plans. ``saved_states`` is the
-    SQLite file of the interviews' saved states (see ``lumbar.web.saved_states``); ``None`` keeps them in
-    this process's memory.
+    base and ``lumbar ask``'s usual library. ``today`` fixes the clock of care plans. ``database_url`` is lumbar's
+    database (see ``lumbar.store``), holding the interviews' saved states; ``None`` keeps it in this
+    process's memory.
     """
 
     host: str = DEFAULT_HOST
@@ -74,7 +72,7 @@ class WebSettings:
     ask: AskSettings | None = None
     token_max_age: int = TOKEN_MAX_AGE
     today: Callable[[], date] = field(default=date.today)
-    saved_states: Path | None = None
+    database_url: str | None = None
     allowed_hosts: tuple[str, ...] | None = None
     max_body_bytes: int = _default("max_body_bytes")
     rate_per_minute: float = _default("rate_per_minute")
@@ -122,6 +120,6 @@ def settings_from_env(
         secret=table.secret,
         ask=ask_settings(table),
         emergency_number=table.emergency_number,
-        saved_states=table.home / SAVED_STATES_FILE,
+        database_url=database_url(table),
         **limits,
     )

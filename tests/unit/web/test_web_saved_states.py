@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from lumbar.errors import InterviewError, NotFoundError
 from lumbar.interview.models import InterviewState
+from lumbar.store import IN_MEMORY, Store, open_store
+from lumbar.store.models import InterviewStateRow
 from lumbar.web.saved_states import KEY_SHAPE, SavedStates
 from lumbar.web.signed_state import TokenSigner
 
@@ -24,12 +27,17 @@ class Clock:
         return self.now
 
 
-def saved_states(clock: Clock, max_age: int = 60) -> SavedStates:
-    return SavedStates(TokenSigner(SECRET, max_age=max_age, clock=clock), clock=clock)
+def saved_states(clock: Clock, max_age: int = 60, store: Store | None = None) -> SavedStates:
+    store = store or open_store(IN_MEMORY)
+    return SavedStates(TokenSigner(SECRET, max_age=max_age, clock=clock), store.interview_states, clock=clock)
 
 
-def rows(saved: SavedStates) -> list[tuple[str, str, int]]:
-    return saved._db.execute("SELECT key_hash, token, made FROM interview_state").fetchall()
+def rows(store: Store) -> list[tuple[str, str, int]]:
+    table = InterviewStateRow.__table__
+    with store.engine.connect() as connection:
+        return [
+            tuple(row) for row in connection.execute(select(table.c.key_hash, table.c.token, table.c.made))
+        ]
 
 
 def test_a_saved_state_comes_back_under_its_key() -> None:
@@ -47,9 +55,9 @@ def test_each_save_makes_a_new_key_and_keeps_the_earlier_ones() -> None:
 
 
 def test_the_table_holds_neither_the_key_nor_the_words() -> None:
-    saved = saved_states(Clock())
-    key = saved.save(STATE)
-    [(key_hash, token, _)] = rows(saved)
+    store = open_store(IN_MEMORY)
+    key = saved_states(Clock(), store=store).save(STATE)
+    [(key_hash, token, _)] = rows(store)
     assert key not in key_hash and key not in token and "spasm" not in token
 
 
@@ -64,20 +72,22 @@ def test_an_unknown_or_malformed_key_is_not_found(key: str) -> None:
 
 
 def test_a_stale_state_is_refused_then_deleted() -> None:
-    clock = Clock()
-    saved = saved_states(clock, max_age=60)
+    clock, store = Clock(), open_store(IN_MEMORY)
+    saved = saved_states(clock, max_age=60, store=store)
     old = saved.save(STATE)
     clock.now += 61
     with pytest.raises(InterviewError, match="too old"):
         saved.load(old)
     fresh = saved.save(STATE)  # saving deletes what is stale
-    assert len(rows(saved)) == 1 and saved.load(fresh) == STATE
+    assert len(rows(store)) == 1 and saved.load(fresh) == STATE
     with pytest.raises(NotFoundError):
         saved.load(old)
 
 
 def test_states_saved_in_a_file_outlive_the_connection(tmp_path: Path) -> None:
-    path = tmp_path / "data" / "interviews.sqlite3"
+    url = f"sqlite:///{tmp_path / 'data' / 'lumbar.sqlite3'}"
     signer = TokenSigner(SECRET, max_age=60)
-    key = SavedStates(signer, path).save(STATE)
-    assert SavedStates(signer, path).load(key) == STATE
+    first = open_store(url)
+    key = SavedStates(signer, first.interview_states).save(STATE)
+    first.close()
+    assert SavedStates(signer, open_store(url).interview_states).load(key) == STATE

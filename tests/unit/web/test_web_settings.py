@@ -89,3 +89,16 @@ def test_the_emergency_number_is_read_and_checked() -> None:
     assert WebSettings().emergency_number == "999"
     with pytest.raises(SettingsError, match="LUMBAR_EMERGENCY_NUMBER"):
         settings_from_env(environ={"LUMBAR_EMERGENCY_NUMBER": "call me"})
+
+
+def test_the_database_is_the_settings_url_else_the_file_in_the_data_folder(tmp_path: Path) -> None:
+    default = settings_from_env(environ={"LUMBAR_HOME": str(tmp_path)})
+    assert default.database_url == f"sqlite:///{tmp_path / 'lumbar.sqlite3'}"
+    given = settings_from_env(environ={"LUMBAR_DATABASE_URL": "postgresql://db-host/lumbar"})
+    assert given.database_url == "postgresql://db-host/lumbar"
+
+
+def test_interviews_saved_by_one_app_are_found_by_the_next_over_the_same_database(tmp_path: Path) -> None:
+    settings = WebSettings(secret=GIVEN, database_url=f"sqlite:///{tmp_path / 'lumbar.sqlite3'}")
+    key = create_app(settings).state.saved_states.save(InterviewState(text="my back"))
+    assert create_app(settings).state.saved_states.load(key).text == "my back"

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 from cryptography.fernet import Fernet
+from sqlalchemy import select
 from web_helpers import post_form
 
 from lumbar.errors import InterviewError
 from lumbar.interview.models import InterviewState
+from lumbar.store.models import InterviewStateRow
 from lumbar.web.signed_state import TokenSigner, token_key
 
 if TYPE_CHECKING:
@@ -82,8 +84,8 @@ def test_the_saved_state_of_a_page_and_the_token_of_an_api_reply_hide_the_words(
     text = "My back cramps since I fell off my grandmother's zebra trampoline. I am 35."
     page = post_form(client, "/interview", {"text": text})
     reply = client.post("/api/interview/start", json={"text": text}).json()
-    saved = app.state.saved_states._db.execute("SELECT token FROM interview_state").fetchall()
-    tokens = [str(row[0]) for row in saved]
+    with app.state.store.engine.connect() as connection:
+        tokens = list(connection.scalars(select(InterviewStateRow.token)))
     assert tokens and all(word not in page.url.path for word in WORDS)
     for token in (*tokens, reply["token"]):
         assert all(word.encode() not in form.lower() for form in decodable_forms(token) for word in WORDS)
