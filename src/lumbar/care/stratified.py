@@ -54,3 +54,10 @@ def _band_item(
         return None
     sources = list(dict.fromkeys([*(str(c) for c in care.sources), *item.sources]))
     return item.model_copy(update={"why": f"{care.why} {item.why}", "sources": sources})
+
+
+def group_advice(band: Band, kb: KnowledgeBase) -> list[PlanItem]:
+    """The care a group is offered, as plan items with the group's reason first (not personalised)."""
+    nobody = Profile(present=frozenset(), absent=frozenset())
+    found = [_band_item(care, kb, nobody, None) for care in band.care if care.treatment in kb.treatments]
+    return [item for item in found if item is not None]
