@@ -79,3 +79,17 @@ def test_roland_morris_counts_the_ticked_sentences(capsys: pytest.CaptureFixture
     status, out, _ = run(capsys, "score", "rmdq", "--answers", "1=ticked,5=ticked,24=ticked", "--json")
     result = json.loads(out)
     assert (status, result["total"], len(result["blank"])) == (0, 3, 21)
+
+
+def test_plan_with_a_start_back_group_brings_its_care_first(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", "--text", "I pulled my back lifting a box yesterday, I am 35", "--format", "json"]
+    assert main([*argv, "--start-back", "medium"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    doctor = next(s for s in plan["sections"] if s["id"] == "doctor")
+    assert doctor["items"][0]["id"] == "physiotherapy_exercise"
+    assert "medium-risk group" in doctor["items"][0]["why"]
+
+
+def test_plan_with_an_unknown_group_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--text", "back pain", "--start-back", "huge"]) == 1
+    assert "use one of: high, medium, low" in capsys.readouterr().err
