@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -81,3 +82,15 @@ def test_an_urgent_plan_is_not_changed_by_the_group(
     high = make_plan(assessment, kb, TODAY, risk_group=band(kb, "high"))
     assert high == plain
     assert high.urgent is not None
+
+
+def test_an_item_left_out_for_the_persons_findings_stays_out(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    physio = kb.treatments["physiotherapy_exercise"]
+    blocked = physio.model_copy(update={"contraindications": ["pregnant"]})
+    changed = replace(kb, treatments={**kb.treatments, physio.id: blocked})
+    pregnant = make_assessment(present=("lifting_injury", "pregnant"))
+    plan = make_plan(pregnant, changed, TODAY, risk_group=band(changed, "medium"))
+    assert "physiotherapy_exercise" in {item.id for item in plan.left_out}
+    assert "physiotherapy_exercise" not in {item.id for item in plan.items()}
