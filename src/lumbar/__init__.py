@@ -20,10 +20,12 @@ if TYPE_CHECKING:
         LumbarError,
         NotFoundError,
         Problem,
+        QuestionnaireError,
         SettingsError,
     )
     from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
     from lumbar.knowledge.schema import Level
+    from lumbar.questionnaires import QuestionnaireScore, ScoreChange, compare, score
 
 __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
@@ -39,9 +41,11 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "LumbarError",
             "NotFoundError",
             "Problem",
+            "QuestionnaireError",
             "SettingsError",
         ],
         "knowledge.loader": ["KnowledgeBase", "load_knowledge"],
         "knowledge.schema": ["Level"],
+        "questionnaires": ["QuestionnaireScore", "ScoreChange", "compare", "score"],
     },
 )

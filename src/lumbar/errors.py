@@ -66,6 +66,12 @@ class DocumentError(LumbarError):
     code = "bad_document"
 
 
+class QuestionnaireError(LumbarError):
+    """Answers to a questionnaire that cannot be scored: an unknown item or answer, or a missing one."""
+
+    code = "bad_answers"
+
+
 class SettingsError(LumbarError):
     """A setting (an environment variable or a settings value) that cannot be used."""
 

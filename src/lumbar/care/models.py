@@ -10,6 +10,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from lumbar.knowledge.schema import EvidenceGrade, Level, RecommendationStrength
 
 SectionId = Literal["while_you_wait", "today", "48h", "2_weeks", "long_term", "doctor", "advised_against"]
+HOME_SECTIONS: tuple[SectionId, ...] = ("today", "48h", "2_weeks", "long_term")
+#: the order of a home plan's sections
+SECTION_ORDER: tuple[SectionId, ...] = (*HOME_SECTIONS, "doctor", "advised_against")
+#: a treatment's first phase (treatments.yaml) -> the section it goes in
+PHASE_SECTION: dict[str, SectionId] = {
+    "now": "today",
+    "today": "today",
+    "48h": "48h",
+    "2_weeks": "2_weeks",
+    "long_term": "long_term",
+    "doctor": "doctor",
+}
 
 
 class _Model(BaseModel):

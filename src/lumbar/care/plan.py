@@ -21,10 +21,21 @@ from lumbar.assessment import Recommendation as AdviceItem
 from lumbar.care import wording
 from lumbar.care.items import names, prevention_item, treatment_item
 from lumbar.care.medicines import medicine_items
-from lumbar.care.models import CarePlan, LeftOut, PlanItem, PlanSection, SectionId, UrgentMessage
+from lumbar.care.models import (
+    PHASE_SECTION,
+    SECTION_ORDER,
+    CarePlan,
+    LeftOut,
+    PlanItem,
+    PlanSection,
+    SectionId,
+    UrgentMessage,
+)
 from lumbar.care.profile import Profile, background_ids, profile_of
 from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net
+from lumbar.care.stratified import stratify
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.questionnaires import Band
 from lumbar.knowledge.schema import EvidenceGrade, Level, RecommendationStrength, Treatment
 
 #: Items per home-care section before further options are only named.
@@ -35,20 +46,17 @@ TOP_CAUSES = 3
 URGENT_LEVELS = frozenset({Level.CONSULTATION_24, Level.EMERGENCY, Level.EMERGENCY_AMBULANCE})
 #: sections whose items the person does not start on their own (a doctor offers them, or NICE advises against)
 NOT_STARTED = frozenset({"doctor", "advised_against"})
-HOME_SECTIONS: tuple[SectionId, ...] = ("today", "48h", "2_weeks", "long_term")
-_PHASE_SECTION: dict[str, SectionId] = {
-    "now": "today",
-    "today": "today",
-    "48h": "48h",
-    "2_weeks": "2_weeks",
-    "long_term": "long_term",
-    "doctor": "doctor",
-}
 _GRADE_ORDER = list(EvidenceGrade)
 
 
-def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = None) -> CarePlan:
-    """A personal care plan for ``assessment``; ``today`` fixes the clock (defaults to the real date)."""
+def make_plan(
+    assessment: Assessment, kb: KnowledgeBase, today: date | None = None, risk_group: Band | None = None
+) -> CarePlan:
+    """A personal care plan for ``assessment``; ``today`` fixes the clock (defaults to the real date).
+
+    ``risk_group``: the person's STarT Back group (a band of questionnaires.yaml), which brings its
+    care forward in a home plan (NICE NG59 1.1.3); an urgent plan is left as it is.
+    """
     today = today or date.today()
     profile = profile_of(assessment, kb)
     background = background_ids(kb)
@@ -62,6 +70,8 @@ def make_plan(assessment: Assessment, kb: KnowledgeBase, today: date | None = No
         sections, left_out = _home_sections(kb, profile, suited)
     if urgent is None:
         # while waiting for urgent help only comfort measures are offered; a doctor reviews medicines
+        if risk_group is not None:
+            sections = stratify(sections, left_out, risk_group, kb, profile)
         sections = _first_taking(sections, medicine_items(assessment, kb, profile.present))
     safety_net = build_safety_net(assessment.level, kb, profile, background, today, _starting(sections, kb))
     plan = CarePlan(
@@ -191,10 +201,10 @@ def _home_sections(
         if ruled_out:
             left_out.append(ruled_out)
             continue
-        candidates.setdefault(_PHASE_SECTION[treatment.phase[0]], []).append(treatment)
+        candidates.setdefault(PHASE_SECTION[treatment.phase[0]], []).append(treatment)
 
     sections = []
-    for section_id in (*HOME_SECTIONS, "doctor", "advised_against"):
+    for section_id in SECTION_ORDER:
         ranked = sorted(candidates.get(section_id, []), key=lambda t: _rank(t, suited, specific))
         items = [i for t in ranked if (i := treatment_item(t, kb, profile, suited.get(t.id))) is not None]
         if section_id == "long_term":

@@ -38,6 +38,9 @@ VERBS: dict[str, Verb] = {
         "run the interview against labelled cases and report accuracy and questions asked", "simulate"
     ),
     "plan": Verb("a personal self-care plan with its safety-net", "plan"),
+    "questionnaire": Verb(
+        "fill in and score STarT Back, Roland-Morris or a pain score, and see what it means", "questionnaire"
+    ),
     "explain": Verb("explain a cause, specialist, test or treatment in plain words", "explain"),
     "ask": Verb("answer a question about lower-back cramps, citing the sources", "ask"),
     "docs": Verb("add, list or remove the documents that `lumbar ask` answers from", "docs"),

@@ -4,7 +4,8 @@ Checks: schema (via the loader), every reference resolves, every clinical item c
 source, every cause id of CONTRACT.md is present, every seed paragraph is covered by a claim or
 skipped, every claim is mapped or rejected with a reason, every conflict says what lumbar follows,
 every number has a plausible range that its thresholds lie in, every yes/no question asks one
-thing that "yes" confirms (no either/or between two alternatives).
+thing that "yes" confirms (no either/or between two alternatives), every questionnaire's bands
+cover each reachable score once (see :mod:`lumbar.knowledge.questionnaire_check`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from lumbar.errors import Problem
 from lumbar.knowledge.audit import AuditRow, audit_rows, check_audit
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
+from lumbar.knowledge.questionnaire_check import check_questionnaires
 from lumbar.knowledge.schema import Condition, Medicine, MedicineClass, SeedClaim, SkippedPassage, ValueType
 from lumbar.settings import read_settings
 
@@ -113,10 +115,12 @@ def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None =
     _check_questions(kb, report.problems)
     _check_numbers(kb, report.problems)
     check_audit(kb, report.problems)
+    check_questionnaires(kb, report.problems)
     report.audit = audit_rows(kb)
     report.counts = {kind: len(table) for kind, table in kb.tables().items()}
     report.counts["context_rules"] = len(kb.context_rules)
     report.counts["seed_claims"] = len(kb.claims)
+    report.counts["questionnaires"] = len(kb.questionnaires)
     return report
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from lumbar.knowledge.loader import KnowledgeBase
 
 #: the knowledge package's code files whose changes change what a cached knowledge base means
-CODE_FILES = ("schema.py", "loader.py", "medicine_names.py", "compiled.py")
+CODE_FILES = ("schema.py", "questionnaires.py", "loader.py", "medicine_names.py", "compiled.py")
 PREFIX = "knowledge-"
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from lumbar.errors import KnowledgeError, Problem, SettingsError
 from lumbar.knowledge.compiled import cache_file, load_compiled, save_compiled
 from lumbar.knowledge.medicine_names import with_medicine_names
+from lumbar.knowledge.questionnaires import Questionnaire
 from lumbar.knowledge.schema import (
     Cause,
     Complication,
@@ -71,6 +72,7 @@ LIST_FILES = {"context_rules.yaml", "word_classes.yaml", "shorthand.yaml"}
 COVERAGE_FILE = "coverage.yaml"
 LEVELS_FILE = "levels.yaml"
 BASIS_FILE = "result_basis.yaml"
+QUESTIONNAIRES_FILE = "questionnaires.yaml"
 #: the order of levels.yaml: most urgent first (CONTRACT.md section 3).
 LEVEL_ORDER = sorted(Level, key=lambda level: -level.rank)
 
@@ -101,6 +103,9 @@ class KnowledgeBase:
     medicine_classes: dict[str, MedicineClass] = field(default_factory=dict)
     #: what a result says about the information it used (None only in a knowledge base with problems)
     result_basis: ResultBasis | None = None
+    #: validated questionnaires (STarT Back, Roland-Morris, pain score) by id; kept out of
+    #: :meth:`tables` because they are forms to fill in, not passages to cite
+    questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
     root: str = ""
 
     def item(self, item_id: str) -> BaseModel:
@@ -192,6 +197,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
 
     levels = _levels(read_yaml(root / LEVELS_FILE, problems), problems)
     result_basis = _result_basis(read_yaml(root / BASIS_FILE, problems), problems)
+    questionnaires = _questionnaires(read_yaml(root / QUESTIONNAIRES_FILE, problems), problems)
 
     kb = KnowledgeBase(
         sources=tables["sources"],
@@ -216,9 +222,20 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         medicines=tables["medicines"],
         medicine_classes=tables["medicine_classes"],
         result_basis=result_basis,
+        questionnaires=questionnaires,
         root=str(root),
     )
     return kb, problems
+
+
+def _questionnaires(raw: Any, problems: list[Problem]) -> dict[str, Questionnaire]:
+    """The questionnaires by id; a repeated id is a problem."""
+    found: dict[str, Questionnaire] = {}
+    for item in _validate_items(QUESTIONNAIRES_FILE, raw, Questionnaire, problems):
+        if item.id in found:
+            problems.append(Problem(QUESTIONNAIRES_FILE, item.id, "duplicate id; ids must be unique"))
+        found[item.id] = item
+    return found
 
 
 def _result_basis(raw: Any, problems: list[Problem]) -> ResultBasis | None:
