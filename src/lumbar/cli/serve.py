@@ -12,6 +12,9 @@ from lumbar.errors import InputError
 from lumbar.web.app import create_app
 from lumbar.web.settings import ALLOWED_HOSTS_ENV, SECRET_ENV, WILDCARD_ADDRESSES, settings_from_env
 
+#: the default number of worker processes: one per core (the engines are CPU-bound Python)
+CORES = os.cpu_count() or 1
+
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
@@ -25,7 +28,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     parser.add_argument(
-        "--workers", type=int, default=1, help="worker processes (default: 1); they share $LUMBAR_SECRET"
+        "--workers",
+        type=int,
+        default=CORES,
+        help="worker processes, each with its own engines (default: the number of cores); "
+        "they share $LUMBAR_SECRET and the database",
     )
     parser.add_argument(
         "--log-level",

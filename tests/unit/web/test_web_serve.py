@@ -24,7 +24,7 @@ def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...]
 
 def test_serve_is_a_verb_with_host_and_port() -> None:
     args = build_parser().parse_args(["serve"])
-    assert (args.host, args.port, args.workers) == ("127.0.0.1", 8000, 1)
+    assert (args.host, args.port, args.workers) == ("127.0.0.1", 8000, os.cpu_count() or 1)
     args = build_parser().parse_args(["serve", "--host", "0.0.0.0", "--port", "9001"])
     assert (args.host, args.port) == ("0.0.0.0", 9001)
 
@@ -35,7 +35,7 @@ def test_serve_runs_the_app_on_the_host_and_port(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("LUMBAR_SECRET", SECRET)
-    assert main(["serve", "--port", "8123"]) == 0
+    assert main(["serve", "--port", "8123", "--workers", "1"]) == 0
     (app,), options = uvicorn_calls[0]
     assert options["host"] == "127.0.0.1" and options["port"] == 8123
     assert app.state.settings.secret == SECRET
@@ -63,7 +63,7 @@ def test_the_bound_host_is_allowed_besides_the_loopback_names(
     uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
-    assert main(["serve", "--host", "192.168.1.20"]) == 0
+    assert main(["serve", "--host", "192.168.1.20", "--workers", "1"]) == 0
     (app,), _ = uvicorn_calls[0]
     assert app.state.settings.hosts_allowed() == ("localhost", "127.0.0.1", "::1", "192.168.1.20")
     assert main(["serve", "--host", "192.168.1.20", "--workers", "2"]) == 0
@@ -76,7 +76,7 @@ def test_a_wildcard_bind_answers_only_loopback_and_says_how_to_open_up(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
-    assert main(["serve", "--host", "0.0.0.0"]) == 0
+    assert main(["serve", "--host", "0.0.0.0", "--workers", "1"]) == 0
     (app,), _ = uvicorn_calls[0]
     assert app.state.settings.hosts_allowed() == ("localhost", "127.0.0.1", "::1")
     assert "set LUMBAR_ALLOWED_HOSTS" in capsys.readouterr().out
