@@ -18,8 +18,8 @@ from pathlib import Path
 
 from lumbar.errors import Problem
 from lumbar.knowledge.audit import AuditRow, audit_rows, check_audit
-from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
 from lumbar.knowledge.diary_check import check_diary
+from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
 from lumbar.knowledge.questionnaire_check import check_questionnaires
 from lumbar.knowledge.schema import Condition, Medicine, MedicineClass, SeedClaim, SkippedPassage, ValueType
 from lumbar.settings import read_settings

@@ -20,13 +20,17 @@ def check_diary(kb: KnowledgeBase, problems: list[Problem]) -> None:
                 Problem(DIARY_FILE, limit.ingredient, "no medicine in medicines.yaml has this ingredient")
             )
         if limit.usual_dose_mg > limit.most_per_day_mg:
-            problems.append(Problem(DIARY_FILE, limit.ingredient, "the usual dose is more than the daily most"))
+            problems.append(
+                Problem(DIARY_FILE, limit.ingredient, "the usual dose is more than the daily most")
+            )
     if len(limited) != len(rules.dose_limits):
         problems.append(Problem(DIARY_FILE, None, "an ingredient has two dose limits; keep one"))
     for strength in rules.tablets:
         medicine = kb.medicines.get(strength.medicine)
         if medicine is None:
-            problems.append(Problem(DIARY_FILE, strength.medicine, "medicine does not exist in medicines.yaml"))
+            problems.append(
+                Problem(DIARY_FILE, strength.medicine, "medicine does not exist in medicines.yaml")
+            )
             continue
         for ingredient in strength.per_tablet_mg:
             if ingredient not in medicine.ingredients or ingredient not in limited:

@@ -62,6 +62,7 @@ class DiaryWording(_Data):
     dose_next_over: str
     no_limit_known: str
     tablets_unknown: str
+    count_tablets: str
     unknown_medicine: str
     new_signs: str
     no_new_signs: str
@@ -80,6 +81,7 @@ class DiaryWording(_Data):
     plot_title: str
     plot_pain_now: str
     plot_pain_worst: str
+    plot_activity: str
     plot_axis_days: str
     plot_axis_pain: str
     plot_summary: str
