@@ -1,7 +1,7 @@
 """The diary's plot: pain now and at its worst (and activity, where written) over the days since the
 first assessment, with the plan's milestones marked, as a server-side SVG drawn by matplotlib.
 
-It needs no JavaScript and no network (matplotlib ships its DejaVu fonts), fits a 390-pixel phone
+It needs no JavaScript and no network (matplotlib ships its fonts and needs no download), fits a 390-pixel phone
 screen, and carries a text alternative: a ``<title>``/``<desc>`` inside the SVG, and a summary
 sentence with one line per day for a screen reader or a table. The output is the same for the same
 entries: the SVG's ids come from a fixed salt and it holds no date.
@@ -27,11 +27,13 @@ from lumbar.diary.entry import Entry
 from lumbar.knowledge.loader import KnowledgeBase
 
 SVG = "http://www.w3.org/2000/svg"
-#: fixed look and fixed ids; glyphs drawn as paths so no font is needed where the SVG is shown
+#: fixed look and fixed ids; words stay text (searchable, read aloud, sharp when zoomed), laid out
+#: with matplotlib's own DejaVu Sans and shown in any sans-serif font where that is missing
 STYLE: dict[RcKeyType, Any] = {
     "svg.hashsalt": "lumbar-diary",
-    "svg.fonttype": "path",
-    "font.family": "DejaVu Sans",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
     "font.size": 10,
     "axes.titlesize": 11,
     "legend.fontsize": 9,
@@ -82,7 +84,13 @@ def render_plot(entries: Sequence[Entry], start: date, kb: KnowledgeBase) -> Dia
                 label=wording.plot_activity,
             )
         for milestone in rules.review.milestones:
-            axes.axvline(milestone.days, color=MILESTONE, linewidth=1, linestyle=(0, (2, 2)))
+            axes.axvline(
+                milestone.days,
+                color=MILESTONE,
+                linewidth=1,
+                linestyle=(0, (2, 2)),
+                gid=f"milestone-{milestone.id}",
+            )
             axes.text(
                 milestone.days,
                 1.02,
@@ -92,6 +100,7 @@ def render_plot(entries: Sequence[Entry], start: date, kb: KnowledgeBase) -> Dia
                 va="bottom",
                 fontsize=9,
                 color=MILESTONE,
+                gid=f"milestone-{milestone.id}-label",
             )
         last = max([*days, *(m.days for m in rules.review.milestones)])
         axes.set_xlim(-0.5, last + 1)
