@@ -1,5 +1,6 @@
 """Re-assessment from the diary: not better by the review day, or worse at any time, becomes a
-prompt to book a visit with its reasons drawn from the diary.
+prompt to book a visit with its reasons drawn from the diary; a warning sign in any note of the
+window is triaged with them, so the prompt is never less urgent than the notes.
 
 Better and worse are the pain score's change rule (its minimal important change, questionnaires.yaml):
 a smaller change is never called an improvement. The verdict is handed to triage as findings
@@ -18,6 +19,7 @@ from lumbar.assessment import LevelReason
 from lumbar.assessor import AssessmentEngine
 from lumbar.diary.doses import diary_rules
 from lumbar.diary.entry import Entry
+from lumbar.diary.notes import reread_note
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
 from lumbar.questionnaires.change import ScoreChange, compare
@@ -38,6 +40,7 @@ class Reassessment(BaseModel):
     level_reasons: list[LevelReason] = []
     pain_now: ScoreChange | None = None
     pain_worst: ScoreChange | None = None
+    note_signs: list[str] = []
 
 
 def pain_change(before: int, after: int, kb: KnowledgeBase) -> ScoreChange:
@@ -59,7 +62,8 @@ def reassess(
     engine: AssessmentEngine,
     earlier_findings: Iterable[str] = (),
 ) -> Reassessment:
-    """Compare the latest entry with the first since ``start`` (the first assessment's day)."""
+    """Compare the latest entry with the first since ``start`` (the first assessment's day), and triage
+    the verdict with the earlier findings and the new warning signs of the notes."""
     kb = engine.kb
     rules = diary_rules(kb)
     wording = rules.wording
@@ -91,18 +95,35 @@ def reassess(
         verdict = "too_early"
         reasons.append(wording.too_early)
     reasons = [" ".join(r.split()) for r in reasons]
-    common = {"verdict": verdict, "reasons": reasons, "pain_now": now, "pain_worst": worst}
-    if not found:
+    earlier = list(earlier_findings)
+    signs = _note_signs(kept, engine, earlier)
+    common = {
+        "verdict": verdict,
+        "reasons": reasons,
+        "pain_now": now,
+        "pain_worst": worst,
+        "note_signs": signs,
+    }
+    if not found and not signs:
         return Reassessment(**common)
-    answers: dict[str, bool | float] = {f: True for f in [*earlier_findings, *found] if f in kb.findings}
+    answers: dict[str, bool | float] = {f: True for f in [*earlier, *signs, *found] if f in kb.findings}
     assessment = engine.assess("", answers)
     level = max(assessment.level, rules.review.prompt_level, key=lambda lv: lv.rank)
     return Reassessment(
         **common,
-        prompt=wording.prompt,
+        prompt=wording.prompt if level == rules.review.prompt_level else kb.levels[level].action,
         level=level,
         level_reasons=sorted(assessment.level_reasons, key=lambda r: -_rank(r, kb)),
     )
+
+
+def _note_signs(entries: list[Entry], engine: AssessmentEngine, earlier: list[str]) -> list[str]:
+    """The new warning signs of the notes, in the order written."""
+    signs: list[str] = []
+    for entry in entries:
+        if entry.notes.strip():
+            signs += reread_note(entry.notes, engine, earlier).new_signs
+    return list(dict.fromkeys(signs))
 
 
 def trend(entries: Sequence[Entry], kb: KnowledgeBase) -> str:

@@ -106,3 +106,17 @@ def test_trend_calls_a_small_change_neither_better_nor_worse(engine: AssessmentE
     assert "too small a change" in trend(days(START, [6, 5]), engine.kb)
     assert "clearly eased" in trend(days(START, [6, 4]), engine.kb)
     assert "got worse" in trend(days(START, [4, 6]), engine.kb)
+
+
+def test_a_warning_sign_in_a_note_makes_the_prompt_as_urgent_as_the_sign(engine: AssessmentEngine) -> None:
+    entries = falling(START, 7, 2)
+    noted = [
+        *entries[:5],
+        entries[5].model_copy(update={"notes": "numb around my bottom and I cannot feel when I pee"}),
+        *entries[6:],
+    ]
+    assert reassess(entries, START, TWO_WEEKS, engine).prompt is None
+    result = reassess(noted, START, TWO_WEEKS, engine)
+    assert result.verdict == "better" and result.prompt and "saddle_numbness" in result.note_signs
+    assert result.level is not None and result.level.rank >= Level.EMERGENCY.rank
+    assert result.prompt == engine.kb.levels[result.level].action
