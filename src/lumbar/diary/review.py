@@ -20,6 +20,7 @@ from lumbar.assessor import AssessmentEngine
 from lumbar.diary.doses import diary_rules
 from lumbar.diary.entry import Entry
 from lumbar.diary.notes import reread_note
+from lumbar.errors import InputError
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
 from lumbar.questionnaires.change import ScoreChange, compare
@@ -118,11 +119,16 @@ def reassess(
 
 
 def _note_signs(entries: list[Entry], engine: AssessmentEngine, earlier: list[str]) -> list[str]:
-    """The new warning signs of the notes, in the order written."""
+    """The new warning signs of the notes, in the order written; a note the intake cannot read (not
+    English, say) was refused when it was written, so it is passed over here rather than hiding the rest."""
     signs: list[str] = []
     for entry in entries:
-        if entry.notes.strip():
+        if not entry.notes.strip():
+            continue
+        try:
             signs += reread_note(entry.notes, engine, earlier).new_signs
+        except InputError:
+            continue
     return list(dict.fromkeys(signs))
 
 

@@ -120,3 +120,14 @@ def test_a_warning_sign_in_a_note_makes_the_prompt_as_urgent_as_the_sign(engine:
     assert result.verdict == "better" and result.prompt and "saddle_numbness" in result.note_signs
     assert result.level is not None and result.level.rank >= Level.EMERGENCY.rank
     assert result.prompt == engine.kb.levels[result.level].action
+
+
+def test_a_note_the_intake_cannot_read_does_not_hide_the_others(engine: AssessmentEngine) -> None:
+    entries = days(START, [6, 6, 6])
+    noted = [
+        entries[0].model_copy(update={"notes": "\x00\x01\x02\x03\x04 binary"}),
+        entries[1].model_copy(update={"notes": "numb around my bottom and I cannot feel when I pee"}),
+        entries[2],
+    ]
+    result = reassess(noted, START, START + timedelta(days=2), engine)
+    assert "saddle_numbness" in result.note_signs
