@@ -41,6 +41,9 @@ VERBS: dict[str, Verb] = {
     "questionnaire": Verb(
         "fill in and score STarT Back, Roland-Morris or a pain score, and see what it means", "questionnaire"
     ),
+    "diary": Verb(
+        "keep a private diary of your back pain: days, medicines, trend and when to see someone", "diary"
+    ),
     "explain": Verb("explain a cause, specialist, test or treatment in plain words", "explain"),
     "ask": Verb("answer a question about lower-back cramps, citing the sources", "ask"),
     "docs": Verb("add, list or remove the documents that `lumbar ask` answers from", "docs"),

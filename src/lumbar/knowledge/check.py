@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lumbar.errors import Problem
 from lumbar.knowledge.audit import AuditRow, audit_rows, check_audit
+from lumbar.knowledge.diary_check import check_diary
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
 from lumbar.knowledge.questionnaire_check import check_questionnaires
 from lumbar.knowledge.schema import Condition, Medicine, MedicineClass, SeedClaim, SkippedPassage, ValueType
@@ -116,6 +117,7 @@ def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None =
     _check_numbers(kb, report.problems)
     check_audit(kb, report.problems)
     check_questionnaires(kb, report.problems)
+    check_diary(kb, report.problems)
     report.audit = audit_rows(kb)
     report.counts = {kind: len(table) for kind, table in kb.tables().items()}
     report.counts["context_rules"] = len(kb.context_rules)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from lumbar.errors import KnowledgeError, Problem, SettingsError
 from lumbar.knowledge.compiled import cache_file, load_compiled, save_compiled
+from lumbar.knowledge.diary_rules import DiaryRules
 from lumbar.knowledge.medicine_names import with_medicine_names
 from lumbar.knowledge.questionnaires import Questionnaire
 from lumbar.knowledge.schema import (
@@ -73,6 +74,7 @@ COVERAGE_FILE = "coverage.yaml"
 LEVELS_FILE = "levels.yaml"
 BASIS_FILE = "result_basis.yaml"
 QUESTIONNAIRES_FILE = "questionnaires.yaml"
+DIARY_FILE = "diary.yaml"
 #: the order of levels.yaml: most urgent first (CONTRACT.md section 3).
 LEVEL_ORDER = sorted(Level, key=lambda level: -level.rank)
 
@@ -106,6 +108,8 @@ class KnowledgeBase:
     #: validated questionnaires (STarT Back, Roland-Morris, pain score) by id; kept out of
     #: :meth:`tables` because they are forms to fill in, not passages to cite
     questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
+    #: the diary's dose limits, review rule, milestones and wording (None only with problems)
+    diary: DiaryRules | None = None
     root: str = ""
 
     def item(self, item_id: str) -> BaseModel:
@@ -198,6 +202,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
     levels = _levels(read_yaml(root / LEVELS_FILE, problems), problems)
     result_basis = _result_basis(read_yaml(root / BASIS_FILE, problems), problems)
     questionnaires = _questionnaires(read_yaml(root / QUESTIONNAIRES_FILE, problems), problems)
+    diary = _whole_file(DIARY_FILE, read_yaml(root / DIARY_FILE, problems), DiaryRules, problems)
 
     kb = KnowledgeBase(
         sources=tables["sources"],
@@ -223,6 +228,7 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
         medicine_classes=tables["medicine_classes"],
         result_basis=result_basis,
         questionnaires=questionnaires,
+        diary=diary,
         root=str(root),
     )
     return kb, problems
@@ -236,6 +242,19 @@ def _questionnaires(raw: Any, problems: list[Problem]) -> dict[str, Questionnair
             problems.append(Problem(QUESTIONNAIRES_FILE, item.id, "duplicate id; ids must be unique"))
         found[item.id] = item
     return found
+
+
+def _whole_file(name: str, raw: Any, model: type[M], problems: list[Problem]) -> M | None:
+    """A file that is one object (not a list of items), validated; None with its problems recorded."""
+    if raw is None:
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "file"
+            problems.append(Problem(name, None, f"{where}: {err['msg']}"))
+        return None
 
 
 def _result_basis(raw: Any, problems: list[Problem]) -> ResultBasis | None:

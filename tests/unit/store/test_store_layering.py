@@ -9,7 +9,7 @@ import pytest
 
 import lumbar
 
-ENGINES = ("knowledge", "intake", "triage", "interview", "care", "ask", "followup")
+ENGINES = ("knowledge", "intake", "triage", "interview", "care", "ask", "diary", "questionnaires", "followup")
 FORBIDDEN = ("lumbar.store", "sqlalchemy", "alembic", "psycopg")
 ROOT = Path(lumbar.__file__).parent
 

@@ -1,0 +1,263 @@
+"""`lumbar diary`: this computer's private pain diary. `add` writes a day (from options, or asked one
+question at a time), checks its medicines against their daily limits and reads its note for new
+warning signs; `show` prints the days, the trend, warnings and whether to book a visit, and can write
+the plot; `export` writes every entry as JSON or CSV. Ctrl-C or Ctrl-D stops without a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from rich.console import Console
+from rich.markup import escape
+from rich.prompt import FloatPrompt, IntPrompt, Prompt
+from rich.table import Table
+
+from lumbar.assessor import default_engine
+from lumbar.cli.diary_store import entries_of, first_assessment, local_person, to_day
+from lumbar.diary.doses import check_entry
+from lumbar.diary.entry import Entry, MedicineTaken
+from lumbar.diary.notes import reread_note
+from lumbar.diary.plot import render_plot
+from lumbar.diary.review import reassess, trend
+from lumbar.errors import InputError
+from lumbar.store import Store, open_store
+
+STOPPED = "Stopped. Nothing was saved."
+FIELDS = ["day", "pain_now", "pain_worst", "spasms", "sleep_hours", "activity", "medicines", "notes"]
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "A private diary of your back pain, kept on this computer: how it goes day by day, the "
+        "medicines you take, and when to book a visit because it is not getting better."
+    )
+    parser.add_argument("--database", metavar="URL", help="the database (default: lumbar's data folder)")
+    parser.add_argument(
+        "--today", type=_date, metavar="YYYY-MM-DD", help="the date today (default: the clock's)"
+    )
+    sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="write a day; without --pain-now, asks one question at a time")
+    add.add_argument("--day", type=_date, metavar="YYYY-MM-DD", help="the day (default: today)")
+    add.add_argument("--pain-now", type=int, metavar="0-10", help="your pain now, 0 (none) to 10 (worst)")
+    add.add_argument("--pain-worst", type=int, metavar="0-10", help="your pain at its worst today")
+    add.add_argument("--spasms", type=int, metavar="N", help="how many spasms today")
+    add.add_argument("--sleep", type=float, metavar="HOURS", help="hours of sleep last night")
+    add.add_argument("--activity", type=int, metavar="0-10", help="how much of a usual day you did (10: all)")
+    add.add_argument(
+        "--medicine",
+        action="append",
+        default=[],
+        metavar="NAME=AMOUNT",
+        help="a medicine taken today, e.g. 'paracetamol=2000mg' or 'co-codamol=4 tablets'; repeat for each",
+    )
+    add.add_argument("--note", default="", help="anything else about today, in your own words")
+    add.add_argument("--json", action="store_true", help="print JSON")
+    show = sub.add_parser("show", help="the days, the trend, warnings and whether to book a visit")
+    show.add_argument("--plot", type=Path, metavar="FILE", help="also write the plot as an SVG file")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    export = sub.add_parser("export", help="every entry as JSON or CSV")
+    export.add_argument("--format", choices=["json", "csv"], default="json", help="the file format")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: print)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    today = args.today or date.today()
+    store = open_store(args.database)
+    try:
+        actions: dict[str, Callable[[argparse.Namespace, Store, date], int]] = {
+            "add": _add,
+            "show": _show,
+            "export": _export,
+        }
+        return actions[args.action](args, store, today)
+    finally:
+        store.close()
+
+
+def parse_medicine(text: str) -> MedicineTaken:
+    """'paracetamol=2000mg', 'co-codamol=4 tablets', 'ibuprofen=400' (mg) -> a medicine taken."""
+    name, sep, amount = text.partition("=")
+    value = amount.strip().lower()
+    unit = "tablets" if value.endswith(("tablets", "tablet")) else "mg"
+    number = value.removesuffix("tablets").removesuffix("tablet").removesuffix("mg").strip()
+    problem = InputError(
+        f"'{text}' is not NAME=AMOUNT; write e.g. 'paracetamol=1000mg' or 'co-codamol=2 tablets'"
+    )
+    if not sep:
+        raise problem
+    try:
+        return MedicineTaken(medicine=name.strip(), amount=float(number), unit=unit)
+    except (ValueError, ValidationError):
+        raise problem from None
+
+
+def _add(args: argparse.Namespace, store: Store, today: date) -> int:
+    console = Console()
+    try:
+        values = _values(args) if args.pain_now is not None else _ask(console)
+    except (KeyboardInterrupt, EOFError):
+        console.print(f"\n{STOPPED}")
+        return 130
+    try:
+        entry = Entry(day=args.day or today, **values)
+    except ValidationError as exc:
+        raise InputError("; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())) from None
+    engine = default_engine()
+    person = local_person(store, datetime.now(UTC))
+    _, findings, level = first_assessment(store, person)
+    reading = reread_note(entry.notes, engine, findings, level) if entry.notes.strip() else None
+    warnings = check_entry(entry, engine.kb)
+    store.diary.add(person.id, to_day(entry), datetime.now(UTC))
+    if args.json:
+        out = {
+            "saved": entry.model_dump(mode="json"),
+            "note": reading.model_dump(mode="json") if reading else None,
+            "warnings": [w.model_dump() for w in warnings],
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    if reading and reading.urgent:
+        urgency = engine.kb.levels[reading.level]
+        console.print(f"[{urgency.style}]{escape(urgency.banner)}[/]")
+        console.print(escape(reading.text))
+        for reason in reading.reasons:
+            console.print(f"  • {escape(reason.text)}")
+    for warning in warnings:
+        console.print(f"[bold]![/bold] {escape(warning.text)}")
+    console.print(f"Saved your diary for {entry.day:%A} {entry.day.day} {entry.day:%B}.")
+    return 0
+
+
+def _show(args: argparse.Namespace, store: Store, today: date) -> int:
+    engine = default_engine()
+    person = local_person(store, datetime.now(UTC))
+    entries = entries_of(store, person)
+    assessed, findings, _ = first_assessment(store, person)
+    start = assessed or (entries[0].day if entries else today)
+    review = reassess(entries, start, today, engine, findings)
+    latest = [e for e in entries if e.day == today]
+    warnings = [w for e in latest for w in check_entry(e, engine.kb)]
+    if args.plot:
+        args.plot.write_text(render_plot(entries, start, engine.kb).svg, encoding="utf-8")
+    if args.json:
+        out = {
+            "start": start.isoformat(),
+            "entries": [e.model_dump(mode="json") for e in entries],
+            "trend": trend(entries, engine.kb),
+            "warnings": [w.model_dump() for w in warnings],
+            "review": review.model_dump(mode="json"),
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    console = Console()
+    if review.prompt and review.level is not None:
+        urgency = engine.kb.levels[review.level]
+        console.print(f"[{urgency.style}]{escape(review.prompt)}[/]")
+        for reason in [*(r.text for r in review.level_reasons), *review.reasons]:
+            console.print(f"  • {escape(reason)}")
+    for warning in warnings:
+        console.print(f"[bold]![/bold] {escape(warning.text)}")
+    if entries:
+        console.print(_table(entries))
+    console.print(escape(trend(entries, engine.kb)))
+    if not review.prompt:
+        console.print(escape(" ".join(review.reasons)))
+    if args.plot:
+        console.print(f"The plot is in {escape(str(args.plot))}.")
+    return 0
+
+
+def _export(args: argparse.Namespace, store: Store, today: date) -> int:
+    rows = [e.model_dump(mode="json") for e in entries_of(store, local_person(store, datetime.now(UTC)))]
+    if args.format == "json":
+        text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**row, "medicines": "; ".join(_medicine(m) for m in row["medicines"])})
+        text = buffer.getvalue()
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _values(args: argparse.Namespace) -> dict[str, Any]:
+    if args.pain_worst is None:
+        raise InputError("give --pain-worst too (your pain at its worst today, 0 to 10)")
+    return {
+        "pain_now": args.pain_now,
+        "pain_worst": args.pain_worst,
+        "spasms": args.spasms,
+        "sleep_hours": args.sleep,
+        "activity": args.activity,
+        "medicines": [parse_medicine(m) for m in args.medicine],
+        "notes": args.note,
+    }
+
+
+def _ask(console: Console) -> dict[str, Any]:
+    """Each value, one question at a time; Enter leaves an optional one out."""
+    values: dict[str, Any] = {
+        "pain_now": IntPrompt.ask("Your pain now, 0 (none) to 10 (worst)", console=console),
+        "pain_worst": IntPrompt.ask("Your pain at its worst today, 0 to 10", console=console),
+        "spasms": IntPrompt.ask("How many spasms today? (Enter to skip)", console=console, default=None),
+        "sleep_hours": FloatPrompt.ask(
+            "Hours of sleep last night (Enter to skip)", console=console, default=None
+        ),
+        "activity": IntPrompt.ask(
+            "How much of a usual day did you do, 0 (none) to 10 (all)? (Enter to skip)",
+            console=console,
+            default=None,
+        ),
+    }
+    medicines = Prompt.ask(
+        "Medicines taken today, e.g. 'paracetamol=1000mg, ibuprofen=400mg' (Enter for none)",
+        console=console,
+        default="",
+    )
+    values["medicines"] = [parse_medicine(m) for m in medicines.split(",") if m.strip()]
+    values["notes"] = Prompt.ask(
+        "Anything else about today? (Enter for nothing)", console=console, default=""
+    )
+    return values
+
+
+def _table(entries: list[Entry]) -> Table:
+    table = Table("Day", "Pain now", "At worst", "Spasms", "Sleep", "Activity", "Medicines", "Notes")
+    for e in entries:
+        table.add_row(
+            f"{e.day:%a} {e.day.day} {e.day:%b}",
+            str(e.pain_now),
+            str(e.pain_worst),
+            "" if e.spasms is None else str(e.spasms),
+            "" if e.sleep_hours is None else f"{e.sleep_hours:g} h",
+            "" if e.activity is None else str(e.activity),
+            escape(", ".join(_medicine(m.model_dump()) for m in e.medicines)),
+            escape(e.notes),
+        )
+    return table
+
+
+def _medicine(m: dict[str, Any]) -> str:
+    return f"{m['medicine']} {m['amount']:g} {m['unit']}"
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-02") from None

@@ -1,0 +1,156 @@
+"""The diary's plot: pain now and at its worst (and activity, where written) over the days since the
+first assessment, with the plan's milestones marked, as a server-side SVG drawn by matplotlib.
+
+It needs no JavaScript and no network (matplotlib ships its fonts and needs no download), fits a 390-pixel phone
+screen, and carries a text alternative: a ``<title>``/``<desc>`` inside the SVG, and a summary
+sentence with one line per day for a screen reader or a table. The output is the same for the same
+entries: the SVG's ids come from a fixed salt and it holds no date.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from xml.etree import ElementTree
+
+import matplotlib
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.typing import RcKeyType
+from pydantic import BaseModel, ConfigDict
+
+from lumbar.diary.doses import diary_rules
+from lumbar.diary.entry import Entry
+from lumbar.knowledge.loader import KnowledgeBase
+
+SVG = "http://www.w3.org/2000/svg"
+#: fixed look and fixed ids; words stay text (searchable, read aloud, sharp when zoomed), laid out
+#: with matplotlib's own DejaVu Sans and shown in any sans-serif font where that is missing
+STYLE: dict[RcKeyType, Any] = {
+    "svg.hashsalt": "lumbar-diary",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "legend.fontsize": 9,
+}
+#: inches at 96 px each: 3.9 in fits a 390-px phone screen beside its margins
+SIZE = (3.9, 3.4)
+#: colour-blind-safe pair (Okabe-Ito); lines differ by marker and dash as well
+NOW, WORST, ACTIVITY, MILESTONE = "#0072B2", "#D55E00", "#009E73", "#555555"
+
+
+class DiaryPlot(BaseModel):
+    """The plot as SVG text, and its text alternative."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    svg: str
+    title: str
+    summary: str
+    rows: list[str]
+
+
+def render_plot(entries: Sequence[Entry], start: date, kb: KnowledgeBase) -> DiaryPlot:
+    """The plot of ``entries`` over the days since ``start`` (the first assessment's day)."""
+    rules = diary_rules(kb)
+    wording = rules.wording
+    kept = sorted((e for e in entries if e.day >= start), key=lambda e: e.day)
+    days = [(e.day - start).days for e in kept]
+    with matplotlib.rc_context(STYLE):
+        figure = Figure(figsize=SIZE, layout="constrained")
+        axes = figure.add_subplot()
+        axes.plot(days, [e.pain_now for e in kept], color=NOW, marker="o", label=wording.plot_pain_now)
+        axes.plot(
+            days,
+            [e.pain_worst for e in kept],
+            color=WORST,
+            marker="s",
+            linestyle="--",
+            label=wording.plot_pain_worst,
+        )
+        active = [(d, e.activity) for d, e in zip(days, kept, strict=True) if e.activity is not None]
+        if active:
+            axes.plot(
+                [d for d, _ in active],
+                [a for _, a in active],
+                color=ACTIVITY,
+                marker="^",
+                linestyle=":",
+                label=wording.plot_activity,
+            )
+        for milestone in rules.review.milestones:
+            axes.axvline(
+                milestone.days,
+                color=MILESTONE,
+                linewidth=1,
+                linestyle=(0, (2, 2)),
+                gid=f"milestone-{milestone.id}",
+            )
+            axes.text(
+                milestone.days,
+                1.02,
+                milestone.label,
+                transform=axes.get_xaxis_transform(),
+                ha="center",
+                va="bottom",
+                fontsize=9,
+                color=MILESTONE,
+                gid=f"milestone-{milestone.id}-label",
+            )
+        last = max([*days, *(m.days for m in rules.review.milestones)])
+        axes.set_xlim(-0.5, last + 1)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_ylim(-0.3, 10.3)
+        axes.set_yticks(range(0, 11, 2))
+        axes.set_xlabel(wording.plot_axis_days)
+        axes.set_ylabel(wording.plot_axis_pain)
+        axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+        figure.legend(loc="outside lower center", ncols=1, frameon=False)
+        out = io.StringIO()
+        FigureCanvasSVG(figure).print_svg(out, metadata={"Date": None})
+    summary = _summary(kept, start, kb)
+    return DiaryPlot(
+        svg=_with_text(out.getvalue(), wording.plot_title, summary),
+        title=wording.plot_title,
+        summary=summary,
+        rows=[wording.plot_row.format(day=_day(e.day), now=e.pain_now, worst=e.pain_worst) for e in kept],
+    )
+
+
+def _summary(kept: list[Entry], start: date, kb: KnowledgeBase) -> str:
+    wording = diary_rules(kb).wording
+    if not kept:
+        return wording.no_entries
+    first, last = kept[0], kept[-1]
+    text = wording.plot_summary.format(
+        days=(last.day - start).days,
+        first_day=_day(first.day),
+        last_day=_day(last.day),
+        first_now=first.pain_now,
+        last_now=last.pain_now,
+        first_worst=first.pain_worst,
+        last_worst=last.pain_worst,
+    )
+    return " ".join(text.split())
+
+
+def _with_text(svg: str, title: str, summary: str) -> str:
+    """The SVG with a ``<title>`` and ``<desc>`` first, and ``role="img"``, for screen readers."""
+    ElementTree.register_namespace("", SVG)
+    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ElementTree.fromstring(svg)
+    for position, (tag, text) in enumerate((("title", title), ("desc", summary))):
+        element = ElementTree.Element(f"{{{SVG}}}{tag}")
+        element.text = text
+        root.insert(position, element)
+    root.set("role", "img")
+    return ElementTree.tostring(root, encoding="unicode", xml_declaration=False)
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"

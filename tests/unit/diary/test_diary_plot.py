@@ -1,0 +1,57 @@
+"""The plot: well-formed SVG drawn by matplotlib with the milestones marked, the same every time,
+and a text alternative."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from xml.etree import ElementTree
+
+from conftest import START
+from diary_helpers import falling
+
+from lumbar.diary.entry import Entry
+from lumbar.diary.plot import SVG, render_plot
+from lumbar.knowledge.loader import KnowledgeBase
+
+NS = {"svg": SVG}
+
+
+def test_the_plot_is_svg_with_the_milestones_marked_and_labelled(kb: KnowledgeBase) -> None:
+    plot = render_plot(falling(START, 7, 2), START, kb)
+    root = ElementTree.fromstring(plot.svg)
+    assert root.tag == f"{{{SVG}}}svg" and root.get("role") == "img"
+    ids = {element.get("id") for element in root.iter()}
+    assert kb.diary is not None
+    for milestone in kb.diary.review.milestones:
+        assert f"milestone-{milestone.id}" in ids
+        label = root.find(f".//svg:g[@id='milestone-{milestone.id}-label']", NS)
+        assert label is not None and milestone.label in "".join(label.itertext())
+
+
+def test_the_plot_carries_its_text_alternative(kb: KnowledgeBase) -> None:
+    plot = render_plot(falling(START, 7, 2), START, kb)
+    root = ElementTree.fromstring(plot.svg)
+    assert root.findtext("svg:title", namespaces=NS) == plot.title
+    assert root.findtext("svg:desc", namespaces=NS) == plot.summary
+    assert "from 7 to 2" in plot.summary and len(plot.rows) == 15
+
+
+def test_the_plot_fits_a_phone_screen(kb: KnowledgeBase) -> None:
+    root = ElementTree.fromstring(render_plot(falling(START, 7, 2), START, kb).svg)
+    width = float(root.get("width", "0").removesuffix("pt")) * 96 / 72
+    assert 300 <= width <= 390
+
+
+def test_the_same_entries_give_the_same_svg(kb: KnowledgeBase) -> None:
+    entries = falling(START, 7, 2)
+    assert render_plot(entries, START, kb).svg == render_plot(list(entries), START, kb).svg
+
+
+def test_activity_is_drawn_when_written(kb: KnowledgeBase) -> None:
+    entries = [
+        Entry(day=START + timedelta(days=i), pain_now=5, pain_worst=6, activity=3 + i) for i in range(3)
+    ]
+    assert kb.diary is not None
+    with_activity = render_plot(entries, START, kb).svg
+    without = render_plot(falling(START, 5, 5, count=3), START, kb).svg
+    assert kb.diary.wording.plot_activity in with_activity and kb.diary.wording.plot_activity not in without
