@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.knowledge.loader import KnowledgeBase
-
-#: the day of the first assessment in these tests (the clock is passed in, never read)
-START = date(2026, 3, 2)
 
 
 @pytest.fixture(scope="session")

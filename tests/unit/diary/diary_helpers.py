@@ -6,6 +6,9 @@ from datetime import date, timedelta
 
 from lumbar.diary.entry import Entry
 
+#: the day of the first assessment in these tests (the clock is passed in, never read)
+START = date(2026, 3, 2)
+
 
 def days(start: date, pains_now: list[int], worst_above: int = 2) -> list[Entry]:
     """One entry a day from ``start``: pain now as given, at its worst ``worst_above`` more (at most 10)."""

@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from xml.etree import ElementTree
 
-from conftest import START
-from diary_helpers import falling
+from diary_helpers import START, falling
 
 from lumbar.diary.entry import Entry
 from lumbar.diary.plot import SVG, render_plot

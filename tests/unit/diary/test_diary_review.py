@@ -6,8 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import START
-from diary_helpers import days, falling
+from diary_helpers import START, days, falling
 
 from lumbar.assessor import AssessmentEngine
 from lumbar.diary.entry import Entry
