@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 DETAILED_CAUSES = 3
 #: the words for an answer given with a button
 ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+ADVISED_AGAINST = "advised_against"
 #: the finding group of medicines taken and things tried (findings.yaml)
 TRIED_GROUP = "medication"
 #: a change between the first and the last score of a questionnaire, for a clinician
@@ -139,8 +140,14 @@ def score_histories(scores: Sequence[DatedScore], engines: Engines) -> list[Scor
 
 
 def plan_medicines(plan: CarePlan) -> list[MedicineLimit]:
-    """The plan's items with dose limits (its medicines), once each."""
-    found = {item.title: item.dose_limits for item in plan.items() if item.dose_limits}
+    """The plan's items with dose limits (its medicines), once each; not those it advises against."""
+    found = {
+        item.title: item.dose_limits
+        for section in plan.sections
+        if section.id != ADVISED_AGAINST
+        for item in section.items
+        if item.dose_limits
+    }
     return [MedicineLimit(title, limits) for title, limits in found.items()]
 
 

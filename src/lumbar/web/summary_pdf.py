@@ -11,6 +11,7 @@ address is refused, so the PDF is made offline and the same way every time.
 
 from __future__ import annotations
 
+import logging
 from importlib.resources import files
 from typing import Any, Literal
 
@@ -40,6 +41,8 @@ def summary_html(
 
 def summary_pdf(html: str, paper: Paper = "a4") -> bytes:
     """``html`` (the summary page) printed to PDF on ``paper``, on one page when the type can shrink to fit."""
+    # the stylesheet's screen-only rules (width queries, accent colours) mean nothing on paper
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
     def render(size: float) -> Any:
         # after the page's own stylesheet, so these rules win over its @page and type size
