@@ -19,6 +19,18 @@ from lumbar.web.export_schemas import ExportRequest
 from lumbar.web.strict_json import StrictJSONRoute
 
 FHIR_JSON = "application/fhir+json"
+#: the outline of the Bundle for the OpenAPI document (the resources are FHIR R4B's own)
+BUNDLE = {
+    "type": "object",
+    "required": ["resourceType", "type", "entry"],
+    "properties": {
+        "resourceType": {"const": "Bundle"},
+        "type": {"const": "collection"},
+        "timestamp": {"type": "string"},
+        "identifier": {"type": "object"},
+        "entry": {"type": "array", "items": {"type": "object", "required": ["fullUrl", "resource"]}},
+    },
+}
 CSV = "text/csv; charset=utf-8"
 router = APIRouter(
     prefix="/api/export", responses=ERROR_RESPONSES, route_class=StrictJSONRoute, tags=["export"]
@@ -35,7 +47,10 @@ def _scores(body: ExportRequest, engines: Engines) -> list[DatedScore]:
     response_class=Response,
     responses={
         **ENGINE_ERROR_RESPONSES,
-        200: {"description": "a FHIR R4B Bundle (type collection)", "content": {FHIR_JSON: {}}},
+        200: {
+            "description": "a FHIR R4B Bundle (type collection)",
+            "content": {FHIR_JSON: {"schema": BUNDLE}},
+        },
     },
 )
 async def export_fhir(body: ExportRequest, engines: EnginesDep, run: EngineCallDep) -> Response:
