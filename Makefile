@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SETUP_STAMP := $(VENV)/.setup-done
 TEST_STAMP := $(VENV)/.test-deps-done
 
-.PHONY: setup run test lint typecheck unit browser postgres bench score evaluate clean
+.PHONY: setup run test lint typecheck unit browser postgres pdf bench score evaluate clean
 
 setup: $(SETUP_STAMP)
 
@@ -19,7 +19,7 @@ $(TEST_STAMP): $(SETUP_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-run: setup
+run: setup pdf
 	$(BIN)/lumbar serve
 
 browser:
@@ -29,6 +29,10 @@ browser:
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
+# WeasyPrint (the summary's PDF) needs Pango; the tests render the PDF to PNG with poppler-utils' pdftoppm
+pdf:
+	@(ldconfig -p | grep -q libpangoft2-1.0 && command -v pdftoppm >/dev/null) || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils >/dev/null)
+
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests $(wildcard benchmarks)
 	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
@@ -36,10 +40,10 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-unit: $(TEST_STAMP) postgres
+unit: $(TEST_STAMP) postgres pdf
 	$(BIN)/python -m pytest
 
-test: $(TEST_STAMP) browser postgres lint typecheck
+test: $(TEST_STAMP) browser postgres pdf lint typecheck
 	$(BIN)/lumbar kb check
 	$(BIN)/python -m pytest
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from lumbar.errors import (
         ConflictError,
         DocumentError,
+        ExportError,
         InputError,
         InterviewError,
         KnowledgeError,
@@ -35,6 +36,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "errors": [
             "ConflictError",
             "DocumentError",
+            "ExportError",
             "InputError",
             "InterviewError",
             "KnowledgeError",

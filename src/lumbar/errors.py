@@ -72,6 +72,12 @@ class QuestionnaireError(LumbarError):
     code = "bad_answers"
 
 
+class ExportError(LumbarError):
+    """An export (FHIR Bundle, CSV, PDF summary) that could not be made or did not validate."""
+
+    code = "export_failed"
+
+
 class SettingsError(LumbarError):
     """A setting (an environment variable or a settings value) that cannot be used."""
 

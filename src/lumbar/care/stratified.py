@@ -13,8 +13,24 @@ from lumbar.care.items import treatment_item
 from lumbar.care.models import PHASE_SECTION, SECTION_ORDER, LeftOut, PlanItem, PlanSection
 from lumbar.care.profile import Profile
 from lumbar.care.wording import SECTION_TITLES
+from lumbar.errors import InputError
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.questionnaires import Band, BandCare
+
+#: the questionnaire whose groups change the plan (NICE NG59 1.1.2-1.1.3)
+START_BACK = "start_back"
+
+
+def risk_group(kb: KnowledgeBase, group: str | None) -> Band | None:
+    """The STarT Back group (band) named ``group``, None for None; InputError names the groups there are."""
+    if group is None:
+        return None
+    start_back = kb.questionnaires[START_BACK]
+    band = start_back.band(group.strip().lower())
+    if band is None:
+        names = ", ".join(b.id for b in start_back.bands)
+        raise InputError(f"'{group}' is not a STarT Back group; use one of: {names}")
+    return band
 
 
 def stratify(

@@ -44,6 +44,8 @@ VERBS: dict[str, Verb] = {
     "diary": Verb(
         "keep a private diary of your back pain: days, medicines, trend and when to see someone", "diary"
     ),
+    "summary": Verb("the one-page summary for your doctor, as HTML or PDF", "summary"),
+    "export": Verb("export for a clinic: a FHIR R4B Bundle, or the questionnaire scores as CSV", "export"),
     "explain": Verb("explain a cause, specialist, test or treatment in plain words", "explain"),
     "ask": Verb("answer a question about lower-back cramps, citing the sources", "ask"),
     "docs": Verb("add, list or remove the documents that `lumbar ask` answers from", "docs"),

@@ -14,15 +14,13 @@ from lumbar.assessor import assess
 from lumbar.care.models import CarePlan
 from lumbar.care.plan import make_plan
 from lumbar.care.render import render_html, render_markdown
+from lumbar.care.stratified import risk_group
 from lumbar.care.terminal import print_plan
 from lumbar.cli.answers import add_answer_flag, read_answer_flags
 from lumbar.errors import InputError
-from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
-from lumbar.knowledge.questionnaires import Band
+from lumbar.knowledge.loader import load_knowledge
 
 FORMATS = ("terminal", "markdown", "html", "json")
-#: the questionnaire whose groups change the plan (NICE NG59 1.1.2-1.1.3)
-START_BACK = "start_back"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -57,20 +55,8 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"cannot read an assessment from {args.assessment}: {exc}") from exc
     else:
         assessment = assess(args.text, read_answer_flags(kb, args.answer))
-    plan = make_plan(assessment, kb, today=args.date, risk_group=_group(kb, args.start_back))
+    plan = make_plan(assessment, kb, today=args.date, risk_group=risk_group(kb, args.start_back))
     return _emit(plan, args.format, args.output)
-
-
-def _group(kb: KnowledgeBase, group: str | None) -> Band | None:
-    """The STarT Back band named ``group``; InputError names the groups there are."""
-    if group is None:
-        return None
-    start_back = kb.questionnaires[START_BACK]
-    band = start_back.band(group.strip().lower())
-    if band is None:
-        names = ", ".join(b.id for b in start_back.bands)
-        raise InputError(f"'{group}' is not a STarT Back group; use one of: {names}")
-    return band
 
 
 def _emit(plan: CarePlan, fmt: str, output: str | None) -> int:

@@ -29,7 +29,7 @@ from lumbar.web.hosts import AllowedHosts
 from lumbar.web.middleware import HeadAsGet, SecurityHeaders
 from lumbar.web.operator_notes import api_description
 from lumbar.web.rate_limit import RateLimit, TokenBuckets
-from lumbar.web.routes import api, docs, pages, questionnaires
+from lumbar.web.routes import api, docs, exports, pages, questionnaires
 from lumbar.web.saved_states import SavedStates
 from lumbar.web.schemas import Health
 from lumbar.web.settings import WebSettings, settings_from_env
@@ -91,6 +91,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
     app.include_router(api.router)
     app.include_router(questionnaires.api)
+    app.include_router(exports.router)
     app.include_router(pages.router)
     app.include_router(questionnaires.pages)
     app.include_router(docs.router)

@@ -1,13 +1,19 @@
-"""The summary for your doctor: what the person said and answered, the result and the first steps, in
-plain words, short enough to print on one or two A4 pages (no clinical facts here: every sentence
-comes from the engines' results and the knowledge base's wording)."""
+"""The summary for your doctor: what the person said and answered, the result, questionnaire scores over
+time, medicines, what they tried and the first steps, in plain words, on one A4 or Letter page (no
+clinical facts here: every sentence comes from the engines' results and the knowledge base's wording).
+The same page is the web page, the HTML file and, printed by WeasyPrint, the PDF."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
+from lumbar.care.medicines import medicines_taken
+from lumbar.export.records import DatedScore, by_questionnaire
 from lumbar.plain_words import quantity
+from lumbar.questionnaires.change import compare
 from lumbar.web.views import CauseView, result_view, told
 
 if TYPE_CHECKING:
@@ -19,6 +25,44 @@ if TYPE_CHECKING:
 DETAILED_CAUSES = 3
 #: the words for an answer given with a button
 ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+ADVISED_AGAINST = "advised_against"
+#: the finding group of medicines taken and things tried (findings.yaml)
+TRIED_GROUP = "medication"
+#: a change between the first and the last score of a questionnaire, for a clinician
+TREND_WORDS = {
+    "better": "better: a change big enough to matter",
+    "worse": "worse: a change big enough to matter",
+    "no_real_change": "no change big enough to matter",
+    "same": "no change",
+    "groups_only": "compare the groups",
+}
+
+
+@dataclass(frozen=True)
+class ScoreEntry:
+    """One filling of a questionnaire: the day, the score with its unit, the group."""
+
+    when: date
+    score: str
+    group: str | None
+
+
+@dataclass(frozen=True)
+class ScoreHistory:
+    """A questionnaire's scores, oldest first, and the trend from the first to the last."""
+
+    name: str
+    entries: list[ScoreEntry]
+    parts: list[str]
+    trend: str | None
+
+
+@dataclass(frozen=True)
+class MedicineLimit:
+    """A medicine of the plan and its limits."""
+
+    title: str
+    limits: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +91,12 @@ class DoctorSummary:
     first_steps_title: str
     first_steps: list[str]
     plan: CarePlan
+    scores: list[ScoreHistory] = field(default_factory=list)
+    #: the medicines the person said they take, by name
+    medicines_taken: list[str] = field(default_factory=list)
+    plan_medicines: list[MedicineLimit] = field(default_factory=list)
+    #: what the person has tried for it (heat, a gel, a medicine that does not help …)
+    tried: list[str] = field(default_factory=list)
 
 
 def answer_words(value: str | float, unit: str | None) -> str:
@@ -69,15 +119,64 @@ def answered(state: InterviewState, engines: Engines) -> list[tuple[bool, Answer
     return rows
 
 
-def doctor_summary(result: Result, plan: CarePlan, engines: Engines) -> DoctorSummary:
-    """The summary for a finished interview and its care plan."""
+def score_histories(scores: Sequence[DatedScore], engines: Engines) -> list[ScoreHistory]:
+    """Each questionnaire's scores over time, with the trend when it was filled more than once."""
+    histories = []
+    for questionnaire_id, dated in by_questionnaire(list(scores)).items():
+        questionnaire = engines.kb.questionnaires[questionnaire_id]
+        first, last = dated[0].score, dated[-1].score
+        trend = TREND_WORDS[compare(questionnaire, first, last).direction] if len(dated) > 1 else None
+        histories.append(
+            ScoreHistory(
+                name=questionnaire.name,
+                entries=[
+                    ScoreEntry(d.when, f"{d.score.total} {d.score.unit}", d.score.band_name) for d in dated
+                ],
+                parts=[f"{p.name}: {p.score} out of {p.highest}" for p in last.subscales],
+                trend=trend,
+            )
+        )
+    return histories
+
+
+def plan_medicines(plan: CarePlan) -> list[MedicineLimit]:
+    """The plan's items with dose limits (its medicines), once each; not those it advises against."""
+    found = {
+        item.title: item.dose_limits
+        for section in plan.sections
+        if section.id != ADVISED_AGAINST
+        for item in section.items
+        if item.dose_limits
+    }
+    return [MedicineLimit(title, limits) for title, limits in found.items()]
+
+
+def doctor_summary(
+    result: Result, plan: CarePlan, engines: Engines, scores: Sequence[DatedScore] = ()
+) -> DoctorSummary:
+    """The summary for a finished interview, its care plan and any questionnaire scores."""
     view = result_view(result.assessment, plan, engines)
     rows = answered(result.state, engines)
     first = plan.sections[0] if plan.sections else None
     unasked = [f for f in result.assessment.findings if f.id not in result.state.answers]
+    tried = [
+        f
+        for f in unasked
+        if f.status == "present"
+        and f.id in engines.kb.findings
+        and engines.kb.findings[f.id].group == TRIED_GROUP
+    ]
+    told_apart = {f.id for f in tried}
+    # a medicine taken is named under "Says they take"; the other things tried are listed by name
+    medicine_kinds = {kind.finding for kind in engines.kb.medicine_classes.values()}
+    tried = [f for f in tried if f.id not in medicine_kinds]
     return DoctorSummary(
         own_words=result.state.text,
-        said_yes=[told(f, engines) for f in unasked if f.status in ("present", "possible")],
+        said_yes=[
+            told(f, engines)
+            for f in unasked
+            if f.status in ("present", "possible") and f.id not in told_apart
+        ],
         said_no=[engines.finding_name(f.id) for f in unasked if f.status == "absent"],
         warning_signs=[row for sign, row in rows if sign],
         other_answers=[row for sign, row in rows if not sign],
@@ -89,4 +188,8 @@ def doctor_summary(result: Result, plan: CarePlan, engines: Engines) -> DoctorSu
         first_steps_title=first.title if first else "",
         first_steps=[item.title for item in first.items] if first else [],
         plan=plan,
+        scores=score_histories(scores, engines),
+        medicines_taken=[name for name, _ in medicines_taken(result.assessment, engines.kb)],
+        plan_medicines=plan_medicines(plan),
+        tried=[told(f, engines) for f in tried],
     )

@@ -17,6 +17,7 @@ from lumbar.ask.settings import settings_from_env
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.care.pages import page_for
 from lumbar.care.plan import make_plan
+from lumbar.care.stratified import risk_group
 from lumbar.errors import InputError, NotFoundError
 from lumbar.interview import Interviewer, default_interviewer
 from lumbar.interview.answers import given_answers
@@ -137,9 +138,12 @@ class Engines:
         """The assessment of a free-text description, with any answers to the interview's questions."""
         return self.assessor.assess(text, given_answers(self.kb, answers or {}))
 
-    def plan(self, assessment: Assessment) -> CarePlan:
-        """The care plan for an assessment, dated by the settings' clock."""
-        return make_plan(assessment, self.kb, today=self.settings.today())
+    def plan(self, assessment: Assessment, group: str | None = None) -> CarePlan:
+        """The care plan for an assessment, dated by the settings' clock; ``group``: the person's STarT
+        Back group, which brings its care forward (InputError for an unknown group)."""
+        return make_plan(
+            assessment, self.kb, today=self.settings.today(), risk_group=risk_group(self.kb, group)
+        )
 
     @cached_property
     def interviewer(self) -> Interviewer:

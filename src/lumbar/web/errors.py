@@ -21,6 +21,7 @@ from starlette.types import Receive, Scope, Send
 
 from lumbar.errors import (
     ConflictError,
+    ExportError,
     InputError,
     InterviewError,
     KnowledgeError,
@@ -38,6 +39,7 @@ STATUS_OF: dict[type[LumbarError], int] = {
     NotFoundError: 404,
     ConflictError: 409,
     KnowledgeError: 500,
+    ExportError: 500,
 }
 _CODE_OF_STATUS = {
     400: "bad_request",

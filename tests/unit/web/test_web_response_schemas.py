@@ -23,6 +23,8 @@ def success_schemas() -> dict[str, dict[str, Any] | None]:
     for path, methods in spec["paths"].items():
         for method, operation in methods.items():
             content = operation["responses"].get("200", {}).get("content", {})
+            if content and "application/json" not in content:
+                continue  # a file (FHIR JSON, CSV): its own media type, described where it is declared
             schema = content.get("application/json", {}).get("schema")
             found[f"{method.upper()} {path}"] = resolved(spec, schema) if schema else None
     return found

@@ -15,6 +15,7 @@ from lumbar.care.models import CarePlan
 from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep
 from lumbar.web.engines import PAGE_KINDS
 from lumbar.web.errors import ENGINE_ERROR_RESPONSES, ERROR_RESPONSES
+from lumbar.web.export_schemas import PlanRequest
 from lumbar.web.schemas import (
     AskReply,
     AskRequest,
@@ -115,10 +116,11 @@ async def interview_step(
     response_model=CarePlan,
     responses=ENGINE_ERROR_RESPONSES,
 )
-async def plan(body: AssessRequest, engines: EnginesDep, run: EngineCallDep) -> CarePlan:
+async def plan(body: PlanRequest, engines: EnginesDep, run: EngineCallDep) -> CarePlan:
     """A personal care plan for the description (and any answers): urgent action first when needed,
-    then self-care by time window (today, 48 hours, two weeks) and the safety-net."""
-    return await run(lambda: engines.plan(engines.assess(body.text, body.answers)))
+    then self-care by time window (today, 48 hours, two weeks) and the safety-net; with ``start_back``,
+    the care NICE suggests for that group comes first in a home plan."""
+    return await run(lambda: engines.plan(engines.assess(body.text, body.answers), body.start_back))
 
 
 @router.post(

@@ -10,13 +10,15 @@ page made from it, runs in the app's engine pool (``run``), never on the event l
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lumbar.ask.answer import MAX_QUESTION_CHARS
+from lumbar.care.stratified import START_BACK
 from lumbar.errors import InputError, InterviewError, NotFoundError
+from lumbar.export.records import latest_band
 from lumbar.intake.validate import MAX_CHARS as MAX_TEXT_CHARS
 from lumbar.interview.models import AnswerValue, Question, Result
 from lumbar.web.csrf import form_page, require_form_token
@@ -24,11 +26,14 @@ from lumbar.web.deps import EngineCallDep, EnginesDep, SavedStatesDep, Templates
 from lumbar.web.doctor_summary import doctor_summary
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
 from lumbar.web.errors import capitalised
+from lumbar.web.score_query import answer_lines, query_of, scores_from
+from lumbar.web.summary_pdf import summary_html, summary_pdf
 from lumbar.web.views import result_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 WORD_ANSWERS = ("yes", "no", "unsure", "back")
+PDF_NAME = "summary-for-your-doctor.pdf"
 
 
 def parse_answer(answer: str, number: str | None) -> AnswerValue:
@@ -62,10 +67,32 @@ def _reply_page(
     request: Request, key: str, reply: Question | Result, templates: Any, engines: Any
 ) -> Response:
     if isinstance(reply, Result):
-        plan = engines.plan(reply.assessment)
+        lines = answer_lines(engines.kb, request.query_params.multi_items())
+        scores = scores_from(engines.kb, lines, engines.settings.today())
+        group = latest_band(scores, START_BACK)
+        plan = engines.plan(reply.assessment, group)
         view = result_view(reply.assessment, plan, engines, engines.settings.emergency_number)
-        return form_page(request, templates, "result.html", {"view": view, "result": reply, "key": key})
+        band = engines.kb.questionnaires[START_BACK].band(group) if group else None
+        context = {
+            "view": view,
+            "result": reply,
+            "key": key,
+            "query": query_of(lines),
+            "earlier": query_of(lines).removeprefix("?"),
+            "start_back_group": band.name if band else None,
+            # the plan's items that the group brought forward, with the group's reason first
+            "start_back_care": [i for i in plan.items() if band and i.id in {c.treatment for c in band.care}],
+        }
+        return form_page(request, templates, "result.html", context)
     return form_page(request, templates, "question.html", {"question": reply, "key": key})
+
+
+def _summary(request: Request, reply: Result, engines: Any) -> tuple[Any, str]:
+    """The summary of a finished interview with the questionnaires carried in the address, and that query."""
+    lines = answer_lines(engines.kb, request.query_params.multi_items())
+    scores = scores_from(engines.kb, lines, engines.settings.today())
+    plan = engines.plan(reply.assessment, latest_band(scores, START_BACK))
+    return doctor_summary(reply, plan, engines, scores), query_of(lines)
 
 
 @router.get("/")
@@ -149,15 +176,40 @@ async def doctor_summary_page(
     templates: TemplatesDep,
     run: EngineCallDep,
 ) -> Response:
-    """The summary for your doctor, printable on one or two A4 pages (the question, while one waits)."""
+    """The summary for your doctor, printable on one A4 or Letter page (the question, while one waits);
+    with questionnaire answers in the address (``?start_back=…``), their scores too."""
 
     def work() -> Response:
         reply = engines.current_question(saved.load(key))
         if not isinstance(reply, Result):
             return _see(key)
-        summary = doctor_summary(reply, engines.plan(reply.assessment), engines)
-        context = {"summary": summary, "key": key, "address": str(request.url)}
+        summary, query = _summary(request, reply, engines)
+        context = {"summary": summary, "key": key, "address": str(request.url), "query": query}
         return templates.TemplateResponse(request, "summary.html", context)
+
+    return await run(work)
+
+
+@router.get("/interview/{key}/summary.pdf")
+async def doctor_summary_pdf(
+    request: Request,
+    key: str,
+    engines: EnginesDep,
+    saved: SavedStatesDep,
+    templates: TemplatesDep,
+    run: EngineCallDep,
+    paper: Annotated[Literal["a4", "letter"], Query()] = "a4",
+) -> Response:
+    """The summary for your doctor as a PDF to download: the same page, printed on A4 or US Letter."""
+
+    def work() -> Response:
+        reply = engines.current_question(saved.load(key))
+        if not isinstance(reply, Result):
+            return _see(key)
+        summary, _ = _summary(request, reply, engines)
+        pdf = summary_pdf(summary_html(templates, summary), paper)
+        headers = {"Content-Disposition": f'attachment; filename="{PDF_NAME}"'}
+        return Response(pdf, media_type="application/pdf", headers=headers)
 
     return await run(work)
 

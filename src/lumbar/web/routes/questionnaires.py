@@ -7,7 +7,10 @@ is answered with the result. Nothing is stored on the server.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
@@ -15,6 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from lumbar.care.models import PlanItem
 from lumbar.care.stratified import group_advice
 from lumbar.errors import NotFoundError, QuestionnaireError
+from lumbar.export.records import DatedScore
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.questionnaires import Questionnaire
 from lumbar.questionnaires.change import compare
@@ -23,6 +27,7 @@ from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EnginesDep, TemplatesDep
 from lumbar.web.errors import ERROR_RESPONSES
 from lumbar.web.questionnaire_schemas import AdviceOut, QuestionnaireSummary, ScoreReply, ScoreRequest
+from lumbar.web.score_query import earlier_lines, interview_key, query_of, with_score
 from lumbar.web.strict_json import StrictJSONRoute
 
 api = APIRouter(
@@ -101,11 +106,18 @@ def questionnaire_list(request: Request, templates: TemplatesDep, engines: Engin
 
 @pages.get("/questionnaires/{questionnaire_id}")
 def questionnaire_start(
-    questionnaire_id: str, request: Request, templates: TemplatesDep, engines: EnginesDep
+    questionnaire_id: str,
+    request: Request,
+    templates: TemplatesDep,
+    engines: EnginesDep,
+    interview: str | None = None,
+    earlier: str | None = None,
 ) -> Response:
-    """The first screen of questions, with what the form is for and its notice."""
+    """The first screen of questions, with what the form is for and its notice; ``interview`` (an
+    interview's key) and ``earlier`` (other forms' answers) lead the result back to that interview."""
     questionnaire = find(engines.kb, questionnaire_id)
-    return _screen(request, templates, questionnaire, 0, {}, None)
+    back = _Back.of(engines.kb, interview, earlier)
+    return _screen(request, templates, questionnaire, 0, {}, None, back)
 
 
 @pages.post("/questionnaires/{questionnaire_id}", dependencies=[Depends(require_form_token)])
@@ -125,16 +137,18 @@ async def questionnaire_step(
     }
     screens = _screens(questionnaire)
     shown = _page_number(form.get("page"), len(screens))
+    earlier = form.get("earlier")
+    back = _Back.of(kb, form.get("interview"), earlier if isinstance(earlier, str) else None)
     if form.get("go") == "back":
-        return _screen(request, templates, questionnaire, max(shown - 1, 0), answers, None)
+        return _screen(request, templates, questionnaire, max(shown - 1, 0), answers, None, back)
     unanswered = [
         item.number for item in screens[shown] if item.id not in answers and questionnaire.missing == "refuse"
     ]
     if unanswered:
         problem = "Please answer question(s) " + ", ".join(map(str, unanswered)) + " before going on."
-        return _screen(request, templates, questionnaire, shown, answers, problem)
+        return _screen(request, templates, questionnaire, shown, answers, problem, back)
     if shown + 1 < len(screens):
-        return _screen(request, templates, questionnaire, shown + 1, answers, None)
+        return _screen(request, templates, questionnaire, shown + 1, answers, None, back)
     result = score(questionnaire, answers)
     advice = advice_for(questionnaire, result, kb)
     context = {
@@ -143,8 +157,41 @@ async def questionnaire_step(
         "advice": advice,
         "sources": source_titles(advice, kb),
         "answers": {s.id: s.answer_text for s in result.items},
+        "back_link": back.link(result, engines.settings.today()) if back else None,
+        "others": back.others(kb, result, engines.settings.today()) if back else [],
     }
     return form_page(request, templates, "questionnaire_result.html", context)
+
+
+@dataclass(frozen=True)
+class _Back:
+    """The interview a questionnaire was started from, and the other forms' answers carried with it."""
+
+    key: str
+    lines: dict[str, str]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, interview: object, earlier: str | None) -> _Back | None:
+        key = interview_key(interview)
+        return cls(key, earlier_lines(kb, earlier)) if key else None
+
+    @property
+    def earlier(self) -> str:
+        return query_of(self.lines).removeprefix("?")
+
+    def link(self, result: QuestionnaireScore, today: date) -> str:
+        """The interview's result page with this questionnaire's answers added."""
+        return f"/interview/{self.key}" + query_of(with_score(self.lines, DatedScore(today, result)))
+
+    def others(self, kb: KnowledgeBase, result: QuestionnaireScore, today: date) -> list[tuple[str, str]]:
+        """(name, address) of each other questionnaire, started for the same interview with these answers."""
+        carried = query_of(with_score(self.lines, DatedScore(today, result))).removeprefix("?")
+        query = urlencode({"interview": self.key, "earlier": carried})
+        return [
+            (form.name, f"/questionnaires/{form.id}?{query}")
+            for form in kb.questionnaires.values()
+            if form.id != result.questionnaire
+        ]
 
 
 def _screens(questionnaire: Questionnaire) -> list[list[Any]]:
@@ -164,6 +211,7 @@ def _screen(
     page: int,
     answers: dict[str, Answer],
     problem: str | None,
+    back: _Back | None = None,
 ) -> Response:
     screens = _screens(questionnaire)
     here = {item.id for item in screens[page]}
@@ -176,5 +224,7 @@ def _screen(
         "kept": {k: v for k, v in answers.items() if k not in here},
         "problem": problem,
         "field": FIELD,
+        "interview": back.key if back else None,
+        "earlier": back.earlier if back else "",
     }
     return form_page(request, templates, "questionnaire.html", context)
