@@ -62,7 +62,7 @@ def test_no_anti_inflammatory_with_a_blood_thinner(
 def test_cautions_become_check_first_notes(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
     plan = make_plan(make_assessment(present=("asthma",), age=70), kb, TODAY)
     nsaid = next(i for i in plan.items() if i.id == "nsaid_oral")
-    assert nsaid.cautions and "asthma" in nsaid.cautions[0] and "65 or older" in nsaid.cautions[0]
+    assert nsaid.cautions and "asthma" in nsaid.cautions[0] and "65 years old or older" in nsaid.cautions[0]
 
 
 @pytest.mark.parametrize("level", URGENT)
