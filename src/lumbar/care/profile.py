@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lumbar.assessment import Assessment
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 
 #: Finding groups that describe who the person is (age, history, medicines), not a new symptom.
 BACKGROUND_GROUPS = frozenset({"person", "history", "medication"})
@@ -68,6 +69,7 @@ def profile_of(assessment: Assessment, kb: KnowledgeBase) -> Profile:
     return Profile(frozenset(present), frozenset(absent), numbers.get("age"))
 
 
+@per_knowledge_base
 def background_ids(kb: KnowledgeBase) -> frozenset[str]:
     """Findings that describe the person (age, history, medicines, being pregnant) rather than a new symptom.
 

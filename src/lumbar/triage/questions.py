@@ -27,6 +27,7 @@ import math
 from dataclasses import dataclass, field
 
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Finding, Level, ValueType, WarningSignRule
 from lumbar.triage import question_terms as terms_of
 from lumbar.triage.differential import CauseScore
@@ -103,6 +104,9 @@ class QuestionRanker:
     kb: KnowledgeBase
     causes: dict[str, CauseTerms] = field(init=False)
     rates: dict[str, float] = field(init=False)
+    yes_rates: dict[str, dict[str, float]] = field(init=False)  # finding -> cause -> chance of "yes"
+    lrs_of: dict[str, list[tuple[str, float, float]]] = field(init=False)  # finding -> its causes' log LRs
+    restricted: frozenset[str] = field(init=False)  # causes with ``requires`` or ``excludes``
     rules_of: dict[str, list[WarningSignRule]] = field(init=False)
     derived_of: dict[str, list[Finding]] = field(init=False)
     samples: dict[str, list[float]] = field(init=False)
@@ -122,6 +126,19 @@ class QuestionRanker:
             for c in kb.causes.values()
         }
         self.rates = {f: reference_rate(kb, f) for f in kb.findings}
+        self.yes_rates = {
+            f: {
+                c: min(0.95, max(0.001, math.exp(t.log_lr[f][0]) * rate))
+                for c, t in self.causes.items()
+                if f in t.log_lr
+            }
+            for f, rate in self.rates.items()
+        }
+        self.lrs_of = {}
+        for cause_id, terms in self.causes.items():
+            for finding_id, (lr_yes, lr_no) in terms.log_lr.items():
+                self.lrs_of.setdefault(finding_id, []).append((cause_id, lr_yes, lr_no))
+        self.restricted = frozenset(c for c, t in self.causes.items() if t.requires or t.excludes)
         self.rules_of = {}
         for rule in kb.rules.values():
             for finding_id in rule.when.finding_ids():
@@ -155,11 +172,8 @@ class QuestionRanker:
 
     @staticmethod
     def of(kb: KnowledgeBase) -> QuestionRanker:
-        """The ranker of ``kb`` (cached per knowledge-base object)."""
-        ranker = _RANKERS.get(id(kb))
-        if ranker is None or ranker.kb is not kb:  # keyed by identity: a knowledge base is not hashable
-            ranker = _RANKERS[id(kb)] = QuestionRanker(kb)
-        return ranker
+        """The ranker of ``kb`` (built once per knowledge-base object)."""
+        return _ranker(kb)
 
     # --- the ranking ---------------------------------------------------------------------------
 
@@ -219,13 +233,13 @@ class QuestionRanker:
         logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
         lrs = {c: math.exp(logs[c] - t.log_prior_odds) for c, t in self.causes.items()}
         probs = {c.cause.id: c.probability for c in causes}
-        return Now(state, triage, probs, logs, lrs, frozenset(r.id for r in triage.possible))
+        possible = frozenset(r.id for r in triage.possible)
+        return Now(state, triage, probs, logs, lrs, possible, terms_of.entropy(probs.values()))
 
     def look(self, finding: Finding, now: Now, with_gain: bool) -> Look:
         """Try every answer to ``finding``: what it tells, which rules it fires, what it opens."""
         state, triage = now.state, now.triage
         look = Look(reach=triage.level)
-        uncertainty = terms_of.entropy(now.probs.values())
         for p, answer in self.answers(finding, now):
             after = self.suppose(state, finding.id, answer)
             for gate in after.present - state.present:
@@ -240,7 +254,9 @@ class QuestionRanker:
             if rules:
                 look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
             if with_gain:
-                look.gain += p * (uncertainty - terms_of.entropy(self.posterior_after(now, after).values()))
+                look.gain += p * (
+                    now.uncertainty - terms_of.entropy(self.posterior_after(now, after).values())
+                )
         return look
 
     # --- warning-sign rules --------------------------------------------------------------------
@@ -322,10 +338,10 @@ class QuestionRanker:
         before = now.state
         changed = (after.present ^ before.present) | (after.absent ^ before.absent)
         logs = dict(now.logs)
-        for cause_id, terms in self.causes.items():
-            for finding_id in changed & terms.log_lr.keys():
-                logs[cause_id] += contribution(terms, finding_id, after) - contribution(
-                    terms, finding_id, before
+        for finding_id in changed:
+            for cause_id, lr_yes, lr_no in self.lrs_of.get(finding_id, ()):
+                logs[cause_id] += contribution(lr_yes, lr_no, finding_id, after) - contribution(
+                    lr_yes, lr_no, finding_id, before
                 )
         return self._normalise(logs, after)
 
@@ -333,7 +349,10 @@ class QuestionRanker:
         possible = {
             c: v
             for c, v in logs.items()
-            if self.causes[c].requires <= state.present and not self.causes[c].excludes & state.present
+            if c not in self.restricted
+            or (
+                self.causes[c].requires <= state.present and self.causes[c].excludes.isdisjoint(state.present)
+            )
         }
         if not possible:
             return {}
@@ -358,12 +377,11 @@ class QuestionRanker:
         cached = now.p_cache.get(finding_id)
         if cached is not None:
             return cached
-        rate = self.rates[finding_id]
+        alone = min(0.95, max(0.001, 1.0 * self.rates[finding_id]))  # a cause without an LR for it
+        with_cause = self.yes_rates[finding_id]
         total = 0.0
         for cause_id, p in now.probs.items():
-            terms = self.causes[cause_id].log_lr.get(finding_id)
-            lr = math.exp(terms[0]) if terms else 1.0
-            total += p * min(0.95, max(0.001, lr * rate))
+            total += p * with_cause.get(cause_id, alone)
         now.p_cache[finding_id] = result = min(0.95, max(0.001, total))
         return result
 
@@ -409,7 +427,7 @@ class QuestionRanker:
         return FindingState(frozenset(present), frozenset(absent))
 
 
-_RANKERS: dict[int, QuestionRanker] = {}
+_ranker = per_knowledge_base(QuestionRanker)
 
 
 def danger_screen(kb: KnowledgeBase) -> frozenset[str]:
