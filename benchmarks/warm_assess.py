@@ -4,8 +4,10 @@
 
 Texts: every labelled text of ../shared/vignettes/*.jsonl (when present) and tests/cases/*.jsonl,
 each once; interview steps: the cases of tests/cases/simulation.yaml, a simulated person answering
-from each case's truth. One warm-up pass first (engine, lexicon, ranker tables), then ``--rounds``
-timed passes. Reports mean, p50 and p99 in milliseconds. Target (issue 16): a warm assessment
+from each case's truth. The engine is warmed up on the interview cases first (knowledge base,
+lexicon, ranker tables); then the texts are timed once as first seen ("first sight": tables the
+engine remembers per rule or per line have not seen these texts) and ``--rounds`` times more.
+Reports mean, p50 and p99 in milliseconds. Target (issue 16): a warm assessment
 mean of 1.5 ms or less. A measurement, never asserted in the test suite.
 """
 
@@ -92,21 +94,25 @@ def main(argv: list[str] | None = None) -> int:
     engine = default_engine()
     interviewer = Interviewer(engine)
     cases = load_cases(SIMULATION, engine.kb)
-    assess_times(engine, texts)  # warm-up
-    step_times(interviewer, cases)
+    step_times(interviewer, cases)  # warm-up
+    gc.collect()
+    first = assess_times(engine, texts)
     assessed: list[float] = []
     steps: list[float] = []
-    gc.collect()
     for _ in range(args.rounds):
         assessed += assess_times(engine, texts)
         steps += step_times(interviewer, cases)
-    report = {"assess": summary(assessed), "interview_step": summary(steps), "target_mean_ms": TARGET_MEAN_MS}
+    report = {
+        "assess_first_sight": summary(first),
+        "assess": summary(assessed),
+        "interview_step": summary(steps),
+    }
     if args.json:
-        print(json.dumps(report, indent=2))
+        print(json.dumps({**report, "target_mean_ms": TARGET_MEAN_MS}, indent=2))
         return 0
-    for name, figures in (("warm assess", report["assess"]), ("interview step", report["interview_step"])):
+    for name, figures in report.items():
         print(
-            f"{name:<15} n={figures['count']:<6} mean {figures['mean_ms']:.3f} ms"
+            f"{name:<19} n={figures['count']:<6} mean {figures['mean_ms']:.3f} ms"
             f"  p50 {figures['p50_ms']:.3f} ms  p99 {figures['p99_ms']:.3f} ms"
         )
     verdict = "ok" if report["assess"]["mean_ms"] <= TARGET_MEAN_MS else "over"
