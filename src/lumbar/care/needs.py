@@ -83,7 +83,7 @@ def without(need: Need, listed: frozenset[str]) -> Need | None:
     kept = tuple(t for t in need.options if _size(t) != 1 or not ids_of(t) <= listed)
     if not kept:
         return None
-    return Need(need.all, kept, need.count, need.used)
+    return need if len(kept) == len(need.options) else Need(need.all, kept, need.count, need.used)
 
 
 def reduce(cond: Condition, present: frozenset[str], background: frozenset[str]) -> Need | None:

@@ -157,7 +157,7 @@ def _once(lines: list[_Line]) -> list[_Line]:
         if need is None:
             continue
         listed[line.assumed] = listed.get(line.assumed, frozenset()) | alone(need)
-        kept.append(replace(line, need=need))
+        kept.append(line if need is line.need else replace(line, need=need))
     return kept
 
 

@@ -105,7 +105,7 @@ class QuestionRanker:
     causes: dict[str, CauseTerms] = field(init=False)
     rates: dict[str, float] = field(init=False)
     yes_rates: dict[str, dict[str, float]] = field(init=False)  # finding -> cause -> chance of "yes"
-    lrs_of: dict[str, list[tuple[str, float, float]]] = field(init=False)  # finding -> its causes' log LRs
+    lrs_of: dict[str, list[tuple[int, float, float]]] = field(init=False)  # finding -> causes' index, log LRs
     restricted: frozenset[str] = field(init=False)  # causes with ``requires`` or ``excludes``
     rules_of: dict[str, list[WarningSignRule]] = field(init=False)
     derived_of: dict[str, list[Finding]] = field(init=False)
@@ -135,9 +135,9 @@ class QuestionRanker:
             for f, rate in self.rates.items()
         }
         self.lrs_of = {}
-        for cause_id, terms in self.causes.items():
+        for index, terms in enumerate(self.causes.values()):
             for finding_id, (lr_yes, lr_no) in terms.log_lr.items():
-                self.lrs_of.setdefault(finding_id, []).append((cause_id, lr_yes, lr_no))
+                self.lrs_of.setdefault(finding_id, []).append((index, lr_yes, lr_no))
         self.restricted = frozenset(c for c, t in self.causes.items() if t.requires or t.excludes)
         self.rules_of = {}
         for rule in kb.rules.values():
@@ -254,9 +254,7 @@ class QuestionRanker:
             if rules:
                 look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
             if with_gain:
-                look.gain += p * (
-                    now.uncertainty - terms_of.entropy(self.posterior_after(now, after).values())
-                )
+                look.gain += p * (now.uncertainty - self.entropy_after(now, after))
         return look
 
     # --- warning-sign rules --------------------------------------------------------------------
@@ -330,36 +328,30 @@ class QuestionRanker:
 
     def posterior(self, state: FindingState) -> dict[str, float]:
         """Cause probabilities (naive Bayes, as :func:`rank_causes`) over the causes still possible."""
-        logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
-        return self._normalise(logs, state)
+        ids = [c for c in self.causes if self._possible(c, state)]
+        logs = [self.causes[c].log_prior_odds + self._log_lr(self.causes[c], state) for c in ids]
+        return dict(zip(ids, _shares(logs), strict=True))
 
-    def posterior_after(self, now: Now, after: FindingState) -> dict[str, float]:
-        """:meth:`posterior` of ``after``, worked out from ``now`` and the findings that changed."""
+    def entropy_after(self, now: Now, after: FindingState) -> float:
+        """The entropy (bits) of :meth:`posterior` of ``after``, worked out from ``now`` and the
+        findings that changed."""
         before = now.state
         changed = (after.present ^ before.present) | (after.absent ^ before.absent)
-        logs = dict(now.logs)
+        logs = list(now.logs.values())  # in the order of self.causes
         for finding_id in changed:
-            for cause_id, lr_yes, lr_no in self.lrs_of.get(finding_id, ()):
-                logs[cause_id] += contribution(lr_yes, lr_no, finding_id, after) - contribution(
+            for index, lr_yes, lr_no in self.lrs_of.get(finding_id, ()):
+                logs[index] += contribution(lr_yes, lr_no, finding_id, after) - contribution(
                     lr_yes, lr_no, finding_id, before
                 )
-        return self._normalise(logs, after)
+        possible = [v for c, v in zip(self.causes, logs, strict=True) if self._possible(c, after)]
+        return terms_of.entropy(_shares(possible))
 
-    def _normalise(self, logs: dict[str, float], state: FindingState) -> dict[str, float]:
-        possible = {
-            c: v
-            for c, v in logs.items()
-            if c not in self.restricted
-            or (
-                self.causes[c].requires <= state.present and self.causes[c].excludes.isdisjoint(state.present)
-            )
-        }
-        if not possible:
-            return {}
-        top = max(possible.values())
-        weights = {c: math.exp(v - top) for c, v in possible.items()}
-        norm = sum(weights.values())
-        return {c: w / norm for c, w in weights.items()}
+    def _possible(self, cause_id: str, state: FindingState) -> bool:
+        """A cause whose ``requires`` are present and none of whose ``excludes`` is."""
+        if cause_id not in self.restricted:
+            return True
+        terms = self.causes[cause_id]
+        return terms.requires <= state.present and terms.excludes.isdisjoint(state.present)
 
     @staticmethod
     def _log_lr(terms: CauseTerms, state: FindingState) -> float:
@@ -428,6 +420,16 @@ class QuestionRanker:
 
 
 _ranker = per_knowledge_base(QuestionRanker)
+
+
+def _shares(logs: list[float]) -> list[float]:
+    """Log odds -> probabilities summing to one (a softmax)."""
+    if not logs:
+        return []
+    top = max(logs)
+    weights = [math.exp(v - top) for v in logs]
+    norm = sum(weights)
+    return [w / norm for w in weights]
 
 
 def danger_screen(kb: KnowledgeBase) -> frozenset[str]:
