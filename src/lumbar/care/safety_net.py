@@ -122,13 +122,14 @@ def _promote(lines: list[_Line]) -> list[_Line]:
     listed once, under the ambulance (under-triage is the worse error).
     """
     result = list(lines)
+    ranks = [line.rule.level.rank for line in result]  # a line keeps its rule below
     for i, combined in enumerate(result):
         if combined.need.size < 2:
             continue
         wanted = frozenset(combined.need.finding_ids())
         for j in range(i + 1, len(result)):
             single = result[j]
-            if single.rule.level.rank >= combined.rule.level.rank or single.assumed != combined.assumed:
+            if ranks[j] >= ranks[i] or single.assumed != combined.assumed:
                 continue
             if not wanted or not wanted <= alone(single.need):
                 continue

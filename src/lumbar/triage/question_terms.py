@@ -26,9 +26,10 @@ class CauseTerms:
 
 @dataclass
 class Look:
-    """What one question could do: information, expected level change, and the rules it reaches."""
+    """What one question could do: each answer's chance and what would be known after it, the
+    expected level change, and the rules it reaches."""
 
-    gain: float = 0.0
+    answers: list[tuple[float, FindingState]] = field(default_factory=list)
     plan: float = 0.0
     reach: Level = Level.SELF_CARE
     screened: bool = False

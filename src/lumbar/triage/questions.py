@@ -193,7 +193,7 @@ class QuestionRanker:
         for finding in self.kb.findings.values():
             if finding.id in exclude or not askable(finding, state):
                 continue
-            look = self.look(finding, now, with_gain=not emergency)
+            look = self.look(finding, now)
             why = finding.rationale or "It helps tell the likely causes apart."
             raises = _RANK[look.reach] > _RANK[triage.level]
             opens = self.opening_level(look.opened, triage, 1 if finding.warning_sign else OPENS_AT_LEAST)
@@ -215,12 +215,13 @@ class QuestionRanker:
                 warnings.append(Candidate(finding, True, score, why, opens, True))
             elif emergency or finding.warning_sign:
                 # a warning sign left out above is worth only what it tells about the causes
-                if not emergency and look.gain >= INFO_THRESHOLD:
-                    info.append(Candidate(finding, False, look.gain, why, reach))
+                if not emergency and (gain := self.gain(look, now)) >= INFO_THRESHOLD:
+                    info.append(Candidate(finding, False, gain, why, reach))
             elif (level := self.in_play_level(finding, now)) is not None:
                 in_play.append(Candidate(finding, False, 10.0 * _RANK[level], why, reach))
             else:
-                score = look.gain + PLAN_WEIGHT * look.plan
+                # at an emergency level the causes no longer steer the questions
+                score = (0.0 if emergency else self.gain(look, now)) + PLAN_WEIGHT * look.plan
                 score += PERSON_BONUS if finding.group == PERSON_GROUP else 0.0
                 if score >= INFO_THRESHOLD:
                     info.append(Candidate(finding, False, score, why, reach))
@@ -236,7 +237,7 @@ class QuestionRanker:
         possible = frozenset(r.id for r in triage.possible)
         return Now(state, triage, probs, logs, lrs, possible, terms_of.entropy(probs.values()))
 
-    def look(self, finding: Finding, now: Now, with_gain: bool) -> Look:
+    def look(self, finding: Finding, now: Now) -> Look:
         """Try every answer to ``finding``: what it tells, which rules it fires, what it opens."""
         state, triage = now.state, now.triage
         look = Look(reach=triage.level)
@@ -253,9 +254,16 @@ class QuestionRanker:
                 look.relevance = max(look.relevance, self.relevance(rule, now))
             if rules:
                 look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
-            if with_gain:
-                look.gain += p * (now.uncertainty - self.entropy_after(now, after))
+            look.answers.append((p, after))
         return look
+
+    def gain(self, look: Look, now: Now) -> float:
+        """The expected information (bits) the answer gives about the causes; worked out only for
+        the questions whose place depends on it."""
+        gain = 0.0
+        for p, after in look.answers:
+            gain += p * (now.uncertainty - self.entropy_after(now, after))
+        return gain
 
     # --- warning-sign rules --------------------------------------------------------------------
 
