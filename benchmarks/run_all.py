@@ -24,6 +24,7 @@ def main() -> int:
     args = parser.parse_args()
     runs = [
         ["assess_speed.py"],
+        ["warm_assess.py", *(["--rounds", "1"] if args.quick else [])],
         ["linear_reading.py"],
         ["fuzz_texts.py", "--n", "2000" if args.quick else "20000"],
         ["interview_step.py"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lumbar.knowledge.schema import Condition
 
@@ -34,13 +35,26 @@ class Need:
             else:
                 yield term
 
-    @property
+    @cached_property
     def size(self) -> int:
         """The fewest new findings that would satisfy this need."""
         own = sum(_size(t) for t in self.all)
         if self.count > 0:
             own += sum(sorted(_size(t) for t in self.options)[: self.count])
         return own
+
+    @cached_property
+    def ids(self) -> frozenset[str]:
+        """The finding ids of :meth:`finding_ids` as a set."""
+        return frozenset(self.finding_ids())
+
+    @cached_property
+    def alone(self) -> frozenset[str]:
+        """The findings that would each satisfy this need on their own (none when it needs two or more)."""
+        if self.size != 1:
+            return frozenset()
+        terms = self.all or tuple(t for t in self.options if _size(t) == 1)
+        return frozenset().union(*(ids_of(t) for t in terms))
 
 
 def _size(term: str | Need) -> int:
@@ -49,15 +63,12 @@ def _size(term: str | Need) -> int:
 
 def ids_of(term: str | Need) -> frozenset[str]:
     """The finding ids of one term of a need."""
-    return frozenset(term.finding_ids()) if isinstance(term, Need) else frozenset({term})
+    return term.ids if isinstance(term, Need) else frozenset({term})
 
 
 def alone(need: Need) -> frozenset[str]:
     """The findings that would each satisfy ``need`` on their own (none when it needs two or more)."""
-    if need.size != 1:
-        return frozenset()
-    terms = need.all or tuple(t for t in need.options if _size(t) == 1)
-    return frozenset().union(*(ids_of(t) for t in terms))
+    return need.alone
 
 
 def without(need: Need, listed: frozenset[str]) -> Need | None:
@@ -72,7 +83,7 @@ def without(need: Need, listed: frozenset[str]) -> Need | None:
     kept = tuple(t for t in need.options if _size(t) != 1 or not ids_of(t) <= listed)
     if not kept:
         return None
-    return Need(need.all, kept, need.count, need.used)
+    return need if len(kept) == len(need.options) else Need(need.all, kept, need.count, need.used)
 
 
 def reduce(cond: Condition, present: frozenset[str], background: frozenset[str]) -> Need | None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from lumbar.assessment import Assessment
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
+from lumbar.knowledge.schema import Finding
 
 #: Finding groups that describe who the person is (age, history, medicines), not a new symptom.
 BACKGROUND_GROUPS = frozenset({"person", "history", "medication"})
@@ -51,7 +53,7 @@ def profile_of(assessment: Assessment, kb: KnowledgeBase) -> Profile:
     """Present findings plus those derived from numbers and implied by others; absent ones as reported."""
     present = set(assessment.present) | _person_findings(assessment, kb)
     numbers = _numbers(assessment)
-    for finding in kb.findings.values():
+    for finding in _derived(kb):
         threshold = finding.derived_from
         if (
             threshold is not None
@@ -68,6 +70,7 @@ def profile_of(assessment: Assessment, kb: KnowledgeBase) -> Profile:
     return Profile(frozenset(present), frozenset(absent), numbers.get("age"))
 
 
+@per_knowledge_base
 def background_ids(kb: KnowledgeBase) -> frozenset[str]:
     """Findings that describe the person (age, history, medicines, being pregnant) rather than a new symptom.
 
@@ -103,17 +106,26 @@ def background_ids(kb: KnowledgeBase) -> frozenset[str]:
 def relevant_unknowns(profile: Profile, kb: KnowledgeBase, background: frozenset[str]) -> frozenset[str]:
     """Background findings not yet known whose questions would be asked of this person (e.g. pregnancy)."""
     found: set[str] = set()
-    for finding in kb.findings.values():
+    for finding in _asked_of_some(kb):
         if finding.id in profile.present or finding.id in profile.absent or finding.id not in background:
-            continue
-        # gated questions (asked because of something known) and questions about the person
-        # themself (being pregnant, asked of anyone who could be) are the relevant unknowns
-        if not finding.ask_when and (finding.group != "person" or finding.question is None):
             continue
         gate_open = not finding.ask_when or profile.has_any(finding.ask_when)
         if gate_open and not profile.has_any(finding.ask_unless):
             found.add(finding.id)
     return frozenset(found)
+
+
+@per_knowledge_base
+def _derived(kb: KnowledgeBase) -> list[Finding]:
+    """The findings derived from a number, in file order."""
+    return [f for f in kb.findings.values() if f.derived_from is not None]
+
+
+@per_knowledge_base
+def _asked_of_some(kb: KnowledgeBase) -> list[Finding]:
+    """Gated questions (asked because of something known) and questions about the person themself
+    (being pregnant, asked of anyone who could be): the findings that can be relevant unknowns."""
+    return [f for f in kb.findings.values() if f.ask_when or (f.group == "person" and f.question is not None)]
 
 
 def finding_name(finding_id: str, kb: KnowledgeBase) -> str:

@@ -13,6 +13,7 @@ most urgent action it calls for.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -25,6 +26,7 @@ from lumbar.care.needs import Need, alone, describe, ids_of, reduce, without
 from lumbar.care.profile import Profile, finding_name, relevant_unknowns
 from lumbar.errors import KnowledgeError, Problem
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Level, WarningSignRule
 from lumbar.plain_words import beyond
 
@@ -35,6 +37,8 @@ MAX_NEW_SIGNS_CLOSE = 2
 #: Treatments that state when to book a visit if not better: the usual one, and the sooner one.
 REVIEW_ITEM = "review_if_not_better"
 EARLY_REVIEW_ITEM = "early_review"
+#: lines and signs remembered per knowledge base (a few hundred serve the labelled sets)
+MEMO_SIZE = 4096
 
 
 def build_safety_net(
@@ -93,10 +97,11 @@ def _signs(
 ) -> tuple[list[SafetySign], bool]:
     """Every sign for this person, each under one action, most urgent first; and whether a risk applies."""
     unknowns = relevant_unknowns(profile, kb, background)
+    memo = _memo(kb)
     lines: list[_Line] = []
     at_risk = False
     for rule in kb.rules.values():
-        found = _line(rule, profile, background, unknowns)
+        found = memo.line(rule, profile.present, background, unknowns)
         if found is None:
             continue
         line, used = found
@@ -106,7 +111,7 @@ def _signs(
     lines.sort(key=lambda line: -line.rule.level.rank)
     by_text: dict[str, SafetySign] = {}
     for line in _once(_promote(lines)):
-        sign = _written(line, kb)
+        sign = memo.written(line)
         by_text.setdefault(sign.text, sign)
     return list(by_text.values()), at_risk
 
@@ -118,13 +123,14 @@ def _promote(lines: list[_Line]) -> list[_Line]:
     listed once, under the ambulance (under-triage is the worse error).
     """
     result = list(lines)
+    ranks = [line.rule.level.rank for line in result]  # a line keeps its rule below
     for i, combined in enumerate(result):
         if combined.need.size < 2:
             continue
         wanted = frozenset(combined.need.finding_ids())
         for j in range(i + 1, len(result)):
             single = result[j]
-            if single.rule.level.rank >= combined.rule.level.rank or single.assumed != combined.assumed:
+            if ranks[j] >= ranks[i] or single.assumed != combined.assumed:
                 continue
             if not wanted or not wanted <= alone(single.need):
                 continue
@@ -153,22 +159,66 @@ def _once(lines: list[_Line]) -> list[_Line]:
         if need is None:
             continue
         listed[line.assumed] = listed.get(line.assumed, frozenset()) | alone(need)
-        kept.append(replace(line, need=need))
+        kept.append(line if need is line.need else replace(line, need=need))
     return kept
+
+
+class _Memo:
+    """One knowledge base's lines and signs, each worked out once.
+
+    A rule's line depends only on which of the rule's own findings the person has, cannot get
+    (background) or has not been asked, and most rules meet none of them: a few lines serve everyone.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.ids = {rule.id: frozenset(rule.when.finding_ids()) for rule in kb.rules.values()}
+        self._line = functools.lru_cache(maxsize=MEMO_SIZE)(self._rule_line)
+        self._written = functools.lru_cache(maxsize=MEMO_SIZE)(self._line_written)
+
+    def line(
+        self,
+        rule: WarningSignRule,
+        present: frozenset[str],
+        background: frozenset[str],
+        unknowns: frozenset[str],
+    ) -> tuple[_Line, frozenset[str]] | None:
+        """:func:`_line` of the rule for the person's findings that the rule mentions."""
+        ids = self.ids[rule.id]
+        return self._line(rule.id, present & ids, background & ids, unknowns & ids)
+
+    def written(self, line: _Line) -> SafetySign:
+        """:func:`_written` of the line."""
+        return self._written(line.rule.id, line.need, line.assumed, line.because)
+
+    def _rule_line(
+        self, rule_id: str, present: frozenset[str], background: frozenset[str], unknowns: frozenset[str]
+    ) -> tuple[_Line, frozenset[str]] | None:
+        return _line(self.kb.rules[rule_id], present, background, unknowns)
+
+    def _line_written(
+        self, rule_id: str, need: Need, assumed: tuple[str, ...], because: tuple[str, ...]
+    ) -> SafetySign:
+        rule = self.kb.rules[rule_id]
+        sources = tuple(str(c) for c in rule.sources)
+        return _written(_Line(rule, need, assumed, because, sources), self.kb)
+
+
+_memo = per_knowledge_base(_Memo)
 
 
 def _line(
     rule: WarningSignRule,
-    profile: Profile,
+    present: frozenset[str],
     background: frozenset[str],
     unknowns: frozenset[str],
 ) -> tuple[_Line, frozenset[str]] | None:
     """The rule's sign for this person and the findings that brought it closer; None when out of reach."""
-    need = reduce(rule.when, profile.present, background)
+    need = reduce(rule.when, present, background)
     assumed: list[str] = []
     if need is None and unknowns:
         # e.g. a woman who has not said whether she is pregnant: list the pregnancy signs as "If pregnant: …"
-        need = reduce(rule.when, profile.present | unknowns, background)
+        need = reduce(rule.when, present | unknowns, background)
         assumed = sorted(need.used & unknowns) if need is not None else []
         if need is not None and not assumed:
             need = None

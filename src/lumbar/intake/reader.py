@@ -22,6 +22,7 @@ from lumbar.intake.quantities import (
 from lumbar.intake.tokens import SENTENCE_END, Token
 from lumbar.intake.unordered import UnorderedDetector
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import ContextCategory, Finding
 
 Status = Literal["present", "absent"]
@@ -287,9 +288,10 @@ def flag_possible(reading: Reading, kb: KnowledgeBase) -> None:
 
 def complete(reading: Reading, kb: KnowledgeBase) -> None:
     """Add derived findings (thresholds), implied findings and ruled-out findings, to a fixed point."""
+    derived, screens = _derived_and_screens(kb)
     for _ in range(4):
         before = {k: v.status for k, v in reading.findings.items()}
-        for finding in kb.findings.values():
+        for finding in derived:
             rule = finding.derived_from
             if rule is None:
                 continue
@@ -309,11 +311,17 @@ def complete(reading: Reading, kb: KnowledgeBase) -> None:
             for excluded in finding.rules_out:
                 if excluded not in reading.findings:
                     reading.findings[excluded] = ReadFinding(excluded, "absent", evidence)
-        for finding in kb.findings.values():
-            if finding.covers:
-                _apply_screen(reading, finding)
+        for finding in screens:
+            _apply_screen(reading, finding)
         if before == {k: v.status for k, v in reading.findings.items()}:
             break
+
+
+@per_knowledge_base
+def _derived_and_screens(kb: KnowledgeBase) -> tuple[list[Finding], list[Finding]]:
+    """The findings derived from a number, and the screening findings, in file order."""
+    findings = kb.findings.values()
+    return [f for f in findings if f.derived_from is not None], [f for f in findings if f.covers]
 
 
 def _apply_screen(reading: Reading, screen: Finding) -> None:

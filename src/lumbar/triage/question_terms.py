@@ -26,9 +26,10 @@ class CauseTerms:
 
 @dataclass
 class Look:
-    """What one question could do: information, expected level change, and the rules it reaches."""
+    """What one question could do: each answer's chance and what would be known after it, the
+    expected level change, and the rules it reaches."""
 
-    gain: float = 0.0
+    answers: list[tuple[float, FindingState]] = field(default_factory=list)
     plan: float = 0.0
     reach: Level = Level.SELF_CARE
     screened: bool = False
@@ -46,6 +47,7 @@ class Now:
     logs: dict[str, float]  # cause -> log posterior odds, every cause
     lrs: dict[str, float]  # cause -> product of the LRs of what is known
     possible: frozenset[str]  # ids of the rules that could still raise the level
+    uncertainty: float  # entropy of probs, in bits
     p_cache: dict[str, float] = field(default_factory=dict)  # finding -> predicted chance of "yes"
 
 
@@ -79,8 +81,8 @@ def sample_values(thresholds: Iterable[float]) -> list[float]:
     return [low, *((a + b) / 2 for a, b in itertools.pairwise(cuts)), high]
 
 
-def contribution(terms: CauseTerms, finding_id: str, state: FindingState) -> float:
-    lr_yes, lr_no = terms.log_lr[finding_id]
+def contribution(lr_yes: float, lr_no: float, finding_id: str, state: FindingState) -> float:
+    """The log LR a finding adds to a cause in ``state``: of "yes", of "no", or none while unknown."""
     return lr_yes if finding_id in state.present else lr_no if finding_id in state.absent else 0.0
 
 

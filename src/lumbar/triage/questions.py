@@ -27,6 +27,7 @@ import math
 from dataclasses import dataclass, field
 
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Finding, Level, ValueType, WarningSignRule
 from lumbar.triage import question_terms as terms_of
 from lumbar.triage.differential import CauseScore
@@ -103,6 +104,9 @@ class QuestionRanker:
     kb: KnowledgeBase
     causes: dict[str, CauseTerms] = field(init=False)
     rates: dict[str, float] = field(init=False)
+    yes_rates: dict[str, dict[str, float]] = field(init=False)  # finding -> cause -> chance of "yes"
+    lrs_of: dict[str, list[tuple[int, float, float]]] = field(init=False)  # finding -> causes' index, log LRs
+    restricted: frozenset[str] = field(init=False)  # causes with ``requires`` or ``excludes``
     rules_of: dict[str, list[WarningSignRule]] = field(init=False)
     derived_of: dict[str, list[Finding]] = field(init=False)
     samples: dict[str, list[float]] = field(init=False)
@@ -122,6 +126,19 @@ class QuestionRanker:
             for c in kb.causes.values()
         }
         self.rates = {f: reference_rate(kb, f) for f in kb.findings}
+        self.yes_rates = {
+            f: {
+                c: min(0.95, max(0.001, math.exp(t.log_lr[f][0]) * rate))
+                for c, t in self.causes.items()
+                if f in t.log_lr
+            }
+            for f, rate in self.rates.items()
+        }
+        self.lrs_of = {}
+        for index, terms in enumerate(self.causes.values()):
+            for finding_id, (lr_yes, lr_no) in terms.log_lr.items():
+                self.lrs_of.setdefault(finding_id, []).append((index, lr_yes, lr_no))
+        self.restricted = frozenset(c for c, t in self.causes.items() if t.requires or t.excludes)
         self.rules_of = {}
         for rule in kb.rules.values():
             for finding_id in rule.when.finding_ids():
@@ -155,11 +172,8 @@ class QuestionRanker:
 
     @staticmethod
     def of(kb: KnowledgeBase) -> QuestionRanker:
-        """The ranker of ``kb`` (cached per knowledge-base object)."""
-        ranker = _RANKERS.get(id(kb))
-        if ranker is None or ranker.kb is not kb:  # keyed by identity: a knowledge base is not hashable
-            ranker = _RANKERS[id(kb)] = QuestionRanker(kb)
-        return ranker
+        """The ranker of ``kb`` (built once per knowledge-base object)."""
+        return _ranker(kb)
 
     # --- the ranking ---------------------------------------------------------------------------
 
@@ -179,7 +193,7 @@ class QuestionRanker:
         for finding in self.kb.findings.values():
             if finding.id in exclude or not askable(finding, state):
                 continue
-            look = self.look(finding, now, with_gain=not emergency)
+            look = self.look(finding, now)
             why = finding.rationale or "It helps tell the likely causes apart."
             raises = _RANK[look.reach] > _RANK[triage.level]
             opens = self.opening_level(look.opened, triage, 1 if finding.warning_sign else OPENS_AT_LEAST)
@@ -201,12 +215,13 @@ class QuestionRanker:
                 warnings.append(Candidate(finding, True, score, why, opens, True))
             elif emergency or finding.warning_sign:
                 # a warning sign left out above is worth only what it tells about the causes
-                if not emergency and look.gain >= INFO_THRESHOLD:
-                    info.append(Candidate(finding, False, look.gain, why, reach))
+                if not emergency and (gain := self.gain(look, now)) >= INFO_THRESHOLD:
+                    info.append(Candidate(finding, False, gain, why, reach))
             elif (level := self.in_play_level(finding, now)) is not None:
                 in_play.append(Candidate(finding, False, 10.0 * _RANK[level], why, reach))
             else:
-                score = look.gain + PLAN_WEIGHT * look.plan
+                # at an emergency level the causes no longer steer the questions
+                score = (0.0 if emergency else self.gain(look, now)) + PLAN_WEIGHT * look.plan
                 score += PERSON_BONUS if finding.group == PERSON_GROUP else 0.0
                 if score >= INFO_THRESHOLD:
                     info.append(Candidate(finding, False, score, why, reach))
@@ -219,13 +234,13 @@ class QuestionRanker:
         logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
         lrs = {c: math.exp(logs[c] - t.log_prior_odds) for c, t in self.causes.items()}
         probs = {c.cause.id: c.probability for c in causes}
-        return Now(state, triage, probs, logs, lrs, frozenset(r.id for r in triage.possible))
+        possible = frozenset(r.id for r in triage.possible)
+        return Now(state, triage, probs, logs, lrs, possible, terms_of.entropy(probs.values()))
 
-    def look(self, finding: Finding, now: Now, with_gain: bool) -> Look:
+    def look(self, finding: Finding, now: Now) -> Look:
         """Try every answer to ``finding``: what it tells, which rules it fires, what it opens."""
         state, triage = now.state, now.triage
         look = Look(reach=triage.level)
-        uncertainty = terms_of.entropy(now.probs.values())
         for p, answer in self.answers(finding, now):
             after = self.suppose(state, finding.id, answer)
             for gate in after.present - state.present:
@@ -239,9 +254,16 @@ class QuestionRanker:
                 look.relevance = max(look.relevance, self.relevance(rule, now))
             if rules:
                 look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
-            if with_gain:
-                look.gain += p * (uncertainty - terms_of.entropy(self.posterior_after(now, after).values()))
+            look.answers.append((p, after))
         return look
+
+    def gain(self, look: Look, now: Now) -> float:
+        """The expected information (bits) the answer gives about the causes; worked out only for
+        the questions whose place depends on it."""
+        gain = 0.0
+        for p, after in look.answers:
+            gain += p * (now.uncertainty - self.entropy_after(now, after))
+        return gain
 
     # --- warning-sign rules --------------------------------------------------------------------
 
@@ -314,33 +336,30 @@ class QuestionRanker:
 
     def posterior(self, state: FindingState) -> dict[str, float]:
         """Cause probabilities (naive Bayes, as :func:`rank_causes`) over the causes still possible."""
-        logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
-        return self._normalise(logs, state)
+        ids = [c for c in self.causes if self._possible(c, state)]
+        logs = [self.causes[c].log_prior_odds + self._log_lr(self.causes[c], state) for c in ids]
+        return dict(zip(ids, _shares(logs), strict=True))
 
-    def posterior_after(self, now: Now, after: FindingState) -> dict[str, float]:
-        """:meth:`posterior` of ``after``, worked out from ``now`` and the findings that changed."""
+    def entropy_after(self, now: Now, after: FindingState) -> float:
+        """The entropy (bits) of :meth:`posterior` of ``after``, worked out from ``now`` and the
+        findings that changed."""
         before = now.state
         changed = (after.present ^ before.present) | (after.absent ^ before.absent)
-        logs = dict(now.logs)
-        for cause_id, terms in self.causes.items():
-            for finding_id in changed & terms.log_lr.keys():
-                logs[cause_id] += contribution(terms, finding_id, after) - contribution(
-                    terms, finding_id, before
+        logs = list(now.logs.values())  # in the order of self.causes
+        for finding_id in changed:
+            for index, lr_yes, lr_no in self.lrs_of.get(finding_id, ()):
+                logs[index] += contribution(lr_yes, lr_no, finding_id, after) - contribution(
+                    lr_yes, lr_no, finding_id, before
                 )
-        return self._normalise(logs, after)
+        possible = [v for c, v in zip(self.causes, logs, strict=True) if self._possible(c, after)]
+        return terms_of.entropy(_shares(possible))
 
-    def _normalise(self, logs: dict[str, float], state: FindingState) -> dict[str, float]:
-        possible = {
-            c: v
-            for c, v in logs.items()
-            if self.causes[c].requires <= state.present and not self.causes[c].excludes & state.present
-        }
-        if not possible:
-            return {}
-        top = max(possible.values())
-        weights = {c: math.exp(v - top) for c, v in possible.items()}
-        norm = sum(weights.values())
-        return {c: w / norm for c, w in weights.items()}
+    def _possible(self, cause_id: str, state: FindingState) -> bool:
+        """A cause whose ``requires`` are present and none of whose ``excludes`` is."""
+        if cause_id not in self.restricted:
+            return True
+        terms = self.causes[cause_id]
+        return terms.requires <= state.present and terms.excludes.isdisjoint(state.present)
 
     @staticmethod
     def _log_lr(terms: CauseTerms, state: FindingState) -> float:
@@ -358,12 +377,11 @@ class QuestionRanker:
         cached = now.p_cache.get(finding_id)
         if cached is not None:
             return cached
-        rate = self.rates[finding_id]
+        alone = min(0.95, max(0.001, 1.0 * self.rates[finding_id]))  # a cause without an LR for it
+        with_cause = self.yes_rates[finding_id]
         total = 0.0
         for cause_id, p in now.probs.items():
-            terms = self.causes[cause_id].log_lr.get(finding_id)
-            lr = math.exp(terms[0]) if terms else 1.0
-            total += p * min(0.95, max(0.001, lr * rate))
+            total += p * with_cause.get(cause_id, alone)
         now.p_cache[finding_id] = result = min(0.95, max(0.001, total))
         return result
 
@@ -409,7 +427,17 @@ class QuestionRanker:
         return FindingState(frozenset(present), frozenset(absent))
 
 
-_RANKERS: dict[int, QuestionRanker] = {}
+_ranker = per_knowledge_base(QuestionRanker)
+
+
+def _shares(logs: list[float]) -> list[float]:
+    """Log odds -> probabilities summing to one (a softmax)."""
+    if not logs:
+        return []
+    top = max(logs)
+    weights = [math.exp(v - top) for v in logs]
+    norm = sum(weights)
+    return [w / norm for w in weights]
 
 
 def danger_screen(kb: KnowledgeBase) -> frozenset[str]:

@@ -30,26 +30,77 @@ class FindingState:
 
 def evaluate(cond: Condition, state: FindingState) -> bool | None:
     """True, False, or None (depends on unknown findings), in Kleene's three-valued logic."""
-    results: list[bool | None] = []
-    for term in cond.all:
-        results.append(evaluate(term, state) if isinstance(term, Condition) else state.value(term))
-    all_part = _and(results)
-    any_part: bool | None = True
-    if cond.any:
-        values = [evaluate(t, state) if isinstance(t, Condition) else state.value(t) for t in cond.any]
-        true = sum(v is True for v in values)
-        unknown = sum(v is None for v in values)
-        any_part = True if true >= cond.min_any else (None if true + unknown >= cond.min_any else False)
-    # an exception blocks a rule only when it is known to be present: missing information never
-    # stops a warning-sign rule from firing
-    none_part = not any(f in state.present for f in cond.none)
-    return _and([all_part, any_part, none_part])
+    return _compiled(cond).evaluate(state.present, state.absent)
 
 
-def _and(values: list[bool | None]) -> bool | None:
-    if any(v is False for v in values):
-        return False
-    return None if any(v is None for v in values) else True
+@dataclass(frozen=True)
+class _Compiled:
+    """A condition as sets, so that evaluating it is a few set operations (the ranking evaluates
+    rules many thousand times per assessment)."""
+
+    all_ids: frozenset[str]
+    all_nested: tuple[_Compiled, ...]
+    any_ids: tuple[str, ...]  # kept as listed: a finding listed twice counts twice
+    any_set: frozenset[str] | None  # the same ids when none is listed twice
+    any_nested: tuple[_Compiled, ...]
+    min_any: int  # 0 when the condition has no ``any``
+    none: frozenset[str]
+
+    @classmethod
+    def of(cls, cond: Condition) -> _Compiled:
+        any_ids = tuple(t for t in cond.any if isinstance(t, str))
+        return cls(
+            all_ids=frozenset(t for t in cond.all if isinstance(t, str)),
+            all_nested=tuple(_compiled(t) for t in cond.all if isinstance(t, Condition)),
+            any_ids=any_ids,
+            any_set=frozenset(any_ids) if len(set(any_ids)) == len(any_ids) else None,
+            any_nested=tuple(_compiled(t) for t in cond.any if isinstance(t, Condition)),
+            min_any=cond.min_any if cond.any else 0,
+            none=frozenset(cond.none),
+        )
+
+    def evaluate(self, present: frozenset[str], absent: frozenset[str]) -> bool | None:
+        # an exception blocks a rule only when it is known to be present: missing information never
+        # stops a warning-sign rule from firing
+        if not self.none.isdisjoint(present):
+            return False
+        unknown = False
+        if not self.all_ids <= present:
+            if not (self.all_ids - present).isdisjoint(absent):
+                return False
+            unknown = True
+        for term in self.all_nested:
+            value = term.evaluate(present, absent)
+            if value is False:
+                return False
+            unknown = unknown or value is None
+        if self.min_any:
+            if self.any_set is not None:
+                true = len(self.any_set & present)
+                open_ = len(self.any_set - present - absent)
+            else:
+                true = sum(t in present for t in self.any_ids)
+                open_ = sum(t not in present and t not in absent for t in self.any_ids)
+            for term in self.any_nested:
+                value = term.evaluate(present, absent)
+                true += value is True
+                open_ += value is None
+            if true < self.min_any:
+                if true + open_ < self.min_any:
+                    return False
+                unknown = True
+        return None if unknown else True
+
+
+#: compiled conditions by identity (a condition is frozen but hashing it walks every term)
+_COMPILED: dict[int, tuple[Condition, _Compiled]] = {}
+
+
+def _compiled(cond: Condition) -> _Compiled:
+    found = _COMPILED.get(id(cond))
+    if found is None or found[0] is not cond:
+        found = _COMPILED[id(cond)] = (cond, _Compiled.of(cond))
+    return found[1]
 
 
 def unknown_findings(cond: Condition, state: FindingState) -> list[str]:
@@ -72,9 +123,10 @@ class TriageResult:
 
 def triage(kb: KnowledgeBase, state: FindingState) -> TriageResult:
     """The level set by the most urgent rule that fires (self-care when none does)."""
-    fired = [r for r in kb.rules.values() if evaluate(r.when, state) is True]
+    values = [(rule, evaluate(rule.when, state)) for rule in kb.rules.values()]
+    fired = [r for r, value in values if value is True]
     fired.sort(key=lambda r: -r.level.rank)
     level = fired[0].level if fired else Level.SELF_CARE
-    possible = [r for r in kb.rules.values() if r.level.rank > level.rank and evaluate(r.when, state) is None]
+    possible = [r for r, value in values if value is None and r.level.rank > level.rank]
     possible.sort(key=lambda r: -r.level.rank)
     return TriageResult(level, fired, possible)

@@ -33,6 +33,26 @@ def test_an_unknown_exception_never_blocks_a_rule_only_a_present_one_does() -> N
     assert evaluate(cond, _state({"a", "x"})) is False
 
 
+def test_nested_conditions_count_towards_min_any_and_a_false_one_in_all_closes_the_rule() -> None:
+    cond = Condition(all=["a", Condition(any=["b", "c"])], any=["d", Condition(all=["e", "f"])], min_any=2)
+    assert evaluate(cond, _state({"a", "b", "d", "e", "f"})) is True
+    assert evaluate(cond, _state({"a", "b", "d", "e"})) is None  # f could still come
+    assert evaluate(cond, _state({"a", "b", "d", "e"}, {"f"})) is False
+    assert evaluate(cond, _state({"a", "d", "e", "f"}, {"b", "c"})) is False
+
+
+def test_a_sign_listed_twice_in_any_counts_twice_as_written() -> None:
+    cond = Condition(any=["a", "a", "b"], min_any=2)
+    assert evaluate(cond, _state({"a"}, {"b"})) is True
+    assert evaluate(cond, _state((), {"a"})) is False
+    assert evaluate(cond, _state({"b"})) is None
+
+
+def test_a_sign_both_present_and_absent_counts_as_present() -> None:
+    assert evaluate(Condition(all=["a"]), _state({"a"}, {"a"})) is True
+    assert evaluate(Condition(any=["a", "b"], min_any=2), _state({"a", "b"}, {"a"})) is True
+
+
 def test_unknown_findings_lists_the_open_signs_once_in_order() -> None:
     cond = Condition(all=["a", Condition(any=["b", "a"])], any=["c"])
     assert unknown_findings(cond, _state({"c"})) == ["a", "b"]
