@@ -31,6 +31,9 @@ ALLOWED_HOSTS_ENV = variable_of("allowed_hosts")
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 #: listening addresses that mean "every address", so they name no host
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+#: log-in (and sign-up) attempts allowed at once, per client address and per username, and a minute after
+LOGIN_BURST = 10
+LOGIN_PER_MINUTE = 5.0
 #: the limits the web app reads from the environment (fields of lumbar.settings.Settings)
 LIMITS = (
     "allowed_hosts",
@@ -60,7 +63,8 @@ class WebSettings:
     ``retry_after``) and ``emergency_number`` are the fields of ``lumbar.settings.Settings`` of the same name, documented
     there and in docs/settings.md; they are checked against its bounds when made. ``secret`` ``None``
     means one is made for this process. ``knowledge`` and ``ask`` default to the packaged knowledge
-    base and ``lumbar ask``'s usual library. ``today`` fixes the clock of care plans. ``database_url`` is lumbar's
+    base and ``lumbar ask``'s usual library. ``login_burst`` and ``login_per_minute`` throttle log-ins (see
+    ``lumbar.web.accounts.throttle``). ``today`` fixes the clock of care plans. ``database_url`` is lumbar's
     database (see ``lumbar.store``), holding the interviews' saved states; ``None`` keeps it in this
     process's memory.
     """
@@ -83,6 +87,8 @@ class WebSettings:
     time_budget: float = _default("time_budget")
     retry_after: int = _default("retry_after")
     emergency_number: str = _default("emergency_number")
+    login_burst: int = LOGIN_BURST
+    login_per_minute: float = LOGIN_PER_MINUTE
 
     def __post_init__(self) -> None:
         # the bounds are the settings table's: a value it would refuse from the environment is refused here
