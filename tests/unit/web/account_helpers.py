@@ -55,3 +55,17 @@ def api_entry(client: TestClient, **values: object) -> dict[str, object]:
     assert reply.status_code == 200, reply.text
     entry: dict[str, object] = reply.json()["entry"]
     return entry
+
+
+def all_routes(app: FastAPI) -> list[tuple[str, set[str]]]:
+    """(path, methods) of every route of ``app``, the included routers' too."""
+    found: list[tuple[str, set[str]]] = []
+    pending = list(app.routes)
+    while pending:
+        route = pending.pop()
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            pending.extend(inner.routes)
+        elif getattr(route, "methods", None):
+            found.append((route.path, set(route.methods)))  # type: ignore[attr-defined]
+    return found

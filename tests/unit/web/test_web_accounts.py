@@ -64,7 +64,9 @@ def test_a_taken_username_and_a_short_password_say_what_to_change(app: FastAPI) 
         taken = page_sign_up(client, name.upper())
         assert taken.status_code == 409 and "taken" in taken.text
         token = form_token(client, "/account/signup")
-        short = client.post("/account/signup", data={"username": new_username(), "password": "x", "csrf_token": token})
+        short = client.post(
+            "/account/signup", data={"username": new_username(), "password": "x", "csrf_token": token}
+        )
         assert short.status_code == 422 and "at least 10 characters" in short.text
 
 
@@ -79,7 +81,10 @@ def test_the_api_signs_up_logs_in_and_out(app: FastAPI) -> None:
         assert client.get("/api/account").json()["error"]["code"] == "not_signed_in"
         wrong = client.post("/api/account/login", json={"username": name, "password": "wrong password"})
         assert wrong.status_code == 401
-        assert client.post("/api/account/login", json={"username": name, "password": PASSWORD}).status_code == 200
+        assert (
+            client.post("/api/account/login", json={"username": name, "password": PASSWORD}).status_code
+            == 200
+        )
 
 
 def test_too_many_log_ins_are_refused_for_a_while(tmp_path: Path) -> None:
@@ -107,7 +112,9 @@ def test_a_result_is_saved_into_a_new_diary(app: FastAPI) -> None:
         result, _ = page_interview(client, SELF_CARE_TEXT)
         key = hidden_field(result.split('action="/diary/keep"')[1], "key")
         client.follow_redirects = False
-        asked = client.post("/diary/keep", data={"key": key, "csrf_token": hidden_field(result, "csrf_token")})
+        asked = client.post(
+            "/diary/keep", data={"key": key, "csrf_token": hidden_field(result, "csrf_token")}
+        )
         assert asked.headers["location"] == f"/account/signup?keep={key}"
         signup = client.get(asked.headers["location"]).text
         assert hidden_field(signup, "keep") == key

@@ -25,7 +25,9 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 def accounts() -> Accounts:
-    return Accounts(open_store("sqlite://").people, Passwords(FAST), clock=lambda: datetime(2026, 3, 2, tzinfo=UTC))
+    return Accounts(
+        open_store("sqlite://").people, Passwords(FAST), clock=lambda: datetime(2026, 3, 2, tzinfo=UTC)
+    )
 
 
 def test_a_password_is_kept_as_an_argon2id_hash_that_only_it_matches() -> None:
@@ -40,7 +42,9 @@ def test_a_password_is_kept_as_an_argon2id_hash_that_only_it_matches() -> None:
 
 def test_a_hash_made_with_weaker_settings_is_made_again_at_log_in(accounts: Accounts) -> None:
     person = accounts.sign_up("ann", PASSWORD)
-    stronger = Accounts(accounts._people, Passwords(PasswordHasher(time_cost=2, memory_cost=16, parallelism=1)))
+    stronger = Accounts(
+        accounts._people, Passwords(PasswordHasher(time_cost=2, memory_cost=16, parallelism=1))
+    )
     again = stronger.log_in("ann", PASSWORD)
     assert again.password_hash != person.password_hash and "t=2" in again.password_hash
 
