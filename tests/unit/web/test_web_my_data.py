@@ -37,9 +37,11 @@ def rows_of(app: FastAPI, person_id: int) -> dict[str, int]:
 def person_with_rows(app: FastAPI, client: TestClient) -> int:
     """A signed-in person with two diary days and a saved assessment; their id."""
     person = app.state.store.people.by_username(api_sign_up(client))
-    api_entry(client, notes="=HYPERLINK(\"http://x\")", medicines=["ibuprofen 400 mg"])
+    api_entry(client, notes='=HYPERLINK("http://x")', medicines=["ibuprofen 400 mg"])
     api_entry(client, day="2026-02-27", pain_now=7, pain_worst=9)
-    app.state.store.assessments.add(person.id, "self_care", {"assessment": {"level": "self_care"}}, datetime.now(UTC))
+    app.state.store.assessments.add(
+        person.id, "self_care", {"assessment": {"level": "self_care"}}, datetime.now(UTC)
+    )
     return int(person.id)
 
 
@@ -89,5 +91,7 @@ def test_the_api_deletes_an_account_after_the_password_is_given_again(app: FastA
     with browser(app) as client:
         person_id = person_with_rows(app, client)
         assert client.post("/api/account/delete", json={"password": "wrong password"}).status_code == 401
-        assert client.post("/api/account/delete", json={"password": PASSWORD}).json() == {"deleted": "account"}
+        assert client.post("/api/account/delete", json={"password": PASSWORD}).json() == {
+            "deleted": "account"
+        }
         assert set(rows_of(app, person_id).values()) == {0}
