@@ -124,7 +124,7 @@ def install_accounts(app: FastAPI, settings: WebSettings) -> None:
     the diary engine (the interim one until lumbar.diary is wired in, see lumbar.web.diary.seams)."""
     engines: Engines = app.state.engines
     app.state.passwords = Passwords()
-    app.state.accounts = Accounts(app.state.store.people, app.state.passwords)
+    app.state.accounts = Accounts(app.state.store.people, app.state.passwords, clock=settings.now)
     app.state.sessions = SessionCookies(settings.secret or "")
     app.state.login_throttle = LoginThrottle(settings.login_burst, settings.login_per_minute)
     app.state.diary_engine = InterimDiaryEngine(lambda text: engines.assess(text).level)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from lumbar.ask.settings import AskSettings, ask_settings
@@ -94,6 +94,11 @@ class WebSettings:
         # the bounds are the settings table's: a value it would refuse from the environment is refused here
         limits = {name: getattr(self, name) for name in LIMITS}
         read_settings(environ={}, secret=self.secret, emergency_number=self.emergency_number, **limits)
+
+    def now(self) -> datetime:
+        """The current moment on the settings' clock: the day from ``today``, the time of day (UTC) from
+        the system clock, so that what is saved is dated as the pages date it."""
+        return datetime.combine(self.today(), datetime.now(UTC).time(), tzinfo=UTC)
 
     def hosts_allowed(self) -> tuple[str, ...]:
         """The host names answered: ``allowed_hosts``, else the loopback names and the bound host."""

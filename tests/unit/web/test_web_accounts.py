@@ -123,7 +123,7 @@ def test_a_result_is_saved_into_a_new_diary(app: FastAPI) -> None:
         assert len(saved) == 1 and saved[0]["level"] == "self_care"
         assert {"assessment", "plan"} <= set(saved[0]["assessment"])
         diary = client.get("/diary").text
-        assert f'href="/diary/assessments/{saved[0]["id"]}"' in diary
+        assert f'href="/diary/assessments/{saved[0]["id"]}">2 March 2026: ' in diary  # the clock passed in
 
 
 def test_a_signed_in_person_saves_a_result_at_once(app: FastAPI) -> None:

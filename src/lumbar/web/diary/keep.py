@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from lumbar.errors import NotFoundError
 from lumbar.interview.models import Result
 from lumbar.store import AssessmentRecord, PersonRecord, Store
@@ -28,4 +26,4 @@ def keep_assessment(
     assessment = reply.assessment
     plan = engines.plan(assessment)
     kept = {"assessment": assessment.model_dump(mode="json"), "plan": plan.model_dump(mode="json")}
-    return store.assessments.add(person.id, str(assessment.level), kept, datetime.now(UTC))
+    return store.assessments.add(person.id, str(assessment.level), kept, engines.settings.now())

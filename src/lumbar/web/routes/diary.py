@@ -8,7 +8,6 @@ warnings. The diary engine is reached only through ``lumbar.web.diary.seams``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -102,7 +101,7 @@ async def add_entry(
             return _diary_page(
                 request, templates, store, engines, diary, person, capitalised(str(exc)) + ".", typed
             )
-        record = store.diary.add(person.id, day, datetime.now(UTC))
+        record = store.diary.add(person.id, day, engines.settings.now())
         return see(f"/diary/entries/{record.id}")
 
     return await run(work)

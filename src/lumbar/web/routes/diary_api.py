@@ -8,8 +8,6 @@ SameSite=Lax. Every read and change is of the signed-in person's own rows: anoth
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
@@ -174,7 +172,7 @@ def add_entry(
     plan = saved[-1].assessment.get("plan") if saved else None
     warnings = diary.check_entry(day, plan)
     level = diary.reread_note(day.notes)
-    record = store.diary.add(person.id, day, datetime.now(UTC))
+    record = store.diary.add(person.id, day, engines.settings.now())
     words = note_level(engines.kb, level) if level is not None else None
     return EntryKept(
         entry=DiaryEntryOut.of(record),
