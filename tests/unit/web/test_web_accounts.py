@@ -135,3 +135,11 @@ def test_a_signed_in_person_saves_a_result_at_once(app: FastAPI) -> None:
         kept = client.post("/diary/keep", data={"key": key, "csrf_token": hidden_field(result, "csrf_token")})
         assert kept.url.path == "/diary"
         assert len(client.get("/api/diary/assessments").json()["assessments"]) == 1
+
+
+def test_a_result_that_expired_meanwhile_still_signs_up_and_says_so(app: FastAPI) -> None:
+    with browser(app) as client:
+        reply = page_sign_up(client, keep="A" * 22)  # the shape of a key, but no check kept under it
+        assert reply.status_code == 303 and reply.headers["location"] == "/diary?not_kept=1"
+        assert "could not be saved" in client.get(reply.headers["location"]).text
+        assert client.get("/api/diary/assessments").json() == {"assessments": []}

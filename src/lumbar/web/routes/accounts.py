@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from lumbar.errors import ConflictError, InputError, SignInError
+from lumbar.errors import ConflictError, InputError, InterviewError, NotFoundError, SignInError
 from lumbar.store import PersonRecord
 from lumbar.web.accounts.deps import (
     AccountsDep,
@@ -34,6 +34,8 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 LOG_IN = "/account/login"
 DIARY = "/diary"
+#: the diary's query parameter saying a check could not be kept (its address expired)
+NOT_KEPT = "not_kept"
 #: the two account forms: their title, button and the other form's link
 FORMS = {
     "signup": {"title": "Make an account to keep a diary", "button": "Make my account"},
@@ -111,12 +113,9 @@ async def account_post(
     throttle.attempt(client_address(request.scope), username)
 
     def work() -> PersonRecord:
-        person = (
+        return (
             accounts.sign_up(username, password) if form == "signup" else accounts.log_in(username, password)
         )
-        if keep:
-            keep_assessment(store, engines, saved, person, keep)
-        return person
 
     try:
         person = await run(work)
@@ -124,6 +123,11 @@ async def account_post(
         status = {InputError: 422, ConflictError: 409, SignInError: 401}[type(exc)]
         return _account_page(request, templates, form, keep, capitalised(str(exc)) + ".", status, username)
     response = see(DIARY)
+    if keep:
+        try:
+            await run(lambda: keep_assessment(store, engines, saved, person, keep))
+        except (NotFoundError, InterviewError):  # the check expired meanwhile: signed in all the same
+            response = see(f"{DIARY}?{NOT_KEPT}=1")
     sessions.start(request, response, person)
     return response
 

@@ -23,7 +23,7 @@ from lumbar.web.diary.entries import FIELD_RULES, MAX_NOTES_CHARS, entry_from_fo
 from lumbar.web.diary.keep import keep_assessment
 from lumbar.web.diary.seams import note_level
 from lumbar.web.errors import capitalised
-from lumbar.web.routes.accounts import DIARY, keep_key, log_in_first, see
+from lumbar.web.routes.accounts import DIARY, NOT_KEPT, keep_key, log_in_first, see
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -52,6 +52,7 @@ def _diary_page(
         "plot": diary.plot(entries),
         "today": engines.settings.today().isoformat(),
         "problem": problem,
+        "not_kept": NOT_KEPT in request.query_params,
         "typed": typed or {},
         "rules": FIELD_RULES,
         "max_notes": MAX_NOTES_CHARS,

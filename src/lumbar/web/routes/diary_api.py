@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from lumbar.web.accounts.deps import (
     AccountsDep,
@@ -20,7 +21,7 @@ from lumbar.web.accounts.deps import (
     ThrottleDep,
 )
 from lumbar.web.accounts.passwords import MAX_PASSWORD_CHARS
-from lumbar.web.deps import EnginesDep
+from lumbar.web.deps import EngineCallDep, EnginesDep
 from lumbar.web.diary.entries import DiaryEntryIn, DiaryEntryOut
 from lumbar.web.diary.my_data import AccountOut, MyData, SavedAssessmentOut, my_data, saved_assessment_out
 from lumbar.web.diary.seams import note_level
@@ -163,24 +164,32 @@ def entries(person: PersonDep, store: StoreDep) -> DiaryEntries:
 
 
 @router.post("/diary/entries", tags=["diary"], summary="Write a diary entry", response_model=EntryKept)
-def add_entry(
-    body: DiaryEntryIn, person: PersonDep, store: StoreDep, engines: EnginesDep, diary: DiaryEngineDep
+async def add_entry(
+    body: DiaryEntryIn,
+    person: PersonDep,
+    store: StoreDep,
+    engines: EnginesDep,
+    diary: DiaryEngineDep,
+    run: EngineCallDep,
 ) -> EntryKept:
     """Keep one day of the diary; the answer says what to know about it now (warnings, the notes' level)."""
     day = body.to_day(engines.settings.today())
-    saved = store.assessments.of(person.id)
-    plan = saved[-1].assessment.get("plan") if saved else None
-    warnings = diary.check_entry(day, plan)
-    level = diary.reread_note(day.notes)
-    record = store.diary.add(person.id, day, engines.settings.now())
-    words = note_level(engines.kb, level) if level is not None else None
-    return EntryKept(
-        entry=DiaryEntryOut.of(record),
-        warnings=warnings,
-        note_level=None if level is None else str(level),
-        note_level_title=words.title if words else None,
-        note_action=words.action if words else None,
-    )
+    level = await run(lambda: diary.reread_note(day.notes))  # engine work, in the engine pool
+
+    def keep() -> EntryKept:
+        saved = store.assessments.of(person.id)
+        warnings = diary.check_entry(day, saved[-1].assessment.get("plan") if saved else None)
+        record = store.diary.add(person.id, day, engines.settings.now())
+        words = note_level(engines.kb, level) if level is not None else None
+        return EntryKept(
+            entry=DiaryEntryOut.of(record),
+            warnings=warnings,
+            note_level=None if level is None else str(level),
+            note_level_title=words.title if words else None,
+            note_action=words.action if words else None,
+        )
+
+    return await run_in_threadpool(keep)
 
 
 @router.get(
