@@ -78,7 +78,9 @@ def test_a_warning_sign_in_a_note_is_shown_first(page: Page, base_url: str) -> N
     assert page.get_by_role("alert").is_visible()
 
 
-def test_axe_finds_no_problem_on_the_account_and_diary_pages(page: Page, base_url: str, axe_script: str) -> None:
+def test_axe_finds_no_problem_on_the_account_and_diary_pages(
+    page: Page, base_url: str, axe_script: str
+) -> None:
     checked: dict[str, list[dict[str, Any]]] = {}
     too_wide: list[str] = []
 
