@@ -8,6 +8,8 @@ next log-in.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -22,8 +24,12 @@ class Passwords:
 
     def __init__(self, hasher: PasswordHasher | None = None) -> None:
         self._hasher = hasher or PasswordHasher()
-        # checked against when the username is unknown, so a wrong username takes as long as a wrong password
-        self._decoy = self._hasher.hash("lumbar decoy password, never anyone's")
+
+    @cached_property
+    def _decoy(self) -> str:
+        """Checked against when the username is unknown, so that a wrong username takes as long as a
+        wrong password; made on first use, not when the app is made."""
+        return self._hasher.hash("lumbar decoy password, never anyone's")
 
     def hash(self, password: str) -> str:
         """The argon2id hash of ``password`` (with its own random salt)."""
