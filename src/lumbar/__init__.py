@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         Problem,
         QuestionnaireError,
         SettingsError,
+        SignInError,
     )
     from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
     from lumbar.knowledge.schema import Level
@@ -45,6 +46,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
             "Problem",
             "QuestionnaireError",
             "SettingsError",
+            "SignInError",
         ],
         "knowledge.loader": ["KnowledgeBase", "load_knowledge"],
         "knowledge.schema": ["Level"],

@@ -54,6 +54,12 @@ class ConflictError(LumbarError):
     code = "conflict"
 
 
+class SignInError(LumbarError):
+    """A request that needs a signed-in person: no session, an expired one, or a wrong username or password."""
+
+    code = "not_signed_in"
+
+
 class InterviewError(LumbarError):
     """An interview state or answer that does not fit (tampered, stale or of the wrong type)."""
 

@@ -20,8 +20,13 @@ from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
 from lumbar.care.render import first_sentence, long_date, signs_by_action
 from lumbar.store import IN_MEMORY, open_store
+from lumbar.web.accounts.passwords import Passwords
+from lumbar.web.accounts.people import Accounts
+from lumbar.web.accounts.sessions import SessionCookies
+from lumbar.web.accounts.throttle import LoginThrottle
 from lumbar.web.body_limit import BodyLimit
 from lumbar.web.csrf import FormTokens, OriginCheck
+from lumbar.web.diary.seams import InterimDiaryEngine
 from lumbar.web.engine_pool import EnginePool
 from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
@@ -29,7 +34,7 @@ from lumbar.web.hosts import AllowedHosts
 from lumbar.web.middleware import HeadAsGet, SecurityHeaders
 from lumbar.web.operator_notes import api_description
 from lumbar.web.rate_limit import RateLimit, TokenBuckets
-from lumbar.web.routes import api, docs, exports, pages, questionnaires
+from lumbar.web.routes import accounts, api, diary, diary_api, docs, exports, pages, questionnaires
 from lumbar.web.saved_states import SavedStates
 from lumbar.web.schemas import Health
 from lumbar.web.settings import WebSettings, settings_from_env
@@ -86,14 +91,18 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.saved_states = SavedStates(app.state.signer, app.state.store.interview_states)
     app.state.form_tokens = FormTokens(settings.secret or "")
     app.state.templates = create_templates()
+    install_accounts(app, settings)
     install_error_handlers(app)
     install_middleware(app, settings)
 
     app.include_router(api.router)
     app.include_router(questionnaires.api)
     app.include_router(exports.router)
+    app.include_router(diary_api.router)
     app.include_router(pages.router)
     app.include_router(questionnaires.pages)
+    app.include_router(accounts.router)
+    app.include_router(diary.router)
     app.include_router(docs.router)
     app.mount("/static", StaticFiles(packages=[("lumbar.web", "static")]), name="static")
 
@@ -109,6 +118,17 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 async def _stop_the_pool_at_shutdown(app: FastAPI) -> AsyncIterator[None]:
     yield
     app.state.pool.shutdown()
+
+
+def install_accounts(app: FastAPI, settings: WebSettings) -> None:
+    """People's accounts and diaries: argon2 passwords, sealed session cookies, the log-in throttle and
+    the diary engine (the interim one until lumbar.diary is wired in, see lumbar.web.diary.seams)."""
+    engines: Engines = app.state.engines
+    app.state.passwords = Passwords()
+    app.state.accounts = Accounts(app.state.store.people, app.state.passwords, clock=settings.now)
+    app.state.sessions = SessionCookies(settings.secret or "")
+    app.state.login_throttle = LoginThrottle(settings.login_burst, settings.login_per_minute)
+    app.state.diary_engine = InterimDiaryEngine(lambda text: engines.assess(text).level)
 
 
 def install_middleware(app: FastAPI, settings: WebSettings) -> None:

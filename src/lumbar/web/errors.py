@@ -27,6 +27,7 @@ from lumbar.errors import (
     KnowledgeError,
     LumbarError,
     NotFoundError,
+    SignInError,
 )
 
 log = logging.getLogger("lumbar.web")
@@ -37,12 +38,14 @@ STATUS_OF: dict[type[LumbarError], int] = {
     InputError: 400,
     InterviewError: 400,
     NotFoundError: 404,
+    SignInError: 401,
     ConflictError: 409,
     KnowledgeError: 500,
     ExportError: 500,
 }
 _CODE_OF_STATUS = {
     400: "bad_request",
+    401: "not_signed_in",
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
@@ -55,6 +58,7 @@ _CODE_OF_STATUS = {
 }
 PAGE_TITLES = {
     400: "We could not use that",
+    401: "Please log in",
     403: "That was refused",
     404: "Page not found",
     405: "That did not work",

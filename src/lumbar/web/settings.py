@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from lumbar.ask.settings import AskSettings, ask_settings
@@ -31,6 +31,9 @@ ALLOWED_HOSTS_ENV = variable_of("allowed_hosts")
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 #: listening addresses that mean "every address", so they name no host
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+#: log-in (and sign-up) attempts allowed at once, per client address and per username, and a minute after
+LOGIN_BURST = 10
+LOGIN_PER_MINUTE = 5.0
 #: the limits the web app reads from the environment (fields of lumbar.settings.Settings)
 LIMITS = (
     "allowed_hosts",
@@ -60,7 +63,8 @@ class WebSettings:
     ``retry_after``) and ``emergency_number`` are the fields of ``lumbar.settings.Settings`` of the same name, documented
     there and in docs/settings.md; they are checked against its bounds when made. ``secret`` ``None``
     means one is made for this process. ``knowledge`` and ``ask`` default to the packaged knowledge
-    base and ``lumbar ask``'s usual library. ``today`` fixes the clock of care plans. ``database_url`` is lumbar's
+    base and ``lumbar ask``'s usual library. ``login_burst`` and ``login_per_minute`` throttle log-ins (see
+    ``lumbar.web.accounts.throttle``). ``today`` fixes the clock of care plans. ``database_url`` is lumbar's
     database (see ``lumbar.store``), holding the interviews' saved states; ``None`` keeps it in this
     process's memory.
     """
@@ -83,11 +87,18 @@ class WebSettings:
     time_budget: float = _default("time_budget")
     retry_after: int = _default("retry_after")
     emergency_number: str = _default("emergency_number")
+    login_burst: int = LOGIN_BURST
+    login_per_minute: float = LOGIN_PER_MINUTE
 
     def __post_init__(self) -> None:
         # the bounds are the settings table's: a value it would refuse from the environment is refused here
         limits = {name: getattr(self, name) for name in LIMITS}
         read_settings(environ={}, secret=self.secret, emergency_number=self.emergency_number, **limits)
+
+    def now(self) -> datetime:
+        """The current moment on the settings' clock: the day from ``today``, the time of day (UTC) from
+        the system clock, so that what is saved is dated as the pages date it."""
+        return datetime.combine(self.today(), datetime.now(UTC).time(), tzinfo=UTC)
 
     def hosts_allowed(self) -> tuple[str, ...]:
         """The host names answered: ``allowed_hosts``, else the loopback names and the bound host."""

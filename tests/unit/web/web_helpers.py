@@ -55,7 +55,7 @@ def client_class() -> type[TestClient]:
 
 def make_settings(home: Path, **changes: Any) -> WebSettings:
     """Settings for tests: a fixed secret and date, the ask index under ``home``, the TestClient's
-    host name (``testserver``) allowed, and the rate limit in place but raised far above what a test
+    host name (``testserver``) allowed, and the rate and log-in limits in place but raised far above what a test
     run sends (the tests of the limit set their own)."""
     values: dict[str, Any] = {
         "secret": SECRET,
@@ -65,6 +65,7 @@ def make_settings(home: Path, **changes: Any) -> WebSettings:
         "allowed_hosts": (TEST_HOST,),
         "rate_per_minute": 60_000,
         "rate_burst": 10_000,
+        "login_burst": 10_000,
     }
     values.update(changes)
     return WebSettings(**values)
