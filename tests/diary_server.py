@@ -24,6 +24,8 @@ import httpx
 from postgres_cluster import free_port
 
 PASSWORD = "a long and memorable password"
+#: seconds to wait for the first acknowledged entry of a cycle before the kill timer starts
+FIRST_ACK_TIMEOUT = 60.0
 #: the server's limits, opened up: every client of a benchmark comes from one address
 OPEN_LIMITS = {
     "LUMBAR_RATE_PER_MINUTE": "0",
@@ -131,11 +133,13 @@ class CycleFigures:
 def write_until_killed(
     server: Server, sessions: list[httpx.Cookies], cycle: int, kill_after: float
 ) -> tuple[dict[str, dict[str, Any]], set[str]]:
-    """Post entries from one thread per session until the server is SIGKILLed after ``kill_after``
-    seconds: (every body sent by marker, the markers acknowledged with 200)."""
+    """Post entries from one thread per session until the server is SIGKILLed ``kill_after`` seconds
+    after the first acknowledgement (a loaded machine may take longer to answer the first): (every body
+    sent by marker, the markers acknowledged with 200)."""
     sent: dict[str, dict[str, Any]] = {}
     acknowledged: set[str] = set()
     lock = threading.Lock()
+    first = threading.Event()
 
     def writer(number: int, cookies: httpx.Cookies) -> None:
         with httpx.Client(base_url=server.base, cookies=cookies, timeout=30) as client:
@@ -151,10 +155,12 @@ def write_until_killed(
                 if reply.status_code == 200 and marker_of(reply.json()["entry"]) == marker:
                     with lock:
                         acknowledged.add(marker)
+                    first.set()
 
     threads = [threading.Thread(target=writer, args=(n, cookies)) for n, cookies in enumerate(sessions)]
     for thread in threads:
         thread.start()
+    first.wait(timeout=FIRST_ACK_TIMEOUT)
     time.sleep(kill_after)
     server.kill()
     for thread in threads:

@@ -26,7 +26,7 @@ from lumbar.web.accounts.sessions import SessionCookies
 from lumbar.web.accounts.throttle import LoginThrottle
 from lumbar.web.body_limit import BodyLimit
 from lumbar.web.csrf import FormTokens, OriginCheck
-from lumbar.web.diary.seams import InterimDiaryEngine
+from lumbar.web.diary.engine import LumbarDiaryEngine
 from lumbar.web.engine_pool import EnginePool
 from lumbar.web.engines import Engines
 from lumbar.web.errors import install_error_handlers
@@ -122,13 +122,13 @@ async def _stop_the_pool_at_shutdown(app: FastAPI) -> AsyncIterator[None]:
 
 def install_accounts(app: FastAPI, settings: WebSettings) -> None:
     """People's accounts and diaries: argon2 passwords, sealed session cookies, the log-in throttle and
-    the diary engine (the interim one until lumbar.diary is wired in, see lumbar.web.diary.seams)."""
+    the diary engine (lumbar.diary behind the web's seam, see lumbar.web.diary.engine)."""
     engines: Engines = app.state.engines
     app.state.passwords = Passwords()
     app.state.accounts = Accounts(app.state.store.people, app.state.passwords, clock=settings.now)
     app.state.sessions = SessionCookies(settings.secret or "")
     app.state.login_throttle = LoginThrottle(settings.login_burst, settings.login_per_minute)
-    app.state.diary_engine = InterimDiaryEngine(lambda text: engines.assess(text).level)
+    app.state.diary_engine = LumbarDiaryEngine(lambda: engines.assessor, settings.today)
 
 
 def install_middleware(app: FastAPI, settings: WebSettings) -> None:

@@ -5,24 +5,22 @@ again by intake and triage: the level it points to), ``reassess`` (the prompt to
 things do not improve) and ``plot`` (the SVG of pain and function over time). The web calls these
 and nothing else of the diary; the app holds one ``DiaryEngine`` (``app.state.diary_engine``).
 
-Until the diary engine is wired in, ``InterimDiaryEngine`` stands in: it warns of nothing, prompts
-nothing and draws nothing, but it does not leave a note unread. A note is assessed like a first
-description, and a level of seeing a doctor within a day or more urgent is shown at once, so a
-warning sign written in a note is never silent (safety first).
+The one implementation is :class:`lumbar.web.diary.engine.LumbarDiaryEngine`. A note is re-read by
+the intake and triaged, and a level of seeing a doctor within a day or more urgent is shown at once, so
+a warning sign written in a note is never silent (safety first).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from lumbar.errors import LumbarError
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
 from lumbar.store import DiaryDay, DiaryRecord
 
-#: the least urgent level the interim engine shows for a note (less urgent levels are left to lumbar.diary)
+#: the least urgent level a note's page shows first (a less urgent one is left to the re-assessment)
 SHOWN_FROM = Level.CONSULTATION_24
 
 
@@ -67,32 +65,3 @@ class DiaryEngine(Protocol):
     def plot(self, entries: Sequence[DiaryRecord]) -> str | None:
         """The SVG of pain and function over time; None when there is nothing to draw."""
         ...
-
-
-class InterimDiaryEngine:
-    """The stand-in until ``lumbar.diary`` is wired in: notes are assessed (see the module's note)."""
-
-    def __init__(self, assess_level: Callable[[str], Level]) -> None:
-        self._assess_level = assess_level
-
-    def check_entry(self, entry: DiaryDay, plan: Mapping[str, Any] | None) -> list[str]:
-        """No warnings yet: the dose limits are the diary engine's."""
-        return []
-
-    def reread_note(self, notes: str) -> Level | None:
-        """The note's level when it is ``SHOWN_FROM`` or more urgent; None otherwise or for no note."""
-        if not notes.strip():
-            return None
-        try:
-            level = self._assess_level(notes)
-        except LumbarError:  # a note lumbar cannot read as a description (too short, not English …)
-            return None
-        return level if level.rank >= SHOWN_FROM.rank else None
-
-    def reassess(self, entries: Sequence[DiaryRecord]) -> str | None:
-        """No prompt yet: the re-assessment rule is the diary engine's."""
-        return None
-
-    def plot(self, entries: Sequence[DiaryRecord]) -> str | None:
-        """No plot yet: it is the diary engine's."""
-        return None

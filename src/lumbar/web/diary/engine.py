@@ -1,0 +1,77 @@
+"""The diary engine (``lumbar.diary``) behind the web's seam (:class:`lumbar.web.diary.seams.DiaryEngine`).
+
+Kept records become the engine's entries; the plan's medicines are checked against their daily limits
+(when a day's medicine has an amount), a note is re-read by the intake and triaged (a level of seeing a
+doctor within a day or more urgent is shown first), the re-assessment rule turns two weeks without a
+real improvement into a prompt with its reasons, and the plot is the engine's SVG with its text
+alternative inside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from lumbar.assessor import AssessmentEngine
+from lumbar.diary import Entry, MedicineTaken, check_entry, reassess, render_plot, reread_note
+from lumbar.errors import LumbarError
+from lumbar.knowledge.schema import Level
+from lumbar.store import DiaryDay, DiaryRecord
+from lumbar.web.diary.seams import SHOWN_FROM
+
+
+def as_entry(day: DiaryDay) -> Entry:
+    """The engine's entry of a kept day. A medicine written without an amount (a name only, as the web
+    form takes it) is left out of the entry: no dose can be counted for it."""
+    medicines = [MedicineTaken.model_validate(m) for m in day.medicines if {"medicine", "amount"} <= set(m)]
+    return Entry(
+        day=day.day,
+        pain_now=day.pain_now,
+        pain_worst=day.pain_worst,
+        spasms=day.spasms,
+        sleep_hours=day.sleep_hours,
+        activity=day.activity,
+        medicines=medicines,
+        notes=day.notes,
+    )
+
+
+class LumbarDiaryEngine:
+    """The web's diary engine: ``lumbar.diary`` over the app's assessment engine and clock."""
+
+    def __init__(self, engine: Callable[[], AssessmentEngine], today: Callable[[], date]) -> None:
+        self._engine = engine
+        self._today = today
+
+    def check_entry(self, entry: DiaryDay, plan: Mapping[str, Any] | None) -> list[str]:
+        """The day's dose warnings, most serious first."""
+        return [warning.text for warning in check_entry(as_entry(entry), self._engine().kb)]
+
+    def reread_note(self, notes: str) -> Level | None:
+        """The note's level when it is ``SHOWN_FROM`` or more urgent; None otherwise, for no note, or for a
+        note the intake cannot read."""
+        if not notes.strip():
+            return None
+        try:
+            level = reread_note(notes, self._engine()).level
+        except LumbarError:
+            return None
+        return level if level.rank >= SHOWN_FROM.rank else None
+
+    def reassess(self, entries: Sequence[DiaryRecord]) -> str | None:
+        """The prompt to book a visit and its reasons from the diary, or None while it is not needed."""
+        days = sorted((as_entry(e) for e in entries), key=lambda e: e.day)
+        if not days:
+            return None
+        review = reassess(days, days[0].day, self._today(), self._engine())
+        if not review.prompt:
+            return None
+        return " ".join([review.prompt, *(r.text for r in review.level_reasons), *review.reasons])
+
+    def plot(self, entries: Sequence[DiaryRecord]) -> str | None:
+        """The SVG of pain (and activity) over time, milestones marked; None with no day written."""
+        days = sorted((as_entry(e) for e in entries), key=lambda e: e.day)
+        if not days:
+            return None
+        return render_plot(days, days[0].day, self._engine().kb).svg
