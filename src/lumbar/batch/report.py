@@ -1,22 +1,28 @@
 """The HTML report of an inbox triage: counts by level, the emergencies first, bad rows by kind, and
-two charts (messages at each level; messages per day, by level) drawn as inline SVG by pygal.
+two charts (messages at each level; messages per day, by level) drawn as inline SVG by matplotlib.
 
-The page is one self-contained file: no script, no font or style from the network.
+The page is one self-contained file: no script, no font or style from the network. The charts are
+drawn on a ``Figure`` of their own (not pyplot's global state), so drawing is safe in any thread.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
-import pygal
+import matplotlib
 from jinja2 import Environment, PackageLoader, select_autoescape
-from pygal.style import Style
+from matplotlib.figure import Figure
 
 from lumbar.batch.summary import EMERGENCIES, LEVELS, InboxSummary
 from lumbar.knowledge.schema import Level
 
-#: one colour per level, most urgent first (the web page's alarm red to calm green)
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+#: one colour per level, most urgent first (alarm red to calm green)
 COLOURS = {
     Level.EMERGENCY_AMBULANCE: "#b00020",
     Level.EMERGENCY: "#e65100",
@@ -26,38 +32,36 @@ COLOURS = {
 }
 #: days are drawn one by one (empty days too) up to this span; past it, only the days with messages
 MAX_FILLED_DAYS = 400
+#: text stays text (the page's own font, searchable), and the same summary gives the same bytes
+_SVG_SETTINGS: dict[RcKeyType, Any] = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "lumbar",
+    "font.family": "sans-serif",
+}
 
 
-def _style(levels: list[Level]) -> Style:
-    return Style(
-        background="white",
-        plot_background="white",
-        colors=tuple(COLOURS[level] for level in levels),
-        font_family="sans-serif",
-    )
-
-
-def _config() -> pygal.Config:
-    config = pygal.Config()
-    config.js = []  # pygal's tooltips come from the network; the report works offline
-    config.disable_xml_declaration = True
-    config.show_legend = True
-    config.legend_at_bottom = True
-    config.legend_at_bottom_columns = 2
-    config.truncate_legend = -1  # the levels' titles whole, never cut
-    config.print_values = False
-    config.height = 360
-    config.width = 860
-    return config
+def _svg(figure: Figure) -> str:
+    """The figure as an inline <svg> element (without the XML declaration and doctype)."""
+    out = io.StringIO()
+    with matplotlib.rc_context(_SVG_SETTINGS):
+        figure.savefig(out, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    text = out.getvalue()
+    return text[text.index("<svg") :]
 
 
 def levels_chart(summary: InboxSummary, titles: Mapping[Level, str]) -> str:
-    """A bar per level, most urgent first: how many messages were at it."""
-    chart = pygal.HorizontalBar(_config(), style=_style(LEVELS), title="Messages at each level")
-    for level in LEVELS:
-        chart.add(titles[level], [summary.by_level[level]])
-    chart.x_labels = [""]
-    return str(chart.render(is_unicode=True))
+    """A bar per level, most urgent on top: how many messages were at it."""
+    with matplotlib.rc_context(_SVG_SETTINGS):
+        figure = Figure(figsize=(8, 3))
+        axes = figure.add_subplot()
+        counts = [summary.by_level[level] for level in LEVELS]
+        bars = axes.barh([titles[level] for level in LEVELS], counts, color=[COLOURS[lv] for lv in LEVELS])
+        axes.bar_label(bars, labels=[f"{count:,}" for count in counts], padding=3)
+        axes.invert_yaxis()
+        axes.set_title("Messages at each level")
+        axes.spines[["top", "right"]].set_visible(False)
+        axes.margins(x=0.12)
+    return _svg(figure)
 
 
 def days(summary: InboxSummary) -> list[date]:
@@ -76,17 +80,24 @@ def per_day_chart(summary: InboxSummary, titles: Mapping[Level, str]) -> str | N
     shown = days(summary)
     if not shown:
         return None
-    bottom_up = list(reversed(LEVELS))
-    chart = pygal.StackedBar(_config(), style=_style(bottom_up), title="Messages per day")
-    chart.x_labels = [day.strftime("%d %b") for day in shown]
-    chart.x_label_rotation = 45
-    chart.show_minor_x_labels = False
-    chart.x_labels_major_every = max(1, len(shown) // 14)
-    for level in bottom_up:
-        chart.add(
-            titles[level], [summary.per_day[day][level] if day in summary.per_day else 0 for day in shown]
+    with matplotlib.rc_context(_SVG_SETTINGS):
+        figure = Figure(figsize=(8, 3.6))
+        axes = figure.add_subplot()
+        positions = range(len(shown))
+        bottom = [0] * len(shown)
+        for level in reversed(LEVELS):
+            counts = [summary.per_day[day][level] if day in summary.per_day else 0 for day in shown]
+            axes.bar(positions, counts, bottom=bottom, color=COLOURS[level], label=titles[level], width=0.85)
+            bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
+        step = max(1, len(shown) // 14)
+        axes.set_xticks(
+            list(positions)[::step], [day.strftime("%d %b") for day in shown][::step], rotation=45
         )
-    return str(chart.render(is_unicode=True))
+        axes.set_title("Messages per day")
+        axes.spines[["top", "right"]].set_visible(False)
+        handles, labels = axes.get_legend_handles_labels()
+        axes.legend(handles[::-1], labels[::-1], loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return _svg(figure)
 
 
 def html_report(summary: InboxSummary, titles: Mapping[Level, str], source: str) -> str:

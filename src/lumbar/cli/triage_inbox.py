@@ -111,9 +111,10 @@ def print_summary(
         )
     if summary.errors:
         kinds = ", ".join(f"{kind}: {count:,}" for kind, count in summary.errors.most_common())
-        console.print(f"{sum(summary.errors.values()):,} rows could not be assessed ({kinds}).")
+        bad = sum(summary.errors.values())
+        console.print(f"{bad:,} {'row' if bad == 1 else 'rows'} could not be assessed ({kinds}).")
     if outcome.skipped:
-        console.print(f"{outcome.skipped:,} partitions were already done and were kept.")
+        console.print(f"{outcome.skipped:,} of the partitions were already done and were kept.")
     if outcome.failed:
         console.print(
             f"[bold]{len(outcome.failed):,} partitions could not be finished; run the same command again to "
