@@ -25,7 +25,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from lumbar.batch.rows import BadRow, Format
+from lumbar.batch.rows import BadRow, Format, check_columns
 from lumbar.errors import InputError
 from lumbar.knowledge.compiled import fingerprint
 from lumbar.knowledge.loader import data_root
@@ -79,7 +79,8 @@ class RunIdentity:
 
 
 def identify(path: Path, fmt: Format, partition_rows: int) -> RunIdentity:
-    """Hash the input (read once, in blocks) and count its lines, for the manifest and the progress bar."""
+    """Hash the input (read once, in blocks) and count its lines, for the manifest and the progress bar;
+    a CSV or Parquet file without the id and text columns is refused here, before any work."""
     digest = hashlib.blake2b(digest_size=16)
     lines = 0
     try:
@@ -91,6 +92,7 @@ def identify(path: Path, fmt: Format, partition_rows: int) -> RunIdentity:
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from None
     try:
+        check_columns(path, fmt)
         rows = pq.ParquetFile(path).metadata.num_rows if fmt == "parquet" else lines - (fmt == "csv")
     except pa.ArrowException as exc:
         raise InputError(f"{path.name} is not a Parquet file that can be read ({exc})") from None

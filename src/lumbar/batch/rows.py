@@ -146,6 +146,15 @@ def _parquet(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | str]]:
             yield number, record
 
 
+def check_columns(path: Path, fmt: Format) -> None:
+    """Refuse, before any work, a CSV or Parquet file without the id and text columns."""
+    if fmt == "csv":
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            _require_columns(path, next(csv.reader(handle), []))
+    elif fmt == "parquet":
+        _require_columns(path, pq.ParquetFile(path).schema_arrow.names)
+
+
 def _require_columns(path: Path, names: Sequence[str]) -> None:
     missing = [c for c in ("id", "text") if c not in names]
     if missing:

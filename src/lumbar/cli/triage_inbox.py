@@ -19,7 +19,7 @@ from lumbar.errors import InputError
 from lumbar.knowledge.loader import load_knowledge
 from lumbar.knowledge.schema import Level
 
-PARTITION_ROWS = 5_000
+PARTITION_ROWS = 1_000
 #: ids listed on the terminal per emergency level; the report lists more, the results all
 SHOWN_IDS = 20
 
@@ -40,7 +40,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="worker processes of the local cluster (default: one per core)",
     )
     parser.add_argument(
-        "--scheduler", metavar="ADDRESS", help="use the running Dask cluster at ADDRESS (tcp://host:8786)"
+        "--scheduler",
+        metavar="ADDRESS",
+        help="use the running Dask cluster at ADDRESS (tcp://host:8786); its workers must have lumbar "
+        "installed and see the --out folder",
     )
     parser.add_argument(
         "--partition-rows",

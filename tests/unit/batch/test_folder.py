@@ -37,6 +37,13 @@ def test_a_folder_holding_other_files_is_not_used(tmp_path: Path) -> None:
         OutputFolder.prepare(tmp_path / "out", identify(inbox, "jsonl", 2))
 
 
+def test_a_file_without_the_columns_is_refused_before_any_work(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox.csv"
+    inbox.write_text("id,message\n1,my back hurts\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no 'text' column"):
+        identify(inbox, "csv", 2)
+
+
 def test_the_identity_counts_rows_for_the_progress_bar(tmp_path: Path) -> None:
     assert identify(write_inbox(tmp_path / "a.jsonl", messages(5)), "jsonl", 2).rows_estimate == 5
     assert identify(write_inbox(tmp_path / "a.csv", messages(5)), "csv", 2).rows_estimate == 5
