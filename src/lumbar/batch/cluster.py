@@ -100,6 +100,7 @@ def run_inbox(
     window = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
     outcome = RunOutcome()
     pending = as_completed()
+    future_index: dict[object, int] = {}  # the partition of each future not yet collected
 
     def collect(future: Any) -> None:
         index = future_index[future.key]
@@ -114,7 +115,6 @@ def run_inbox(
         if advance is not None:
             advance(done.rows)
 
-    future_index: dict[object, int] = {}
     with tempfile.TemporaryDirectory(prefix="lumbar-inbox-") as scratch:
         seen = SeenIds(Path(scratch) / "ids.sqlite")
         try:
