@@ -27,6 +27,8 @@ from lumbar.batch.rows import Partition, SeenIds, partitions
 #: partitions handed out per worker at once: enough to keep every worker busy, few enough that the
 #: driver holds a bounded number of rows however large the input
 IN_FLIGHT_PER_WORKER = 2
+#: where a local cluster's scheduler serves its status page: a free port of the loopback interface
+LOCAL_STATUS_ADDRESS = "127.0.0.1:0"
 
 
 class EngineOnWorker(WorkerPlugin):
@@ -78,7 +80,9 @@ def open_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # the scheduler serves its status page in any case: on a free port, so that two runs (or
+            # another cluster on this machine) never fight over the fixed default one
+            dashboard_address=LOCAL_STATUS_ADDRESS,
         ) as cluster,
         Client(cluster) as client,
     ):

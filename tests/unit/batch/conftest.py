@@ -7,12 +7,16 @@ from collections.abc import Iterator
 import pytest
 from distributed import Client, LocalCluster
 
+from lumbar.batch.cluster import LOCAL_STATUS_ADDRESS
+
 
 @pytest.fixture(scope="session")
 def client() -> Iterator[Client]:
     """A client of a local cluster of two single-threaded worker processes (as the CLI's default)."""
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=LOCAL_STATUS_ADDRESS
+        ) as cluster,
         Client(cluster) as dask_client,
     ):
         yield dask_client
