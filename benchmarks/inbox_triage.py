@@ -9,7 +9,9 @@ local cluster (one single-threaded worker process per --workers), so every peak 
 the driver's is its resident peak (reading, checking, sending partitions, summarising), each worker's
 is read on the worker at the end. "run" is the triage itself (hashing the input, reading it, the
 partitions on the workers, errors file, summary); "start" is the cluster's start-up and each worker
-building its engine. Scaling efficiency = rate with 2 workers / (2 × rate with 1 worker). The load
+building its engine. "worker CPU ms/msg" is the CPU time the workers spent per message, which
+the machine's other load does not change; "load" is the 1-minute load average before and after.
+Scaling efficiency = rate with 2 workers / (2 × rate with 1 worker). The load
 shares the machine's cores with the driver and with anything else running, so the figures are a floor.
 A measurement, never asserted in the test suite.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -42,12 +45,20 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """The CPU time (user and system) this process has used."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def one_run(inbox: Path, workers: int, partition_rows: int) -> dict[str, Any]:
     """Triage ``inbox`` once on a fresh local cluster of ``workers`` processes; the figures as a dict."""
     with tempfile.TemporaryDirectory(prefix="lumbar-inbox-bench-") as scratch:
         started = time.perf_counter()
         with open_client(workers) as client:
             client.register_plugin(EngineOnWorker())
+            worker_cpu_before = sum(client.run(cpu_seconds).values())
+            load_before = os.getloadavg()[0]
             ready = time.perf_counter()
             identity = identify(inbox, "jsonl", partition_rows)
             folder = OutputFolder.prepare(Path(scratch) / "out", identity)
@@ -55,6 +66,7 @@ def one_run(inbox: Path, workers: int, partition_rows: int) -> dict[str, Any]:
             folder.write_errors_csv()
             summary = summarise(folder)
             finished = time.perf_counter()
+            worker_cpu = sum(client.run(cpu_seconds).values()) - worker_cpu_before
             worker_peaks = sorted(client.run(peak_mb).values())
     return {
         "rows": outcome.rows,
@@ -64,6 +76,8 @@ def one_run(inbox: Path, workers: int, partition_rows: int) -> dict[str, Any]:
         "start_s": ready - started,
         "run_s": finished - ready,
         "per_second": outcome.rows / (finished - ready),
+        "worker_cpu_ms_per_message": 1000 * worker_cpu / max(1, outcome.rows),
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
         "driver_peak_mb": peak_mb(),
         "worker_peak_mb": worker_peaks,
     }
@@ -102,9 +116,10 @@ def main() -> int:
         return 0
     sizes = [int(s) for s in args.sizes.split(",")] + ([FULL] if args.full else [])
     worker_counts = [int(w) for w in args.workers.split(",")]
-    console = Console()
+    console = Console(width=150)
     table = Table(title="lumbar triage-inbox on a local Dask cluster")
-    for name in ("messages", "workers", "msgs/s", "run s", "start s", "driver peak MB", "worker peak MB"):
+    columns = ("messages", "workers", "msgs/s", "worker CPU ms/msg", "load", "run s", "start s")
+    for name in (*columns, "driver peak MB", "worker peak MB"):
         table.add_column(name, justify="right")
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="lumbar-inbox-gen-") as scratch:
@@ -118,6 +133,8 @@ def main() -> int:
                     f"{result['rows']:,}",
                     str(workers),
                     f"{result['per_second']:,.0f}",
+                    f"{result['worker_cpu_ms_per_message']:.1f}",
+                    " -> ".join(f"{load:.1f}" for load in result["load_average"]),
                     f"{result['run_s']:.1f}",
                     f"{result['start_s']:.1f}",
                     f"{result['driver_peak_mb']:.0f}",
