@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/run_all.py [--quick]
 
 --quick shrinks the ask corpus to 10,000 passages, the web load to 300 requests and the fuzzed texts
-to 2,000 (20,000 otherwise; fuzz_texts.py alone runs 100,000 by default).
+to 2,000 (20,000 otherwise; fuzz_texts.py alone runs 100,000 by default) and the inbox triage to
+2,000 messages (10,000 and 100,000 otherwise).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main() -> int:
         ["interview_step.py"],
         ["ask_scale.py", *(["--passages", "10000", "--queries", "200"] if args.quick else [])],
         ["web_load.py", *(["--requests", "300", "--seconds", "10"] if args.quick else [])],
+        ["inbox_triage.py", "--sizes", "2000" if args.quick else "10000,100000"],
     ]
     failed = 0
     for script, *options in runs:

@@ -51,6 +51,10 @@ VERBS: dict[str, Verb] = {
     "docs": Verb("add, list or remove the documents that `lumbar ask` answers from", "docs"),
     "serve": Verb("serve the web page and the REST API", "serve"),
     "kb": Verb("check, list and show the knowledge base", "kb"),
+    "triage-inbox": Verb(
+        "triage a file of messages (JSONL, CSV or Parquet) of any size on Dask, urgent ones first",
+        "triage_inbox",
+    ),
 }
 
 
