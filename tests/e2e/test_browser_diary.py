@@ -5,6 +5,7 @@ diary page. Screenshots go to tests/e2e/screenshots/ (ignored by git)."""
 from __future__ import annotations
 
 import itertools
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -119,3 +120,34 @@ def test_axe_finds_no_problem_on_the_account_and_diary_pages(
     }
     assert {name: problems for name, problems in found.items() if problems} == {}
     assert too_wide == []
+
+
+def two_weeks(page: Page, pains: list[int]) -> None:
+    """A new account's diary: one day a pain in ``pains``, the last day being the app's today (2 March)."""
+    page.goto(page.url.split("/account")[0] + "/account/signup")
+    sign_up(page)
+    last = date(2026, 3, 2)
+    for back, pain in zip(range(len(pains) - 1, -1, -1), pains, strict=True):
+        write_day(page, (last - timedelta(days=back)).isoformat(), pain, min(pain + 2, 10))
+        page.get_by_role("link", name="Back to my diary").click()
+
+
+def test_two_weeks_without_improvement_prompt_a_visit_and_the_plot_shows_the_days(
+    page: Page, base_url: str, screenshots: Path, axe_script: str
+) -> None:
+    page.goto(base_url + "/account/signup")
+    two_weeks(page, [6, 6, 7, 6, 6, 5, 6, 6, 6, 5, 6, 6, 5, 5, 5])  # 6 -> 5: under 2 points and 30 %
+    assert page.get_by_role("heading", name="Time to book a visit").is_visible()
+    plot = page.locator("section svg")
+    assert plot.count() == 1 and plot.bounding_box()["width"] <= page.viewport_size["width"]
+    assert "6" in plot.inner_html() and fits_the_phone(page)
+    assert not axe_violations(page, axe_script)
+    page.screenshot(path=str(screenshots / "diary-two-weeks-not-better.png"), full_page=True)
+
+
+def test_two_weeks_of_real_improvement_prompt_nothing(page: Page, base_url: str, screenshots: Path) -> None:
+    page.goto(base_url + "/account/signup")
+    two_weeks(page, [7, 7, 6, 6, 5, 5, 4, 4, 4, 3, 3, 3, 2, 2, 2])
+    assert page.get_by_role("heading", name="Time to book a visit").count() == 0
+    assert page.locator("section svg").count() == 1
+    page.screenshot(path=str(screenshots / "diary-two-weeks-better.png"), full_page=True)
