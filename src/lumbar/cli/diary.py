@@ -24,7 +24,7 @@ from rich.table import Table
 from lumbar.assessor import default_engine
 from lumbar.cli.diary_store import entries_of, first_assessment, local_person, to_day
 from lumbar.diary.doses import check_entry
-from lumbar.diary.entry import Entry, MedicineTaken
+from lumbar.diary.entry import Entry, MedicineTaken, read_medicine
 from lumbar.diary.notes import reread_note
 from lumbar.diary.plot import render_plot
 from lumbar.diary.review import reassess, trend
@@ -85,20 +85,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def parse_medicine(text: str) -> MedicineTaken:
-    """'paracetamol=2000mg', 'co-codamol=4 tablets', 'ibuprofen=400' (mg) -> a medicine taken."""
-    name, sep, amount = text.partition("=")
-    value = amount.strip().lower()
-    unit = "tablets" if value.endswith(("tablets", "tablet")) else "mg"
-    number = value.removesuffix("tablets").removesuffix("tablet").removesuffix("mg").strip()
-    problem = InputError(
-        f"'{text}' is not NAME=AMOUNT; write e.g. 'paracetamol=1000mg' or 'co-codamol=2 tablets'"
-    )
-    if not sep:
-        raise problem
-    try:
-        return MedicineTaken(medicine=name.strip(), amount=float(number), unit=unit)
-    except (ValueError, ValidationError):
-        raise problem from None
+    """'paracetamol=2000mg', 'co-codamol=4 tablets', 'ibuprofen 400 mg twice' -> a medicine taken."""
+    taken = read_medicine(text)
+    if taken is None:
+        raise InputError(
+            f"'{text}' gives no amount; write e.g. 'paracetamol=1000mg', 'co-codamol=2 tablets' or "
+            "'ibuprofen 400 mg twice'"
+        )
+    return taken
 
 
 def _add(args: argparse.Namespace, store: Store, today: date) -> int:

@@ -119,8 +119,8 @@ def test_add_asks_one_question_at_a_time(
 @pytest.mark.parametrize(
     ("more", "words"),
     [
-        (["--medicine", "paracetamol"], "NAME=AMOUNT"),
-        (["--medicine", "paracetamol=lots"], "NAME=AMOUNT"),
+        (["--medicine", "paracetamol"], "gives no amount"),
+        (["--medicine", "paracetamol=lots"], "gives no amount"),
     ],
 )
 def test_a_bad_value_is_a_plain_error(

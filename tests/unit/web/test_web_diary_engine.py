@@ -60,8 +60,12 @@ def test_a_dose_past_its_limit_is_warned_of(assessor: AssessmentEngine) -> None:
     heavy = DiaryDay(
         day=START, pain_now=5, pain_worst=6, medicines=[{"medicine": "ibuprofen", "amount": 2400}]
     )
-    named = DiaryDay(day=START, pain_now=5, pain_worst=6, medicines=[{"name": "ibuprofen 400 mg"}])
+    written = DiaryDay(day=START, pain_now=5, pain_worst=6, medicines=[{"name": "ibuprofen 400 mg x3"}])
+    named = DiaryDay(day=START, pain_now=5, pain_worst=6, medicines=[{"name": "ibuprofen"}])
     assert engine.check_entry(heavy, None)
+    assert engine.check_entry(
+        written, None
+    )  # 1,200 mg: at the limit of ibuprofen bought without a prescription
     assert as_entry(named).medicines == []  # a name without an amount counts no dose
 
 

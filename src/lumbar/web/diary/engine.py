@@ -1,7 +1,7 @@
 """The diary engine (``lumbar.diary``) behind the web's seam (:class:`lumbar.web.diary.seams.DiaryEngine`).
 
-Kept records become the engine's entries; the plan's medicines are checked against their daily limits
-(when a day's medicine has an amount), a note is re-read by the intake and triaged (a level of seeing a
+Kept records become the engine's entries; a day's medicines are checked against their daily limits
+(when a line gives an amount), a note is re-read by the intake and triaged (a level of seeing a
 doctor within a day or more urgent is shown first), the re-assessment rule turns two weeks without a
 real improvement into a prompt with its reasons, and the plot is the engine's SVG with its text
 alternative inside.
@@ -15,6 +15,7 @@ from typing import Any
 
 from lumbar.assessor import AssessmentEngine
 from lumbar.diary import Entry, MedicineTaken, check_entry, reassess, render_plot, reread_note
+from lumbar.diary.entry import read_medicine
 from lumbar.errors import LumbarError
 from lumbar.knowledge.schema import Level
 from lumbar.store import DiaryDay, DiaryRecord
@@ -22,9 +23,12 @@ from lumbar.web.diary.seams import SHOWN_FROM
 
 
 def as_entry(day: DiaryDay) -> Entry:
-    """The engine's entry of a kept day. A medicine written without an amount (a name only, as the web
-    form takes it) is left out of the entry: no dose can be counted for it."""
-    medicines = [MedicineTaken.model_validate(m) for m in day.medicines if {"medicine", "amount"} <= set(m)]
+    """The engine's entry of a kept day. The web form keeps each medicine as the line written
+    ("ibuprofen 400 mg twice"), read for its amount; a line without an amount counts no dose."""
+    medicines = [
+        MedicineTaken.model_validate(m) if "amount" in m else read_medicine(str(m.get("name", "")))
+        for m in day.medicines
+    ]
     return Entry(
         day=day.day,
         pain_now=day.pain_now,
@@ -32,7 +36,7 @@ def as_entry(day: DiaryDay) -> Entry:
         spasms=day.spasms,
         sleep_hours=day.sleep_hours,
         activity=day.activity,
-        medicines=medicines,
+        medicines=[m for m in medicines if m is not None],
         notes=day.notes,
     )
 
