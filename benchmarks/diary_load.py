@@ -6,8 +6,8 @@ on SQLite and on PostgreSQL.
 For each database (an SQLite file in a temporary folder; a database in a throw-away PostgreSQL
 cluster from tests/postgres_cluster.py) starts ``lumbar serve``, makes one account per client, and
 then ``--clients`` httpx async clients, each signed in as its own person, first write diary entries
-(``POST /api/diary/entries``), then ask for the diary page (``GET /diary``, which lists every day
-written and will hold the plot once the diary engine is wired in). Each scenario stops after
+(``POST /api/diary/entries``), then ask for the diary page (``GET /diary``: every day written, the
+re-assessment and the plot). Each scenario stops after
 ``--requests`` requests or ``--seconds`` seconds. The load generator runs on the same cores as the
 server, so the figures are a floor. Not a test: nothing is asserted; it prints the figures.
 """

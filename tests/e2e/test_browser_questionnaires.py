@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from test_browser import AXE_TAGS
+from pypdf import PdfReader
+from test_browser import AXE_TAGS, SELF_CARE_TEXT, answer_all, describe
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -86,3 +87,33 @@ def test_axe_finds_no_problem_on_the_questionnaire_pages(page: Page, base_url: s
     fill_start_back(page, base_url)
     checked["start_back result"] = axe_violations(page, axe_script)
     assert {name: found for name, found in checked.items() if found} == {}
+
+
+def test_a_result_with_start_back_and_roland_morris_goes_to_the_doctor_as_a_one_page_pdf(
+    no_js: Page, base_url: str, screenshots: Path
+) -> None:
+    describe(no_js, base_url, SELF_CARE_TEXT)
+    answer_all(no_js)
+    no_js.get_by_role("link", name="Answer 9 questions about how your back affects you (STarT Back)").click()
+    for screen in HIGH:
+        groups = no_js.locator("fieldset.item")
+        for index, answer in enumerate(screen):
+            groups.nth(index).get_by_label(answer, exact=True).check()
+        next_screen(no_js)
+    no_js.get_by_role("link", name="Roland-Morris Disability Questionnaire").click()
+    no_js.get_by_label("I stay at home most of the time because of my back.").check()
+    for _ in range(4):
+        next_screen(no_js)
+    assert no_js.get_by_text("1 out of 24").is_visible()
+    no_js.get_by_role("link", name="Back to your result: see your plan with this score").click()
+    assert no_js.get_by_text("Your plan above uses your STarT Back group").is_visible()
+    no_js.get_by_role("link", name="A summary for your doctor", exact=False).first.click()
+    summary = no_js.locator("main").inner_text()
+    assert "STarT Back" in summary and "Roland-Morris" in summary
+    with no_js.expect_download() as download:
+        no_js.get_by_role("link", name="Download as PDF (A4)").click()
+    pdf = Path(download.value.path())
+    assert pdf.read_bytes().startswith(b"%PDF")
+    pages = PdfReader(pdf).pages
+    assert len(pages) == 1 and "STarT Back" in pages[0].extract_text()
+    no_js.screenshot(path=str(screenshots / "summary_with_scores.png"), full_page=True)
