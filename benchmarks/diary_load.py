@@ -69,6 +69,8 @@ async def drive(
     started = time.monotonic()
     await asyncio.gather(*(one_client(cookies) for cookies in sessions))
     elapsed = time.monotonic() - started
+    if not latencies:  # every client was still warming up when the time ran out
+        return {"requests": 0, "failures": failures, "per_second": 0.0}
     return {
         "requests": len(latencies),
         "failures": failures,
