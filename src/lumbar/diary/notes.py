@@ -4,6 +4,7 @@ before: a new warning sign gives its level at once, the most urgent reasons firs
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -43,9 +44,20 @@ def reread_note(
     are those of the rules that use a new sign, most urgent first. Raises InputError for a note the
     intake cannot read (when nothing was known before).
     """
+    return _reading(note, engine, frozenset(earlier_findings), earlier_level)
+
+
+#: notes whose reading is kept: a diary page re-reads every note of the window at each view, and a
+#: note's reading depends only on its words, the engine and what was known before
+KEPT_READINGS = 4096
+
+
+@lru_cache(maxsize=KEPT_READINGS)
+def _reading(
+    note: str, engine: AssessmentEngine, earlier: frozenset[str], earlier_level: Level | None
+) -> NoteReading:
     kb = engine.kb
     wording = diary_rules(kb).wording
-    earlier = set(earlier_findings)
     answers: dict[str, bool | float] = {f: True for f in earlier if f in kb.findings}
     assessment = engine.assess(note, answers)
     used = {f for reason in assessment.level_reasons for f in reason.findings}

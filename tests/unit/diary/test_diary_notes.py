@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from lumbar.assessor import AssessmentEngine
 from lumbar.diary.notes import reread_note
 from lumbar.knowledge.schema import Level
@@ -41,3 +45,22 @@ def test_a_denied_sign_is_not_new(engine: AssessmentEngine) -> None:
     findings, level = earlier(engine)
     reading = reread_note("No numbness anywhere and peeing normally", engine, findings, level)
     assert not reading.new_signs and reading.level == level
+
+
+def test_a_note_is_read_once_however_often_its_diary_is_shown(
+    engine: AssessmentEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    assess = engine.assess
+
+    def counting(text: str, answers: dict[str, bool | float] | None = None) -> Any:
+        calls.append(text)
+        return assess(text, answers)
+
+    monkeypatch.setattr(engine, "assess", counting)
+    note = "Gardening all afternoon, sore but moving (a note of this test only)."
+    first = reread_note(note, engine, ["muscle_spasm"])
+    assert reread_note(note, engine, ["muscle_spasm"]) is first
+    assert calls == [note]
+    reread_note(note, engine, ["muscle_spasm", "lifting_injury"])  # other earlier findings: read again
+    assert calls == [note, note]
