@@ -10,8 +10,9 @@ entries: the SVG's ids come from a fixed salt and it holds no date.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from xml.etree import ElementTree
 
@@ -25,6 +26,7 @@ from pydantic import BaseModel, ConfigDict
 from lumbar.diary.doses import diary_rules
 from lumbar.diary.entry import Entry
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 
 SVG = "http://www.w3.org/2000/svg"
 #: fixed look and fixed ids; words stay text (searchable, read aloud, sharp when zoomed), laid out
@@ -56,10 +58,30 @@ class DiaryPlot(BaseModel):
 
 
 def render_plot(entries: Sequence[Entry], start: date, kb: KnowledgeBase) -> DiaryPlot:
-    """The plot of ``entries`` over the days since ``start`` (the first assessment's day)."""
+    """The plot of ``entries`` over the days since ``start`` (the first assessment's day).
+
+    Drawn once per set of entries and kept (at most :data:`KEPT_PLOTS` a knowledge base): a diary page
+    is viewed far more often than a day is written, and drawing takes tens of milliseconds."""
+    kept = sorted((e for e in entries if e.day >= start), key=lambda e: e.day)
+    return _plots(kb)(tuple(e.model_dump_json() for e in kept), start)
+
+
+#: plots kept per knowledge base
+KEPT_PLOTS = 512
+
+
+@per_knowledge_base
+def _plots(kb: KnowledgeBase) -> Callable[[tuple[str, ...], date], DiaryPlot]:
+    @lru_cache(maxsize=KEPT_PLOTS)
+    def draw(entries: tuple[str, ...], start: date) -> DiaryPlot:
+        return _draw([Entry.model_validate_json(e) for e in entries], start, kb)
+
+    return draw
+
+
+def _draw(kept: list[Entry], start: date, kb: KnowledgeBase) -> DiaryPlot:
     rules = diary_rules(kb)
     wording = rules.wording
-    kept = sorted((e for e in entries if e.day >= start), key=lambda e: e.day)
     days = [(e.day - start).days for e in kept]
     with matplotlib.rc_context(STYLE):
         figure = Figure(figsize=SIZE, layout="constrained")

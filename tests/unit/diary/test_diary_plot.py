@@ -54,3 +54,10 @@ def test_activity_is_drawn_when_written(kb: KnowledgeBase) -> None:
     with_activity = render_plot(entries, START, kb).svg
     without = render_plot(falling(START, 5, 5, count=3), START, kb).svg
     assert kb.diary.wording.plot_activity in with_activity and kb.diary.wording.plot_activity not in without
+
+
+def test_a_plot_is_drawn_once_for_the_same_days(kb: KnowledgeBase) -> None:
+    days = falling(START, 7, 3)
+    first = render_plot(days, START, kb)
+    assert render_plot(list(days), START, kb) is first
+    assert render_plot(days[:-1], START, kb) is not first  # another set of days is drawn anew
