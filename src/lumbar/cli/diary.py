@@ -22,7 +22,7 @@ from rich.prompt import FloatPrompt, IntPrompt, Prompt
 from rich.table import Table
 
 from lumbar.assessor import default_engine
-from lumbar.cli.diary_store import entries_of, first_assessment, local_person, to_day
+from lumbar.cli.diary_store import entries_of, first_assessment, local_person
 from lumbar.diary.doses import check_entry
 from lumbar.diary.entry import Entry, MedicineTaken, read_medicine
 from lumbar.diary.notes import reread_note
@@ -30,6 +30,7 @@ from lumbar.diary.plot import render_plot
 from lumbar.diary.review import reassess, trend
 from lumbar.errors import InputError
 from lumbar.store import Store, open_store
+from lumbar.store.entries import to_day
 
 STOPPED = "Stopped. Nothing was saved."
 FIELDS = ["day", "pain_now", "pain_worst", "spasms", "sleep_hours", "activity", "medicines", "notes"]

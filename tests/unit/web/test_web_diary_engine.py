@@ -11,7 +11,8 @@ import pytest
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.knowledge.schema import Level
 from lumbar.store import DiaryDay, DiaryRecord
-from lumbar.web.diary.engine import LumbarDiaryEngine, as_entry
+from lumbar.store.entries import to_entry as as_entry
+from lumbar.web.diary.engine import LumbarDiaryEngine
 
 START = date(2026, 3, 2)
 

@@ -14,31 +14,12 @@ from datetime import date
 from typing import Any
 
 from lumbar.assessor import AssessmentEngine
-from lumbar.diary import Entry, MedicineTaken, check_entry, reassess, render_plot, reread_note
-from lumbar.diary.entry import read_medicine
+from lumbar.diary import check_entry, reassess, render_plot, reread_note
 from lumbar.errors import LumbarError
 from lumbar.knowledge.schema import Level
 from lumbar.store import DiaryDay, DiaryRecord
+from lumbar.store.entries import to_entry
 from lumbar.web.diary.seams import SHOWN_FROM
-
-
-def as_entry(day: DiaryDay) -> Entry:
-    """The engine's entry of a kept day. The web form keeps each medicine as the line written
-    ("ibuprofen 400 mg twice"), read for its amount; a line without an amount counts no dose."""
-    medicines = [
-        MedicineTaken.model_validate(m) if "amount" in m else read_medicine(str(m.get("name", "")))
-        for m in day.medicines
-    ]
-    return Entry(
-        day=day.day,
-        pain_now=day.pain_now,
-        pain_worst=day.pain_worst,
-        spasms=day.spasms,
-        sleep_hours=day.sleep_hours,
-        activity=day.activity,
-        medicines=[m for m in medicines if m is not None],
-        notes=day.notes,
-    )
 
 
 class LumbarDiaryEngine:
@@ -50,7 +31,7 @@ class LumbarDiaryEngine:
 
     def check_entry(self, entry: DiaryDay, plan: Mapping[str, Any] | None) -> list[str]:
         """The day's dose warnings, most serious first."""
-        return [warning.text for warning in check_entry(as_entry(entry), self._engine().kb)]
+        return [warning.text for warning in check_entry(to_entry(entry), self._engine().kb)]
 
     def reread_note(self, notes: str) -> Level | None:
         """The note's level when it is ``SHOWN_FROM`` or more urgent; None otherwise, for no note, or for a
@@ -65,7 +46,7 @@ class LumbarDiaryEngine:
 
     def reassess(self, entries: Sequence[DiaryRecord]) -> str | None:
         """The prompt to book a visit and its reasons from the diary, or None while it is not needed."""
-        days = sorted((as_entry(e) for e in entries), key=lambda e: e.day)
+        days = sorted((to_entry(e) for e in entries), key=lambda e: e.day)
         if not days:
             return None
         review = reassess(days, days[0].day, self._today(), self._engine())
@@ -75,7 +56,7 @@ class LumbarDiaryEngine:
 
     def plot(self, entries: Sequence[DiaryRecord]) -> str | None:
         """The SVG of pain (and activity) over time, milestones marked; None with no day written."""
-        days = sorted((as_entry(e) for e in entries), key=lambda e: e.day)
+        days = sorted((to_entry(e) for e in entries), key=lambda e: e.day)
         if not days:
             return None
         return render_plot(days, days[0].day, self._engine().kb).svg
