@@ -20,7 +20,7 @@ from lumbar.assessment import (
     RankedCause,
     Recommendation,
 )
-from lumbar.care.plan import advice_items, make_plan
+from lumbar.care.plan import plan_advice
 from lumbar.errors import InputError
 from lumbar.intake.reader import (
     POSSIBLE_WARNING_SIGN,
@@ -180,10 +180,7 @@ class AssessmentEngine:
 
     def _advice(self, assessment: Assessment) -> list[Recommendation]:
         """The care plan's items: what to do now first at urgent levels, then self-care, each sourced."""
-        return [
-            Recommendation.model_validate(i.model_dump())
-            for i in advice_items(make_plan(assessment, self.kb))
-        ]
+        return plan_advice(assessment, self.kb)
 
 
 @cache

@@ -14,6 +14,7 @@ Selection rules (the clinical content is all in the knowledge base):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from lumbar.assessment import Assessment, RankedCause
@@ -32,7 +33,7 @@ from lumbar.care.models import (
     UrgentMessage,
 )
 from lumbar.care.profile import Profile, background_ids, profile_of
-from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net
+from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net, review_line
 from lumbar.care.stratified import stratify
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.questionnaires import Band
@@ -58,36 +59,59 @@ def make_plan(
     care forward in a home plan (NICE NG59 1.1.3); an urgent plan is left as it is.
     """
     today = today or date.today()
-    profile = profile_of(assessment, kb)
-    background = background_ids(kb)
-    top = list(assessment.causes[:TOP_CAUSES])
-    suited = _suited(top, kb, profile)
-
-    urgent = _urgent(assessment, kb) if assessment.level in URGENT_LEVELS else None
-    if urgent is not None:
-        sections, left_out = _wait_sections(kb, profile)
-    else:
-        sections, left_out = _home_sections(kb, profile, suited)
-    if urgent is None:
-        # while waiting for urgent help only comfort measures are offered; a doctor reviews medicines
-        if risk_group is not None:
-            sections = stratify(sections, left_out, risk_group, kb, profile)
-        sections = _first_taking(sections, medicine_items(assessment, kb, profile.present))
-    safety_net = build_safety_net(assessment.level, kb, profile, background, today, _starting(sections, kb))
+    steps = _steps(assessment, kb, risk_group)
+    safety_net = build_safety_net(
+        assessment.level, kb, steps.profile, steps.background, today, _starting(steps.sections, kb)
+    )
     plan = CarePlan(
         level=assessment.level,
         created=today,
         headline=kb.levels[assessment.level].headline,
-        urgent=urgent,
+        urgent=steps.urgent,
         level_reasons=[r.text for r in assessment.level_reasons],
-        causes=[c.name for c in top],
-        sections=sections,
-        left_out=left_out,
+        causes=[c.name for c in assessment.causes[:TOP_CAUSES]],
+        sections=steps.sections,
+        left_out=steps.left_out,
         safety_net=safety_net,
         disclaimer=assessment.disclaimer,
         basis=_basis(assessment, kb),
     )
     return plan.model_copy(update={"sources": _source_titles(plan, kb)})
+
+
+def plan_advice(assessment: Assessment, kb: KnowledgeBase, today: date | None = None) -> list[AdviceItem]:
+    """``advice_items(make_plan(assessment, kb, today))`` without writing out the safety-net's signs,
+    which the advice list does not carry (an assessment needs only this)."""
+    steps = _steps(assessment, kb, None)
+    review = review_line(assessment.level, kb, steps.profile, steps.background, today or date.today())
+    return _advice(steps.urgent, steps.sections, review, assessment.level)
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """What the plan asks the person to do, before its safety-net: for whom, now, and at home."""
+
+    profile: Profile
+    background: frozenset[str]
+    urgent: UrgentMessage | None
+    sections: list[PlanSection]
+    left_out: list[LeftOut]
+
+
+def _steps(assessment: Assessment, kb: KnowledgeBase, risk_group: Band | None) -> _Steps:
+    """The urgent message and the plan's sections for ``assessment`` (see :func:`make_plan`)."""
+    profile = profile_of(assessment, kb)
+    suited = _suited(list(assessment.causes[:TOP_CAUSES]), kb, profile)
+    urgent = _urgent(assessment, kb) if assessment.level in URGENT_LEVELS else None
+    if urgent is not None:
+        sections, left_out = _wait_sections(kb, profile)
+    else:
+        sections, left_out = _home_sections(kb, profile, suited)
+        # while waiting for urgent help only comfort measures are offered; a doctor reviews medicines
+        if risk_group is not None:
+            sections = stratify(sections, left_out, risk_group, kb, profile)
+        sections = _first_taking(sections, medicine_items(assessment, kb, profile.present))
+    return _Steps(profile, background_ids(kb), urgent, sections, left_out)
 
 
 def _first_taking(sections: list[PlanSection], taking: list[PlanItem]) -> list[PlanSection]:
@@ -260,19 +284,22 @@ def _source_titles(plan: CarePlan, kb: KnowledgeBase) -> dict[str, str]:
 
 def advice_items(plan: CarePlan) -> list[AdviceItem]:
     """The plan as the assessment's ``advice`` list: urgent actions first, then self-care, then the review."""
+    return _advice(plan.urgent, plan.sections, plan.safety_net.review, plan.level)
+
+
+def _advice(
+    urgent: UrgentMessage | None, sections: list[PlanSection], review: PlanItem | None, level: Level
+) -> list[AdviceItem]:
     advice: list[AdviceItem] = []
-    if plan.urgent is not None:
-        sources = list(dict.fromkeys(s.partition("#")[0] for s in plan.urgent.sources))
-        for index, action in enumerate(plan.urgent.actions):
-            rule_id = plan.urgent.rules[index] if index < len(plan.urgent.rules) else f"level_{plan.level}"
-            advice.append(
-                AdviceItem(id=rule_id, text=action, sources=sources, why=" ".join(plan.urgent.reasons))
-            )
-    for section in plan.sections:
-        if section.id in {"doctor", "advised_against"}:
+    if urgent is not None:
+        sources = list(dict.fromkeys(s.partition("#")[0] for s in urgent.sources))
+        for index, action in enumerate(urgent.actions):
+            rule_id = urgent.rules[index] if index < len(urgent.rules) else f"level_{level}"
+            advice.append(AdviceItem(id=rule_id, text=action, sources=sources, why=" ".join(urgent.reasons)))
+    for section in sections:
+        if section.id in NOT_STARTED:
             continue
         advice += [AdviceItem(id=i.id, text=i.text, sources=i.source_ids, why=i.why) for i in section.items]
-    review = plan.safety_net.review
     if review is not None:
         advice.append(AdviceItem(id=review.id, text=review.text, sources=review.source_ids, why=review.why))
     return advice

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -100,11 +101,7 @@ def _signs(
     memo = _memo(kb)
     lines: list[_Line] = []
     at_risk = False
-    for rule in kb.rules.values():
-        found = memo.line(rule, profile.present, background, unknowns)
-        if found is None:
-            continue
-        line, used = found
+    for rule, line, used in _reachable(kb, profile, background, unknowns):
         at_risk = at_risk or bool(used & background - unknowns)
         if applies(rule, profile, unknowns | starting, closer=bool(used)):
             lines.append(line)
@@ -114,6 +111,31 @@ def _signs(
         sign = memo.written(line)
         by_text.setdefault(sign.text, sign)
     return list(by_text.values()), at_risk
+
+
+def review_line(
+    level: Level, kb: KnowledgeBase, profile: Profile, background: frozenset[str], today: date
+) -> PlanItem | None:
+    """The safety-net's "book a visit if not better" line alone (``build_safety_net(...).review``),
+    without writing out its signs: what an assessment's advice needs."""
+    if level is not Level.SELF_CARE:
+        return None
+    unknowns = relevant_unknowns(profile, kb, background)
+    at_risk = any(
+        used & background - unknowns for _, _, used in _reachable(kb, profile, background, unknowns)
+    )
+    return _review(level, kb, profile, at_risk, today)[0]
+
+
+def _reachable(
+    kb: KnowledgeBase, profile: Profile, background: frozenset[str], unknowns: frozenset[str]
+) -> Iterator[tuple[WarningSignRule, _Line, frozenset[str]]]:
+    """Each rule within reach of this person, its line and the findings that brought it closer."""
+    memo = _memo(kb)
+    for rule in kb.rules.values():
+        found = memo.line(rule, profile.present, background, unknowns)
+        if found is not None:
+            yield rule, found[0], found[1]
 
 
 def _promote(lines: list[_Line]) -> list[_Line]:

@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from lumbar.assessment import Assessment
+from lumbar.assessor import AssessmentEngine
 from lumbar.care.models import CarePlan
-from lumbar.care.plan import advice_items, make_plan
+from lumbar.care.plan import advice_items, make_plan, plan_advice
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Cause, Conflict, Level, Position, Treatment
 
@@ -255,6 +256,23 @@ def test_advice_items_put_urgent_actions_first_and_carry_sources(
     assert home[0].id == "stay_active" and all(a.why for a in home)
     assert "review_if_not_better" in {a.id for a in home}
     assert all("#" not in s for a in home for s in a.sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back went into spasm this morning when I bent to pick up my kid",
+        "back pain for 3 weeks, I am 72 and had cancer, losing weight",
+        "I am 30 weeks pregnant and my back cramps come and go",
+        "back pain and I cannot feel the inside of my thighs, I wet myself",
+        "sore lower back after gardening, I take ibuprofen, kidney disease",
+        "aching back for 8 months, stiff in the morning for an hour, better with exercise",
+    ],
+)
+def test_plan_advice_is_the_whole_plans_advice(kb: KnowledgeBase, text: str) -> None:
+    """The assessment's short way to its advice gives what the whole plan's advice list gives."""
+    assessment = AssessmentEngine(kb).assess(text)
+    assert plan_advice(assessment, kb, TODAY) == advice_items(make_plan(assessment, kb, TODAY))
 
 
 @pytest.mark.parametrize(
