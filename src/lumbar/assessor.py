@@ -128,8 +128,8 @@ class AssessmentEngine:
             for f in possible_signs(reading, kb)
             if kb.findings[f.id].question
         ]
-        hinted = {u.id for u in unclear}
-        to_ask = [q for q in rank_questions(kb, state, result, causes) if q.finding.id not in hinted]
+        hinted = frozenset(u.id for u in unclear)
+        to_ask = rank_questions(kb, state, result, causes, exclude=hinted, limit=MAX_QUESTIONS)
         asked_next = [
             NextQuestion(
                 id=q.finding.id, text=q.finding.question or q.finding.name, why=q.why, warning_sign=q.warning

@@ -89,12 +89,14 @@ def rank_questions(
     triage: TriageResult,
     causes: list[CauseScore],
     exclude: frozenset[str] = frozenset(),
+    limit: int | None = None,
 ) -> list[Candidate]:
-    """Every question worth asking, best first (see the module docstring).
+    """Every question worth asking, best first (see the module docstring); the first ``limit`` when given.
 
-    ``exclude`` holds questions already asked but still unknown (answered "not sure").
+    ``exclude`` holds questions already asked but still unknown (answered "not sure"), or not to be
+    ranked here.
     """
-    return QuestionRanker.of(kb).rank(state, triage, causes, exclude)
+    return QuestionRanker.of(kb).rank(state, triage, causes, exclude, limit)
 
 
 @dataclass
@@ -183,13 +185,16 @@ class QuestionRanker:
         triage: TriageResult,
         causes: list[CauseScore],
         exclude: frozenset[str] = frozenset(),
+        limit: int | None = None,
     ) -> list[Candidate]:
-        """Warning signs, then rule findings in play, then information; each block best first."""
+        """Warning signs, then rule findings in play, then information; each block best first; the
+        first ``limit`` only when given."""
         now = self.now(state, triage, causes)
         emergency = _RANK[triage.level] >= _RANK[Level.EMERGENCY]
         warnings: list[Candidate] = []
         in_play: list[Candidate] = []
         info: list[Candidate] = []
+        informative: list[tuple[Finding, Look, str, Level | None, bool]] = []
         for finding in self.kb.findings.values():
             if finding.id in exclude or not askable(finding, state):
                 continue
@@ -215,19 +220,39 @@ class QuestionRanker:
                 warnings.append(Candidate(finding, True, score, why, opens, True))
             elif emergency or finding.warning_sign:
                 # a warning sign left out above is worth only what it tells about the causes
-                if not emergency and (gain := self.gain(look, now)) >= INFO_THRESHOLD:
-                    info.append(Candidate(finding, False, gain, why, reach))
+                if not emergency:
+                    informative.append((finding, look, why, reach, True))
             elif (level := self.in_play_level(finding, now)) is not None:
                 in_play.append(Candidate(finding, False, 10.0 * _RANK[level], why, reach))
             else:
-                # at an emergency level the causes no longer steer the questions
-                score = (0.0 if emergency else self.gain(look, now)) + PLAN_WEIGHT * look.plan
-                score += PERSON_BONUS if finding.group == PERSON_GROUP else 0.0
-                if score >= INFO_THRESHOLD:
-                    info.append(Candidate(finding, False, score, why, reach))
+                informative.append((finding, look, why, reach, False))
+        # the information block comes last: when the blocks above fill ``limit``, it is not worked out
+        if limit is None or len(warnings) + len(in_play) < limit:
+            info = [c for args in informative if (c := self.informative(now, emergency, *args))]
         for block in (warnings, in_play, info):
             block.sort(key=lambda c: -c.score)
-        return warnings + in_play + info
+        ranked = warnings + in_play + info
+        return ranked if limit is None else ranked[:limit]
+
+    def informative(
+        self,
+        now: Now,
+        emergency: bool,
+        finding: Finding,
+        look: Look,
+        why: str,
+        reach: Level | None,
+        sign: bool,
+    ) -> Candidate | None:
+        """An information question, when it is worth asking: a warning sign (``sign``) by what it tells
+        about the causes alone; another question by that plus the expected change to the plan."""
+        if sign:
+            gain = self.gain(look, now)
+            return Candidate(finding, False, gain, why, reach) if gain >= INFO_THRESHOLD else None
+        # at an emergency level the causes no longer steer the questions
+        score = (0.0 if emergency else self.gain(look, now)) + PLAN_WEIGHT * look.plan
+        score += PERSON_BONUS if finding.group == PERSON_GROUP else 0.0
+        return Candidate(finding, False, score, why, reach) if score >= INFO_THRESHOLD else None
 
     def now(self, state: FindingState, triage: TriageResult, causes: list[CauseScore]) -> Now:
         """The starting picture, with each cause's log odds and evidence LR worked out once."""
