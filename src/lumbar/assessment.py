@@ -122,3 +122,17 @@ class Assessment(_Out):
     def present(self) -> set[str]:
         """Ids of the findings present (a finding possibly present counts: safety first)."""
         return {f.id for f in self.findings if f.status in ("present", "possible")}
+
+
+class Screening(_Out):
+    """What triage of a message needs (an inbox of many): the level and why, the findings, the likely
+    causes and the sources they cite. An :class:`Assessment` of the same text has the same values in
+    these fields and adds the questions still to ask, specialists, tests and the plan's advice."""
+
+    level: Level
+    level_reasons: list[LevelReason]
+    causes: list[RankedCause]
+    findings: list[FoundFinding]
+    sources: dict[str, SourceRef]
+    fits_back_problem: bool = True
+    summary: str = ""

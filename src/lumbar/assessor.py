@@ -19,6 +19,7 @@ from lumbar.assessment import (
     Person,
     RankedCause,
     Recommendation,
+    Screening,
 )
 from lumbar.care.plan import plan_advice
 from lumbar.errors import InputError
@@ -98,6 +99,33 @@ class AssessmentEngine:
         causes = rank_causes(self.kb, state)
         return self._build(reading, state, result, causes, sorted(answers or {}))
 
+    def screen(self, text: str) -> Screening:
+        """The level, its reasons, the findings, the likely causes and their sources for ``text``: the
+        fields of :meth:`assess` that triage of an inbox needs, without ordering the questions still to
+        ask or writing the plan (about half the work)."""
+        check_text(text)
+        reading = self.read(text)
+        state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
+        result = triage(self.kb, state)
+        causes = rank_causes(self.kb, state)
+        unclear = self._unclear(reading)
+        hinted = frozenset(u.id for u in unclear)
+        # a warning sign still to ask comes first in the ranking: its first question tells
+        first = rank_questions(self.kb, state, result, causes, exclude=hinted, limit=1)
+        pending = bool(unclear) or bool(first and first[0].warning)
+        reasons = self._reasons(result, state) or [no_flag_reason(self.kb, state, pending)]
+        top, ranked = self._causes(causes)
+        fits_back = not any(rule.outside_back for rule in result.fired)
+        return Screening(
+            level=result.level,
+            level_reasons=reasons,
+            causes=ranked,
+            findings=self._findings(reading, result, top),
+            sources=collect_sources(self.kb, reasons, ranked),
+            fits_back_problem=fits_back,
+            summary=_summary(self.kb, result, top, fits_back),
+        )
+
     def _build(
         self,
         reading: Reading,
@@ -108,26 +136,8 @@ class AssessmentEngine:
     ) -> Assessment:
         kb = self.kb
         fits_back = not any(rule.outside_back for rule in result.fired)
-        reasons = [
-            LevelReason(
-                text=f"{rule.reason} {rule.action}",
-                findings=sorted(rule.when.finding_ids() & state.present),
-                sources=rule.source_ids,
-                rule=rule.id,
-            )
-            for rule in result.fired
-        ]
         # a warning sign read only as "possibly there" is asked first (the policy of rule_possible_warning_sign)
-        unclear = [
-            NextQuestion(
-                id=f.id,
-                text=kb.findings[f.id].question or kb.findings[f.id].name,
-                why=f'You wrote "{f.evidence}"; please tell us clearly whether this is so.',
-                warning_sign=True,
-            )
-            for f in possible_signs(reading, kb)
-            if kb.findings[f.id].question
-        ]
+        unclear = self._unclear(reading)
         hinted = frozenset(u.id for u in unclear)
         to_ask = rank_questions(kb, state, result, causes, exclude=hinted, limit=MAX_QUESTIONS)
         asked_next = [
@@ -139,7 +149,61 @@ class AssessmentEngine:
         # the danger screen (ambulance whatever the cause) stays first, as in the interview
         lead = 1 if danger_leads(kb, to_ask) else 0
         questions = (asked_next[:lead] + unclear + asked_next[lead:])[:MAX_QUESTIONS]
-        reasons = reasons or [no_flag_reason(kb, state, any(q.warning_sign for q in questions))]
+        reasons = self._reasons(result, state) or [
+            no_flag_reason(kb, state, any(q.warning_sign for q in questions))
+        ]
+        top, ranked = self._causes(causes)
+        specialists = choose_specialists(kb, result, top)
+        tests = choose_tests(kb, result, top)
+        assessment = Assessment(
+            level=result.level,
+            level_reasons=reasons,
+            causes=ranked,
+            findings=self._findings(reading, result, top),
+            next_questions=questions,
+            specialists=specialists,
+            tests=tests,
+            advice=[],
+            sources={},
+            person=_person(reading),
+            fits_back_problem=fits_back,
+            summary=_summary(kb, result, top, fits_back),
+            negated=sorted(reading.absent()),
+            notices=self.notices(reading),
+            answered=answered,
+        )
+        advice = self._advice(assessment)
+        sources = collect_sources(kb, reasons, ranked, [*specialists, *tests, *advice])
+        return assessment.model_copy(update={"advice": advice, "sources": sources})
+
+    def _reasons(self, result: TriageResult, state: FindingState) -> list[LevelReason]:
+        """Why the level: each fired rule's reason and action, with the findings and sources it used."""
+        return [
+            LevelReason(
+                text=f"{rule.reason} {rule.action}",
+                findings=sorted(rule.when.finding_ids() & state.present),
+                sources=rule.source_ids,
+                rule=rule.id,
+            )
+            for rule in result.fired
+        ]
+
+    def _unclear(self, reading: Reading) -> list[NextQuestion]:
+        """A question for each warning sign the text gave only as "possibly there"."""
+        findings = self.kb.findings
+        return [
+            NextQuestion(
+                id=f.id,
+                text=findings[f.id].question or findings[f.id].name,
+                why=f'You wrote "{f.evidence}"; please tell us clearly whether this is so.',
+                warning_sign=True,
+            )
+            for f in possible_signs(reading, self.kb)
+            if findings[f.id].question
+        ]
+
+    def _causes(self, causes: list[CauseScore]) -> tuple[list[CauseScore], list[RankedCause]]:
+        """The causes worth reporting, as scored and as reported."""
         top = [c for c in causes if c.probability >= 0.005][:MAX_CAUSES]
         ranked = [
             RankedCause(
@@ -153,30 +217,14 @@ class AssessmentEngine:
             )
             for c in top
         ]
-        # every finding a fired rule or a ranked cause relies on is reported, derived ones too (fever from 38.6)
+        return top, ranked
+
+    def _findings(self, reading: Reading, result: TriageResult, top: list[CauseScore]) -> list[FoundFinding]:
+        """Every finding read, and each derived one a fired rule or a ranked cause relies on (fever
+        from 38.6)."""
         used = {f for rule in result.fired for f in rule.when.finding_ids()}
         used |= {f for c in top for f in (*c.for_, *c.against)}
-        specialists = choose_specialists(kb, result, top)
-        tests = choose_tests(kb, result, top)
-        assessment = Assessment(
-            level=result.level,
-            level_reasons=reasons,
-            causes=ranked,
-            findings=[_found(f) for f in reading.findings.values() if _reported(f, kb, used)],
-            next_questions=questions,
-            specialists=specialists,
-            tests=tests,
-            advice=[],
-            sources={},
-            person=_person(reading),
-            fits_back_problem=fits_back,
-            summary=_summary(kb, result, top, fits_back),
-            negated=sorted(reading.absent()),
-            notices=self.notices(reading),
-            answered=answered,
-        )
-        assessment = assessment.model_copy(update={"advice": self._advice(assessment)})
-        return assessment.model_copy(update={"sources": collect_sources(kb, assessment)})
+        return [_found(f) for f in reading.findings.values() if _reported(f, self.kb, used)]
 
     def _advice(self, assessment: Assessment) -> list[Recommendation]:
         """The care plan's items: what to do now first at urgent levels, then self-care, each sourced."""

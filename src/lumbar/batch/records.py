@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lumbar.assessment import Assessment
+from lumbar.assessment import Screening
 from lumbar.assessor import AssessmentEngine
 from lumbar.batch.rows import BadRow, InboxRow
 from lumbar.errors import LumbarError
@@ -34,7 +34,7 @@ RESULT_COLUMNS = (
 )
 
 
-def result_record(row: InboxRow, assessment: Assessment, action: str) -> dict[str, Any]:
+def result_record(row: InboxRow, assessment: Screening, action: str) -> dict[str, Any]:
     """The result columns of one assessed row; ``action`` is what to do at its level, in plain words."""
     top = assessment.causes[:TOP_CAUSES]
     return {
@@ -64,7 +64,7 @@ def assess_rows(
     bad: list[BadRow] = []
     for row in rows:
         try:
-            assessment = engine.assess(row.text)
+            assessment = engine.screen(row.text)
         except LumbarError as exc:
             bad.append(BadRow(row.number, row.id, NOT_ASSESSABLE, str(exc)))
             continue

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from lumbar.assessment import LevelReason, Recommendation, SourceRef
+from lumbar.assessment import LevelReason, RankedCause, Recommendation, SourceRef
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Cause, DiagnosticTest, Specialist
 from lumbar.triage.differential import CauseScore
 from lumbar.triage.rules import FindingState, TriageResult
-
-if TYPE_CHECKING:
-    from lumbar.assessment import Assessment
 
 #: a cause this likely or more contributes its specialists and tests.
 MIN_SHARE = 0.08
@@ -89,21 +85,26 @@ def no_flag_reason(kb: KnowledgeBase, state: FindingState, warnings_pending: boo
     return LevelReason(text=text, findings=ruled_out, sources=["nice_ng59", "nhs_back_pain"], rule=None)
 
 
-def collect_sources(kb: KnowledgeBase, assessment: Assessment) -> dict[str, SourceRef]:
-    """Title and locator of every source id used in the assessment.
+def collect_sources(
+    kb: KnowledgeBase,
+    reasons: Sequence[LevelReason],
+    causes: Sequence[RankedCause],
+    recommendations: Sequence[Recommendation] = (),
+) -> dict[str, SourceRef]:
+    """Title and locator of every source id the reasons, causes and recommendations cite.
 
     The locator lists the places actually cited by the items shown (a heading, a recommendation
     number); a source cited without a place gets its general locator from sources.yaml.
     """
     ids: list[str] = []
-    for reason in assessment.level_reasons:
+    for reason in reasons:
         ids += reason.sources
-    for cause in assessment.causes:
+    for cause in causes:
         ids += cause.sources
-    for rec in [*assessment.specialists, *assessment.tests, *assessment.advice]:
+    for rec in recommendations:
         ids += rec.sources
-    shown = [r.rule for r in assessment.level_reasons if r.rule] + [c.id for c in assessment.causes]
-    shown += [r.id for r in [*assessment.specialists, *assessment.tests, *assessment.advice]]
+    shown = [r.rule for r in reasons if r.rule] + [c.id for c in causes]
+    shown += [r.id for r in recommendations]
     places: dict[str, list[str]] = {}
     for item_id in shown:
         try:
