@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Cause
 from lumbar.triage.rules import FindingState
 
@@ -32,28 +33,63 @@ def possible(cause: Cause, state: FindingState) -> bool:
 
 def log_posterior(cause: Cause, state: FindingState) -> tuple[float, list[tuple[float, str]]]:
     """Log prior odds plus the log LR of each known finding, and the contributions."""
+    return _log_posterior(_terms(cause), state)
+
+
+@dataclass(frozen=True)
+class _CauseTerms:
+    """A cause's log prior odds and, in the file's order, each finding's log LRs (None for an LR of 1)."""
+
+    log_prior_odds: float
+    evidence: tuple[tuple[str, float | None, float | None], ...]
+
+
+def _terms(cause: Cause) -> _CauseTerms:
     p = cause.prior
-    total = math.log(p / (1 - p))
+    return _CauseTerms(
+        math.log(p / (1 - p)),
+        tuple(
+            (
+                ev.finding,
+                math.log(ev.lr_present) if ev.lr_present != 1.0 else None,
+                math.log(ev.lr_absent) if ev.lr_absent != 1.0 else None,
+            )
+            for ev in cause.evidence
+        ),
+    )
+
+
+def _log_posterior(terms: _CauseTerms, state: FindingState) -> tuple[float, list[tuple[float, str]]]:
+    """Log prior odds plus the log LR of each known finding, and the contributions."""
+    total = terms.log_prior_odds
     parts: list[tuple[float, str]] = []
-    for ev in cause.evidence:
-        value = state.value(ev.finding)
-        if value is None:
+    present, absent = state.present, state.absent
+    for finding, log_present, log_absent in terms.evidence:
+        if finding in present:
+            contribution = log_present
+        elif finding in absent:
+            contribution = log_absent
+        else:
             continue
-        lr = ev.lr_present if value else ev.lr_absent
-        if lr != 1.0:
-            contribution = math.log(lr)
+        if contribution is not None:
             total += contribution
-            parts.append((contribution, ev.finding))
+            parts.append((contribution, finding))
     return total, parts
+
+
+@per_knowledge_base
+def _cause_terms(kb: KnowledgeBase) -> list[tuple[Cause, _CauseTerms]]:
+    """Each cause's terms, worked out once per knowledge base (in the file's order)."""
+    return [(cause, _terms(cause)) for cause in kb.causes.values()]
 
 
 def rank_causes(kb: KnowledgeBase, state: FindingState) -> list[CauseScore]:
     """Every possible cause, most likely first, with probabilities summing to one."""
     scored = []
-    for cause in kb.causes.values():
+    for cause, terms in _cause_terms(kb):
         if not possible(cause, state):
             continue
-        total, parts = log_posterior(cause, state)
+        total, parts = _log_posterior(terms, state)
         scored.append((cause, total, parts))
     if not scored:
         return []
