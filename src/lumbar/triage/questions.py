@@ -39,7 +39,7 @@ from lumbar.triage.question_terms import (
     reference_rate,
     sample_values,
 )
-from lumbar.triage.rules import FindingState, TriageResult, evaluate
+from lumbar.triage.rules import Compiled, FindingState, TriageResult, compiled
 
 #: a plain question whose answer opens this many screened warning signs is asked with them
 #: (a warning sign needs to open only one).
@@ -110,11 +110,13 @@ class QuestionRanker:
     lrs_of: dict[str, list[tuple[int, float, float]]] = field(init=False)  # finding -> causes' index, log LRs
     restricted: frozenset[str] = field(init=False)  # causes with ``requires`` or ``excludes``
     rules_of: dict[str, list[WarningSignRule]] = field(init=False)
+    checks_of: dict[str, list[tuple[WarningSignRule, Compiled]]] = field(init=False)  # the same, compiled
     derived_of: dict[str, list[Finding]] = field(init=False)
     samples: dict[str, list[float]] = field(init=False)
     screened_signs: list[Finding] = field(init=False)
     gated: dict[str, list[Finding]] = field(init=False)  # gate finding -> screened signs it opens
     danger: frozenset[str] = field(init=False)  # the universal danger screen's findings
+    with_question: list[Finding] = field(init=False)  # the findings that can be asked, in file order
 
     def __post_init__(self) -> None:
         kb = self.kb
@@ -128,6 +130,7 @@ class QuestionRanker:
             for c in kb.causes.values()
         }
         self.rates = {f: reference_rate(kb, f) for f in kb.findings}
+        self.with_question = [f for f in kb.findings.values() if f.question is not None]
         self.yes_rates = {
             f: {
                 c: min(0.95, max(0.001, math.exp(t.log_lr[f][0]) * rate))
@@ -142,9 +145,11 @@ class QuestionRanker:
                 self.lrs_of.setdefault(finding_id, []).append((index, lr_yes, lr_no))
         self.restricted = frozenset(c for c, t in self.causes.items() if t.requires or t.excludes)
         self.rules_of = {}
+        self.checks_of = {}
         for rule in kb.rules.values():
             for finding_id in rule.when.finding_ids():
                 self.rules_of.setdefault(finding_id, []).append(rule)
+                self.checks_of.setdefault(finding_id, []).append((rule, compiled(rule.when)))
         self.derived_of = {}
         for finding in kb.findings.values():
             if finding.derived_from is not None:
@@ -195,7 +200,7 @@ class QuestionRanker:
         in_play: list[Candidate] = []
         info: list[Candidate] = []
         informative: list[tuple[Finding, Look, str, Level | None, bool]] = []
-        for finding in self.kb.findings.values():
+        for finding in self.with_question:
             if finding.id in exclude or not askable(finding, state):
                 continue
             look = self.look(finding, now)
@@ -296,8 +301,10 @@ class QuestionRanker:
         """The rules that could still raise the level and fire once ``after`` is known."""
         before = now.state
         changed = (after.present - before.present) | (after.absent - before.absent)
-        touched = {r.id: r for f in changed for r in self.rules_of.get(f, []) if r.id in now.possible}
-        return [r for r in touched.values() if evaluate(r.when, after) is True]
+        possible = now.possible
+        touched = {r.id: (r, c) for f in changed for r, c in self.checks_of.get(f, ()) if r.id in possible}
+        present, absent = after.present, after.absent
+        return [r for r, check in touched.values() if check.evaluate(present, absent) is True]
 
     def screened(self, rule: WarningSignRule) -> bool:
         """A rule whose warning signs are asked even when not suggested (``screen`` in rules.yaml)."""

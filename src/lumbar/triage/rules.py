@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Condition, Level, WarningSignRule
 
 
@@ -34,20 +35,20 @@ def evaluate(cond: Condition, state: FindingState) -> bool | None:
 
 
 @dataclass(frozen=True)
-class _Compiled:
+class Compiled:
     """A condition as sets, so that evaluating it is a few set operations (the ranking evaluates
     rules many thousand times per assessment)."""
 
     all_ids: frozenset[str]
-    all_nested: tuple[_Compiled, ...]
+    all_nested: tuple[Compiled, ...]
     any_ids: tuple[str, ...]  # kept as listed: a finding listed twice counts twice
     any_set: frozenset[str] | None  # the same ids when none is listed twice
-    any_nested: tuple[_Compiled, ...]
+    any_nested: tuple[Compiled, ...]
     min_any: int  # 0 when the condition has no ``any``
     none: frozenset[str]
 
     @classmethod
-    def of(cls, cond: Condition) -> _Compiled:
+    def of(cls, cond: Condition) -> Compiled:
         any_ids = tuple(t for t in cond.any if isinstance(t, str))
         return cls(
             all_ids=frozenset(t for t in cond.all if isinstance(t, str)),
@@ -93,14 +94,25 @@ class _Compiled:
 
 
 #: compiled conditions by identity (a condition is frozen but hashing it walks every term)
-_COMPILED: dict[int, tuple[Condition, _Compiled]] = {}
+_COMPILED: dict[int, tuple[Condition, Compiled]] = {}
 
 
-def _compiled(cond: Condition) -> _Compiled:
+def _compiled(cond: Condition) -> Compiled:
     found = _COMPILED.get(id(cond))
     if found is None or found[0] is not cond:
-        found = _COMPILED[id(cond)] = (cond, _Compiled.of(cond))
+        found = _COMPILED[id(cond)] = (cond, Compiled.of(cond))
     return found[1]
+
+
+def compiled(cond: Condition) -> Compiled:
+    """``cond`` as sets: ``compiled(cond).evaluate(present, absent)`` is ``evaluate(cond, state)``."""
+    return _compiled(cond)
+
+
+@per_knowledge_base
+def compiled_rules(kb: KnowledgeBase) -> list[tuple[WarningSignRule, Compiled]]:
+    """Every rule of ``kb`` with its compiled condition, in the file's order."""
+    return [(rule, _compiled(rule.when)) for rule in kb.rules.values()]
 
 
 def unknown_findings(cond: Condition, state: FindingState) -> list[str]:
@@ -123,7 +135,8 @@ class TriageResult:
 
 def triage(kb: KnowledgeBase, state: FindingState) -> TriageResult:
     """The level set by the most urgent rule that fires (self-care when none does)."""
-    values = [(rule, evaluate(rule.when, state)) for rule in kb.rules.values()]
+    present, absent = state.present, state.absent
+    values = [(rule, check.evaluate(present, absent)) for rule, check in compiled_rules(kb)]
     fired = [r for r, value in values if value is True]
     fired.sort(key=lambda r: -r.level.rank)
     level = fired[0].level if fired else Level.SELF_CARE
