@@ -117,6 +117,7 @@ class QuestionRanker:
     gated: dict[str, list[Finding]] = field(init=False)  # gate finding -> screened signs it opens
     danger: frozenset[str] = field(init=False)  # the universal danger screen's findings
     with_question: list[Finding] = field(init=False)  # the findings that can be asked, in file order
+    yes_closure: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _closure
 
     def __post_init__(self) -> None:
         kb = self.kb
@@ -131,6 +132,7 @@ class QuestionRanker:
         }
         self.rates = {f: reference_rate(kb, f) for f in kb.findings}
         self.with_question = [f for f in kb.findings.values() if f.question is not None]
+        self.yes_closure = {f: _closure(kb, f) for f in kb.findings}
         self.yes_rates = {
             f: {
                 c: min(0.95, max(0.001, math.exp(t.log_lr[f][0]) * rate))
@@ -435,12 +437,16 @@ class QuestionRanker:
 
     def suppose(self, state: FindingState, finding_id: str, answer: bool | float) -> FindingState:
         """``state`` after one answer, with the implied, ruled-out and derived findings added."""
-        present, absent = set(state.present), set(state.absent)
-        todo: list[str] = []
         if answer is False:
-            absent.add(finding_id)
-        else:
-            todo.append(finding_id)
+            return FindingState(state.present, state.absent | {finding_id})
+        if answer is True:
+            closure, ruled_out = self.yes_closure[finding_id]
+            if closure.isdisjoint(state.present):
+                # what the loop below gives when none of the implied findings is known present yet
+                present_after = state.present | closure
+                return FindingState(present_after, (state.absent | ruled_out) - present_after)
+        present, absent = set(state.present), set(state.absent)
+        todo: list[str] = [finding_id]
         if not isinstance(answer, bool):
             for derived in self.derived_of.get(finding_id, []):
                 if derived.derived_from is not None and derived.derived_from.holds(answer):
@@ -460,6 +466,20 @@ class QuestionRanker:
 
 
 _ranker = per_knowledge_base(QuestionRanker)
+
+
+def _closure(kb: KnowledgeBase, finding_id: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The findings a "yes" to ``finding_id`` makes present (itself and what it implies, at any depth)
+    and those they rule out."""
+    closure: set[str] = set()
+    todo = [finding_id]
+    while todo:
+        current = todo.pop()
+        if current not in closure:
+            closure.add(current)
+            todo.extend(kb.findings[current].implies)
+    ruled_out = {r for f in closure for r in kb.findings[f].rules_out}
+    return frozenset(closure), frozenset(ruled_out)
 
 
 def _shares(logs: list[float]) -> list[float]:
