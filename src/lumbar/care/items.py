@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+
 from lumbar.care import wording
 from lumbar.care.models import PlanItem
 from lumbar.care.profile import Profile, finding_name
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Prevention, Treatment
+
+#: plan items kept per knowledge base (a treatment with each set of cautions and suited causes met)
+KEPT_ITEMS = 2048
 
 
 def names(finding_ids: list[str], kb: KnowledgeBase) -> str:
@@ -20,12 +27,33 @@ def treatment_item(
     """The plan item for ``treatment``, personalised; None when it cites no source (never shown)."""
     if not treatment.sources:
         return None
+    caution_ids = tuple(profile.has_any(treatment.cautions))
+    suited = tuple(suited_to or ())
+    if kb.treatments.get(treatment.id) is treatment:
+        return _kept_items(kb)(treatment.id, caution_ids, suited)
+    return _treatment_item(treatment, kb, caution_ids, suited)
+
+
+@per_knowledge_base
+def _kept_items(kb: KnowledgeBase) -> Callable[[str, tuple[str, ...], tuple[str, ...]], PlanItem]:
+    """The knowledge base's treatments as plan items, each written once per set of cautions and causes
+    it suits (a plan writes some twenty of them; a few hundred variants serve everyone)."""
+
+    @lru_cache(maxsize=KEPT_ITEMS)
+    def item(treatment_id: str, caution_ids: tuple[str, ...], suited_to: tuple[str, ...]) -> PlanItem:
+        return _treatment_item(kb.treatments[treatment_id], kb, caution_ids, suited_to)
+
+    return item
+
+
+def _treatment_item(
+    treatment: Treatment, kb: KnowledgeBase, caution_ids: tuple[str, ...], suited_to: tuple[str, ...]
+) -> PlanItem:
     grade = wording.GRADE_WORDS[treatment.evidence_grade]
     why = f"{wording.RECOMMENDATION_WORDS[treatment.recommendation]} ({grade})."
     if suited_to:
         why += " " + wording.SUITS.format(causes=", ".join(suited_to))
-    caution_ids = profile.has_any(treatment.cautions)
-    cautions = [wording.CAUTION.format(names=names(caution_ids, kb))] if caution_ids else []
+    cautions = [wording.CAUTION.format(names=names(list(caution_ids), kb))] if caution_ids else []
     notes = [
         wording.CONFLICT.format(topic=c.topic.rstrip("?"), follows=c.follows)
         for c in kb.conflicts.values()
