@@ -301,7 +301,8 @@ def complete(reading: Reading, kb: KnowledgeBase) -> None:
             source = reading.findings[rule.finding]
             status: Status = "present" if rule.holds(value) else "absent"
             _record(reading, ReadFinding(finding.id, status, source.evidence))
-        for present_id in list(reading.present()):
+        # in the order read, so that the findings come out in the same order in every process
+        for present_id in [f.id for f in reading.findings.values() if f.status == "present"]:
             finding = kb.findings[present_id]
             evidence = reading.findings[present_id].evidence
             certainty = reading.findings[present_id].certainty
