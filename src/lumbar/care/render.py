@@ -16,7 +16,6 @@ from lumbar.care.models import (
     PlanSection,
     SafetyNet,
     SafetySign,
-    SignGroup,
     UrgentMessage,
 )
 from lumbar.plain_words import source_place
