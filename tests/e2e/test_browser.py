@@ -76,13 +76,14 @@ def test_a_self_care_interview_from_start_to_plan(page: Page, base_url: str, scr
     assert page.locator("h1").inner_text() == "You can look after this at home"
     for heading in ("What to do now", "Your safety-net: when to get help", "Why", "What may be causing it"):
         assert page.get_by_role("heading", name=heading, exact=True).is_visible(), heading
-    # the rest folds away and opens without a script
-    for section in ("The next 48 hours", "The next two weeks", "Sources"):
+    # the rest folds away and opens without a script: the later plan sections under one disclosure
+    for section in ("More things you can do", "Who you might see", "Sources"):
         assert page.locator(f"summary:text-is('{section}')").count() == 1, section
-    later = page.locator("details", has=page.locator("summary:text-is('The next 48 hours')"))
-    assert not later.locator("h3").first.is_visible()
-    later.locator("summary:text-is('The next 48 hours')").click()
-    assert later.locator("h3").first.is_visible()
+    later = page.locator("details", has=page.locator("summary:text-is('More things you can do')"))
+    within = later.get_by_role("heading", name="The next 48 hours")
+    assert not within.is_visible()
+    later.locator("summary:text-is('More things you can do')").click()
+    assert within.is_visible() and later.get_by_role("heading", name="The next two weeks").is_visible()
     page.screenshot(path=str(screenshots / "self_care_result.png"), full_page=True)
     page.screenshot(path=str(screenshots / "self_care_result_top.png"))
 

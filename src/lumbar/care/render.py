@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
 
@@ -16,7 +16,6 @@ from lumbar.care.models import (
     PlanSection,
     SafetyNet,
     SafetySign,
-    SignGroup,
     UrgentMessage,
 )
 from lumbar.plain_words import source_place
@@ -57,10 +56,10 @@ def first_sentence(text: str) -> str:
     return text if end < 0 else text[: end + 1]
 
 
-def signs_by_action(group: SignGroup) -> list[tuple[str, list[SafetySign]]]:
-    """The group's signs gathered under each distinct action, in first-seen order."""
+def signs_by_action(signs: Iterable[SafetySign]) -> list[tuple[str, list[SafetySign]]]:
+    """The signs gathered under each distinct action, in first-seen order."""
     gathered: dict[str, list[SafetySign]] = {}
-    for sign in group.signs:
+    for sign in signs:
         gathered.setdefault(sign.action, []).append(sign)
     return list(gathered.items())
 

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from lumbar import __doc__ as PACKAGE_DOC
 from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
-from lumbar.care.render import first_sentence, long_date, signs_by_action
+from lumbar.care.render import first_sentence, long_date
 from lumbar.store import IN_MEMORY, open_store
 from lumbar.web.accounts.passwords import Passwords
 from lumbar.web.accounts.people import Accounts
@@ -58,7 +58,6 @@ def create_templates() -> Jinja2Templates:
     )
     env.globals["disclaimer"] = DISCLAIMER
     env.globals["not_back_problem"] = wording.NOT_BACK_PROBLEM
-    env.globals["signs_by_action"] = signs_by_action
     env.filters["long_date"] = long_date
     env.filters["first_sentence"] = first_sentence
     env.filters["passage_links"] = passage_links

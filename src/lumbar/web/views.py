@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from lumbar.care.render import signs_by_action
 from lumbar.plain_words import chance, quantity, sentence_key, sentences, source_place
 
 if TYPE_CHECKING:
     from lumbar.assessment import Assessment, FoundFinding, RankedCause
-    from lumbar.care.models import CarePlan, PlanSection
+    from lumbar.care.models import CarePlan, PlanSection, SafetySign, SignGroup
     from lumbar.knowledge.schema import UrgencyLevel
     from lumbar.web.engines import Engines
 
@@ -38,6 +39,33 @@ class CauseView:
 
 
 @dataclass(frozen=True)
+class SignLine:
+    """Safety-net signs that share one action: one line of the list, then what to do."""
+
+    signs: list[SafetySign]
+    then: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class NetGroupView:
+    """A safety-net group on the page: the lines always shown, and the ones folded behind <details>.
+
+    At an emergency level (ambulance, emergency department) every line is shown; at a less urgent
+    level only the signs that matter for this person are, the rest one tap away (no script needed).
+    """
+
+    heading: str
+    shown: list[SignLine]
+    folded: list[SignLine]
+
+    @property
+    def folded_signs(self) -> int:
+        """How many signs are folded away."""
+        return sum(len(line.signs) for line in self.folded)
+
+
+@dataclass(frozen=True)
 class ResultView:
     """Everything the result page shows, in the order it shows it."""
 
@@ -56,6 +84,8 @@ class ResultView:
     #: the plan's first section (what to do now), shown open; the later ones fold away
     first_steps: PlanSection | None = None
     later_sections: list[PlanSection] = field(default_factory=list)
+    #: the safety-net's groups, most urgent first, with what folds away
+    net_groups: list[NetGroupView] = field(default_factory=list)
 
     def cite(self, source_ids: list[str]) -> list[tuple[int, str]]:
         """(number, title) of each distinct source id, for the little [n] links."""
@@ -129,6 +159,23 @@ def page_title(plan: CarePlan, wording: UrgencyLevel) -> str:
     return wording.title
 
 
+def sign_lines(signs: list[SafetySign]) -> list[SignLine]:
+    """The signs gathered under each distinct action, in first-seen order (each sign under one)."""
+    return [
+        SignLine(signs=same, then=same[0].then, sources=[s for sign in same for s in sign.sources])
+        for _, same in signs_by_action(signs)
+    ]
+
+
+def net_group(group: SignGroup, engines: Engines) -> NetGroupView:
+    """A safety-net group: all of it shown at an emergency level, else the person's own signs shown."""
+    if engines.kb.levels[group.level].emergency:
+        return NetGroupView(heading=group.heading, shown=sign_lines(group.signs), folded=[])
+    personal = [sign for sign in group.signs if sign.personal]
+    others = [sign for sign in group.signs if not sign.personal]
+    return NetGroupView(heading=group.heading, shown=sign_lines(personal), folded=sign_lines(others))
+
+
 def result_view(
     assessment: Assessment, plan: CarePlan, engines: Engines, emergency_number: str = ""
 ) -> ResultView:
@@ -151,6 +198,7 @@ def result_view(
         extra_actions=extra_actions(plan, wording),
         first_steps=plan.sections[0] if plan.sections else None,
         later_sections=plan.sections[1:],
+        net_groups=[net_group(group, engines) for group in plan.safety_net.groups],
     )
 
 

@@ -89,8 +89,12 @@ def test_a_self_care_interview_ends_with_the_result_and_plan(client: TestClient)
     ]
     assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
     # background folds away: the later plan sections, who to see and tests are behind <details>
-    for folded in ("The next 48 hours", "Who you might see", "Tests a doctor may suggest", "Sources"):
+    for folded in ("More things you can do", "Who you might see", "Tests a doctor may suggest", "Sources"):
         assert re.search(rf"<summary>{folded}</summary>", html), folded
+    # the later plan sections are under "More things you can do", none of them before it
+    more = html.index("<summary>More things you can do</summary>")
+    for section in ("The next 48 hours", "The next two weeks"):
+        assert html.index(f'<h3 class="section-title">{section}</h3>') > more, section
 
 
 def test_causes_show_finding_names_not_ids(client: TestClient) -> None:

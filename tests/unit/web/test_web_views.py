@@ -13,6 +13,7 @@ from lumbar.web.views import (
     ABSENT_MARK,
     cause_view,
     extra_actions,
+    net_group,
     number_sources,
     passage_links,
     result_view,
@@ -106,3 +107,27 @@ def test_a_safety_net_sign_shows_only_what_its_groups_heading_does_not_say(engin
             assert sign.then in sign.action
             shortened += sign.then != sign.action
     assert shortened  # the repeats are there to remove
+
+
+@pytest.mark.parametrize(
+    "text", [SELF_CARE_TEXT, "I am 70 and my lower back went into a cramp after gardening yesterday."]
+)
+def test_the_safety_net_shows_every_emergency_sign_and_folds_only_less_urgent_ones(
+    engines: Engines, text: str
+) -> None:
+    plan = engines.plan(engines.assess(text))
+    folded_somewhere = False
+    for group in plan.safety_net.groups:
+        view = net_group(group, engines)
+        lines = [*view.shown, *view.folded]
+        # each sign once, under one action, and each line's signs share that action
+        assert sorted(id(s) for line in lines for s in line.signs) == sorted(id(s) for s in group.signs)
+        assert all(len({s.action for s in line.signs}) == 1 for line in lines)
+        if engines.kb.levels[group.level].emergency:
+            assert not view.folded, group.heading
+        else:
+            assert all(s.personal for line in view.shown for s in line.signs), group.heading
+            assert not any(s.personal for line in view.folded for s in line.signs), group.heading
+            assert view.folded_signs == sum(not s.personal for s in group.signs)
+        folded_somewhere |= bool(view.folded)
+    assert folded_somewhere  # a self-care plan has less urgent signs to fold
