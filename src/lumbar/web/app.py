@@ -34,7 +34,17 @@ from lumbar.web.hosts import AllowedHosts
 from lumbar.web.middleware import HeadAsGet, SecurityHeaders
 from lumbar.web.operator_notes import api_description
 from lumbar.web.rate_limit import RateLimit, TokenBuckets
-from lumbar.web.routes import accounts, api, diary, diary_api, docs, exports, pages, questionnaires
+from lumbar.web.routes import (
+    accounts,
+    api,
+    diary,
+    diary_api,
+    diary_scores,
+    docs,
+    exports,
+    pages,
+    questionnaires,
+)
 from lumbar.web.saved_states import SavedStates
 from lumbar.web.schemas import Health
 from lumbar.web.settings import WebSettings, settings_from_env
@@ -99,10 +109,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(questionnaires.api)
     app.include_router(exports.router)
     app.include_router(diary_api.router)
+    app.include_router(diary_scores.api)
     app.include_router(pages.router)
     app.include_router(questionnaires.pages)
     app.include_router(accounts.router)
     app.include_router(diary.router)
+    app.include_router(diary_scores.pages)
     app.include_router(docs.router)
     app.mount("/static", StaticFiles(packages=[("lumbar.web", "static")]), name="static")
 
