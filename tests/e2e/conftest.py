@@ -12,7 +12,8 @@ import socket
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,8 @@ AXE_DIR = HERE / "axe"
 AXE_SCRIPT = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = HERE / "screenshots"
 PHONE = {"width": 390, "height": 844}
+#: the day the shared test server takes for today
+TODAY = date(2026, 3, 2)
 
 
 def _free_port() -> int:
@@ -46,9 +49,10 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """lumbar served by uvicorn in a background thread on a free loopback port."""
+@contextmanager
+def served(home: Path, today: Callable[[], date]) -> Iterator[str]:
+    """lumbar served by uvicorn in a background thread on a free loopback port, its clock ``today``;
+    the address."""
     import uvicorn
 
     from lumbar.ask.settings import AskSettings, default_seeds
@@ -58,8 +62,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     settings = WebSettings(
         port=port,
         secret="e2e-secret-of-at-least-32-bytes-long",
-        ask=AskSettings(home=tmp_path_factory.mktemp("lumbar-e2e-home"), seeds=default_seeds()),
-        today=lambda: date(2026, 3, 2),
+        ask=AskSettings(home=home, seeds=default_seeds()),
+        today=today,
         # one browser runs many whole interviews in a minute, each step a form and its page (Post/
         # Redirect/Get), far more than a person would; the limit itself is tested in tests/unit/web
         rate_per_minute=60_000,
@@ -75,9 +79,18 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """lumbar served on a free loopback port, its clock fixed at 2 March 2026."""
+    with served(tmp_path_factory.mktemp("lumbar-e2e-home"), lambda: TODAY) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
