@@ -13,12 +13,13 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from lumbar import __doc__ as PACKAGE_DOC
 from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
 from lumbar.care.render import first_sentence, long_date, signs_by_action
+from lumbar.export.summary_pdf import summary_loader
 from lumbar.store import IN_MEMORY, open_store
 from lumbar.web.accounts.passwords import Passwords
 from lumbar.web.accounts.people import Accounts
@@ -59,9 +60,10 @@ API_DESCRIPTION = (
 
 
 def create_templates() -> Jinja2Templates:
-    """The page templates shipped inside the package, with the disclaimer on every page."""
+    """The page templates shipped inside the package, with the disclaimer on every page; the summary for
+    the doctor's template comes from lumbar.export, which makes its files too."""
     env = Environment(
-        loader=PackageLoader("lumbar.web", "templates"),
+        loader=ChoiceLoader([PackageLoader("lumbar.web", "templates"), summary_loader()]),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
