@@ -40,6 +40,7 @@ from lumbar.web.routes import (
     api,
     diary,
     diary_api,
+    diary_exports,
     diary_scores,
     docs,
     exports,
@@ -112,11 +113,13 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(exports.router)
     app.include_router(diary_api.router)
     app.include_router(diary_scores.api)
+    app.include_router(diary_exports.api)
     app.include_router(pages.router)
     app.include_router(questionnaires.pages)
     app.include_router(accounts.router)
     app.include_router(diary.router)
     app.include_router(diary_scores.pages)
+    app.include_router(diary_exports.pages)
     app.include_router(docs.router)
     app.mount("/static", StaticFiles(packages=[("lumbar.web", "static")]), name="static")
 

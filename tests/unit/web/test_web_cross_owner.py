@@ -34,6 +34,7 @@ OWNED = [
     ("POST", "/api/diary/scores"),
     ("GET", "/api/diary/scores/{score}"),
     ("DELETE", "/api/diary/scores/{score}"),
+    ("GET", "/api/diary/export/fhir"),
     ("GET", "/diary"),
     ("POST", "/diary/entries"),
     ("GET", "/diary/entries/{entry}"),
@@ -42,6 +43,8 @@ OWNED = [
     ("POST", "/diary/scores"),
     ("GET", "/diary/scores/{score}"),
     ("POST", "/diary/scores/{score}/delete"),
+    ("GET", "/diary/summary"),
+    ("GET", "/diary/summary.pdf"),
     ("GET", "/account/export.json"),
     ("GET", "/account/export.csv"),
     ("GET", "/account/delete"),
@@ -133,6 +136,8 @@ def test_lists_and_exports_hold_only_ones_own_rows(app: FastAPI, owner_ids: dict
         assert other.get("/api/diary/entries").json() == {"entries": []}
         assert other.get("/api/diary/assessments").json() == {"assessments": []}
         assert other.get("/api/diary/scores").json() == {"scores": []}
+        assert other.get("/api/diary/export/fhir").status_code == 404  # no saved check of their own
+        assert "Mine and nobody else" not in other.get("/diary/summary").text
         assert "Mine and nobody else" not in other.get("/account/export.csv").text
         exported = other.get("/api/account/export").json()
         assert exported["diary"] == [] and exported["assessments"] == [] and exported["scores"] == []
