@@ -2,7 +2,7 @@
 question at a time), checks its medicines against their daily limits and reads its note for new
 warning signs; `show` prints the days, the trend, warnings and whether to book a visit, and can write
 the plot (with the kept questionnaire scores); `add-score` keeps a questionnaire's score (from
-options, or asked one question at a time); `export` writes every entry as JSON or CSV. Ctrl-C or Ctrl-D stops without a traceback."""
+options, or asked one question at a time); `export` writes every entry (or, with --scores, every kept score) as JSON or CSV. Ctrl-C or Ctrl-D stops without a traceback."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from lumbar.diary.plot import ScorePoint, render_plot
 from lumbar.diary.review import reassess, trend
 from lumbar.errors import InputError
 from lumbar.export.records import dated_score
+from lumbar.export.table import scores_csv
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.questionnaires.change import compare
 from lumbar.store import ScoreRecord, Store, open_store
@@ -87,6 +88,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     keep.add_argument("--json", action="store_true", help="print JSON")
     export = sub.add_parser("export", help="every entry as JSON or CSV")
     export.add_argument("--format", choices=["json", "csv"], default="json", help="the file format")
+    export.add_argument(
+        "--scores", action="store_true", help="the kept questionnaire scores instead of the days"
+    )
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: print)")
     parser.set_defaults(handler=run)
 
@@ -245,8 +249,11 @@ def _show(args: argparse.Namespace, store: Store, today: date) -> int:
 
 
 def _export(args: argparse.Namespace, store: Store, today: date) -> int:
-    rows = [e.model_dump(mode="json") for e in entries_of(store, local_person(store, datetime.now(UTC)))]
-    if args.format == "json":
+    person = local_person(store, datetime.now(UTC))
+    rows = [e.model_dump(mode="json") for e in entries_of(store, person)]
+    if args.scores:
+        text = _scores_text(store.scores.of(person.id), args.format)
+    elif args.format == "json":
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
         buffer = io.StringIO()
@@ -260,6 +267,15 @@ def _export(args: argparse.Namespace, store: Store, today: date) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _scores_text(kept: list[ScoreRecord], file_format: str) -> str:
+    """The kept scores as JSON (each with its answers), or as the CSV of `lumbar export --format csv`."""
+    if file_format == "csv":
+        kb = load_knowledge()
+        return scores_csv([to_dated(kb, k) for k in kept if k.questionnaire in kb.questionnaires])
+    rows = [{**asdict(k), "day": k.day.isoformat(), "created": k.created.isoformat()} for k in kept]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
 def _values(args: argparse.Namespace) -> dict[str, Any]:

@@ -176,3 +176,18 @@ def test_add_score_refuses_a_day_after_today(diary: list[str], capsys: pytest.Ca
         [*diary, "--today", START.isoformat(), "add-score", "rmdq", "--answers", "1=ticked", "--day", later]
     )
     assert code != 0 and "after today" in capsys.readouterr().err
+
+
+def test_export_scores_as_json_and_csv(diary: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main([*diary, "--today", START.isoformat(), "add-score", "rmdq", "--answers", "5=ticked,9=ticked"])
+        == 0
+    )
+    capsys.readouterr()
+    assert main([*diary, "export", "--scores"]) == 0
+    [kept] = json.loads(capsys.readouterr().out)
+    assert (kept["questionnaire"], kept["total"], kept["day"]) == ("rmdq", 2, START.isoformat())
+    assert kept["answers"] == {"handrail": "ticked", "dress_slowly": "ticked"}
+    assert main([*diary, "export", "--scores", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(row["date"], row["score"]) for row in rows] == [(START.isoformat(), "2")]
