@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import TODAY, served
+from browser_server import TODAY, served
 from test_browser import axe_violations
 from test_browser_diary import fits_the_phone, sign_up, write_day
 
