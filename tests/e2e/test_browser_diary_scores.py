@@ -1,10 +1,12 @@
 """Questionnaire scores in the diary, in a real browser at phone width: a signed-in person fills in
 Roland-Morris on two days two weeks apart (the server's clock is moved between them) and keeps both;
 the diary page lists both with the change, and its plot has the Roland-Morris panel; axe-core finds no
-problem. The screenshot goes to tests/e2e/screenshots/ (ignored by git)."""
+problem, and the plot is drawn under the site's own Content-Security-Policy. The screenshot goes to
+tests/e2e/screenshots/ (ignored by git)."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,11 +14,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 from browser_server import TODAY, served
+from PIL import Image
 from test_browser import axe_violations
 from test_browser_diary import fits_the_phone, sign_up, write_day
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.e2e
 
@@ -54,7 +57,13 @@ def fill_rmdq(page: Page, base_url: str, ticks: tuple[int, ...]) -> None:
 
 
 def test_two_roland_morris_scores_are_kept_listed_and_plotted(
-    page: Page, clocked_url: str, clock: list[date], axe_script: str, screenshots: Path
+    browser: Browser,
+    page: Page,
+    phone: dict[str, int],
+    clocked_url: str,
+    clock: list[date],
+    axe_script: str,
+    screenshots: Path,
 ) -> None:
     page.goto(clocked_url + "/account/signup")
     sign_up(page)
@@ -84,3 +93,13 @@ def test_two_roland_morris_scores_are_kept_listed_and_plotted(
     assert plot.bounding_box()["width"] <= page.viewport_size["width"] and fits_the_phone(page)
     assert axe_violations(page, axe_script) == []
     page.screenshot(path=str(screenshots / "diary-scores-phone.png"), full_page=True)
+    # the page fixture bypasses the site's Content-Security-Policy (to inject axe); under it, the plot
+    # must still be drawn, not a black box
+    strict = browser.new_context(viewport=phone, storage_state=page.context.storage_state())
+    try:
+        shown = strict.new_page()
+        shown.goto(clocked_url + "/diary")
+        drawn = Image.open(io.BytesIO(shown.locator("section svg").screenshot())).convert("RGB")
+        assert drawn.getpixel((3, 3)) == (255, 255, 255)
+    finally:
+        strict.close()

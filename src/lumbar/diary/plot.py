@@ -4,7 +4,9 @@ questionnaire scores (those diary.yaml's ``plotted_scores`` names: Roland-Morris
 drawn in a second, smaller panel under it, on the same days.
 
 It needs no JavaScript and no network (matplotlib ships its fonts and needs no download), fits a 390-pixel phone
-screen, and carries a text alternative: a ``<title>``/``<desc>`` inside the SVG, and a summary
+screen, holds no inline style (matplotlib's ``style`` attributes become SVG presentation attributes, so a
+page whose Content-Security-Policy refuses inline styles still draws it, not a black box), and carries a
+text alternative: a ``<title>``/``<desc>`` inside the SVG, and a summary
 sentence with one line per day for a screen reader or a table. The output is the same for the same
 entries: the SVG's ids come from a fixed salt and it holds no date.
 """
@@ -259,16 +261,39 @@ def _summary(kept: list[Entry], start: date, kb: KnowledgeBase) -> str:
 
 
 def _with_text(svg: str, title: str, summary: str) -> str:
-    """The SVG with a ``<title>`` and ``<desc>`` first, and ``role="img"``, for screen readers."""
+    """The SVG with a ``<title>`` and ``<desc>`` first, and ``role="img"``, for screen readers, and its
+    styles as presentation attributes."""
     ElementTree.register_namespace("", SVG)
     ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
     root = ElementTree.fromstring(svg)
+    _styles_as_attributes(root)
     for position, (tag, text) in enumerate((("title", title), ("desc", summary))):
         element = ElementTree.Element(f"{{{SVG}}}{tag}")
         element.text = text
         root.insert(position, element)
     root.set("role", "img")
     return ElementTree.tostring(root, encoding="unicode", xml_declaration=False)
+
+
+def _styles_as_attributes(root: ElementTree.Element) -> None:
+    """Every ``style="a: b; …"`` as attributes ``a="b"``, and the ``<style>`` sheet's one rule for every
+    element (matplotlib's ``*{stroke-linejoin: …}``) as attributes of the root, which the rest inherit."""
+    for parent in root.iter():
+        for sheet in [child for child in parent if child.tag == f"{{{SVG}}}style"]:
+            rules = (sheet.text or "").partition("{")[2].partition("}")[0]
+            _set_declarations(root, rules)
+            parent.remove(sheet)
+    for element in root.iter():
+        declarations = element.attrib.pop("style", None)
+        if declarations:
+            _set_declarations(element, declarations)
+
+
+def _set_declarations(element: ElementTree.Element, declarations: str) -> None:
+    for declaration in declarations.split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon and name.strip():
+            element.set(name.strip(), value.strip())
 
 
 def _day(day: date) -> str:

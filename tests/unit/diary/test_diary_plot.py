@@ -102,3 +102,12 @@ def test_no_scores_draw_no_scores_panel(kb: KnowledgeBase) -> None:
     plain = render_plot(falling(START, 7, 2), START, kb)
     only_pain_score = render_plot(falling(START, 7, 2), START, kb, scores_over(START)[-1:])
     assert only_pain_score.svg == plain.svg and "scores-" not in plain.svg
+
+
+def test_the_plot_holds_no_inline_style_that_a_strict_page_would_refuse(kb: KnowledgeBase) -> None:
+    root = ElementTree.fromstring(render_plot(falling(START, 7, 2), START, kb, scores_over(START)).svg)
+    assert [element for element in root.iter() if "style" in element.attrib] == []
+    assert root.find(".//svg:style", NS) is None
+    assert root.get("stroke-linejoin") == "round"  # the sheet's rule, now the root's, for all to inherit
+    background = root.find(".//svg:g[@id='patch_1']/svg:path", NS)
+    assert background is not None and background.get("fill") == "#ffffff"
