@@ -8,16 +8,13 @@ The browser tests are skipped, with the reason, only when /usr/bin/chromium is m
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from browser_server import TODAY, served
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -40,44 +37,11 @@ SCREENSHOTS = HERE / "screenshots"
 PHONE = {"width": 390, "height": 844}
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """lumbar served by uvicorn in a background thread on a free loopback port."""
-    import uvicorn
-
-    from lumbar.ask.settings import AskSettings, default_seeds
-    from lumbar.web import WebSettings, create_app
-
-    port = _free_port()
-    settings = WebSettings(
-        port=port,
-        secret="e2e-secret-of-at-least-32-bytes-long",
-        ask=AskSettings(home=tmp_path_factory.mktemp("lumbar-e2e-home"), seeds=default_seeds()),
-        today=lambda: date(2026, 3, 2),
-        # one browser runs many whole interviews in a minute, each step a form and its page (Post/
-        # Redirect/Get), far more than a person would; the limit itself is tested in tests/unit/web
-        rate_per_minute=60_000,
-        rate_burst=10_000,
-    )
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, name="lumbar-e2e-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    """lumbar served on a free loopback port, its clock fixed at 2 March 2026."""
+    with served(tmp_path_factory.mktemp("lumbar-e2e-home"), lambda: TODAY) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """`lumbar diary`: this computer's private pain diary. `add` writes a day (from options, or asked one
 question at a time), checks its medicines against their daily limits and reads its note for new
 warning signs; `show` prints the days, the trend, warnings and whether to book a visit, and can write
-the plot; `export` writes every entry as JSON or CSV. Ctrl-C or Ctrl-D stops without a traceback."""
+the plot (with the kept questionnaire scores); `add-score` keeps a questionnaire's score (from
+options, or asked one question at a time); `export` writes every entry (or, with --scores, every kept score) as JSON or CSV. Ctrl-C or Ctrl-D stops without a traceback."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import io
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,14 +25,20 @@ from rich.table import Table
 
 from lumbar.assessor import default_engine
 from lumbar.cli.diary_store import entries_of, first_assessment, local_person
+from lumbar.cli.questionnaire import ask_answers, find, parse_answers
 from lumbar.diary.doses import check_entry
 from lumbar.diary.entry import Entry, MedicineTaken, read_medicine
 from lumbar.diary.notes import reread_note
-from lumbar.diary.plot import render_plot
+from lumbar.diary.plot import ScorePoint, render_plot
 from lumbar.diary.review import reassess, trend
 from lumbar.errors import InputError
-from lumbar.store import Store, open_store
+from lumbar.export.records import dated_score
+from lumbar.export.table import scores_csv
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
+from lumbar.questionnaires.change import compare
+from lumbar.store import ScoreRecord, Store, open_store
 from lumbar.store.entries import to_day
+from lumbar.store.scores import to_dated, to_score_day
 
 STOPPED = "Stopped. Nothing was saved."
 FIELDS = ["day", "pain_now", "pain_worst", "spasms", "sleep_hours", "activity", "medicines", "notes"]
@@ -65,8 +73,24 @@ def configure(parser: argparse.ArgumentParser) -> None:
     show = sub.add_parser("show", help="the days, the trend, warnings and whether to book a visit")
     show.add_argument("--plot", type=Path, metavar="FILE", help="also write the plot as an SVG file")
     show.add_argument("--json", action="store_true", help="print JSON")
+    keep = sub.add_parser(
+        "add-score", help="keep a questionnaire's score; without --answers, asks one question at a time"
+    )
+    keep.add_argument("id", help="the questionnaire's id (see `lumbar questionnaire list`)")
+    keep.add_argument(
+        "--answers",
+        metavar="LIST",
+        help="comma-separated NUMBER=ANSWER pairs, as for `lumbar questionnaire score`",
+    )
+    keep.add_argument(
+        "--day", type=_date, metavar="YYYY-MM-DD", help="the day it was filled in (default: today)"
+    )
+    keep.add_argument("--json", action="store_true", help="print JSON")
     export = sub.add_parser("export", help="every entry as JSON or CSV")
     export.add_argument("--format", choices=["json", "csv"], default="json", help="the file format")
+    export.add_argument(
+        "--scores", action="store_true", help="the kept questionnaire scores instead of the days"
+    )
     export.add_argument("--output", type=Path, metavar="FILE", help="write to FILE (default: print)")
     parser.set_defaults(handler=run)
 
@@ -77,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         actions: dict[str, Callable[[argparse.Namespace, Store, date], int]] = {
             "add": _add,
+            "add-score": _add_score,
             "show": _show,
             "export": _export,
         }
@@ -129,7 +154,44 @@ def _add(args: argparse.Namespace, store: Store, today: date) -> int:
             console.print(f"  • {escape(reason.text)}")
     for warning in warnings:
         console.print(f"[bold]![/bold] {escape(warning.text)}")
-    console.print(f"Saved your diary for {entry.day:%A} {entry.day.day} {entry.day:%B}.")
+    console.print(f"Saved your diary for {_long(entry.day)}.")
+    return 0
+
+
+def _add_score(args: argparse.Namespace, store: Store, today: date) -> int:
+    kb = load_knowledge()
+    questionnaire = find(kb, args.id)
+    day = args.day or today
+    if day > today:
+        raise InputError(f"the score's day, {day.isoformat()}, is after today")
+    console = Console()
+    try:
+        answers = (
+            parse_answers(questionnaire, args.answers)
+            if args.answers
+            else ask_answers(console, questionnaire)
+        )
+    except (KeyboardInterrupt, EOFError):
+        console.print(f"\n{STOPPED}")
+        return 130
+    dated = dated_score(kb, questionnaire.id, answers, day)
+    person = local_person(store, datetime.now(UTC))
+    kept = store.scores.add(person.id, to_score_day(dated), datetime.now(UTC))
+    earlier = [to_dated(kb, s) for s in store.scores.of(person.id) if s.questionnaire == kept.questionnaire]
+    earlier = [d for d in earlier if d.when <= day][:-1]
+    change = compare(questionnaire, earlier[-1].score, dated.score).summary if earlier else []
+    if args.json:
+        out = {"kept": {**asdict(kept), "day": kept.day.isoformat(), "created": kept.created.isoformat()}}
+        print(json.dumps({**out, "change": change}, indent=2, ensure_ascii=False))
+        return 0
+    result = dated.score
+    group = f"; group: {result.band_name}" if result.band_name else ""
+    console.print(
+        f"Kept in your diary for {_long(day)}: {questionnaire.short_name} {result.total} {result.unit}{group}.",
+        highlight=False,
+    )
+    for sentence in change:
+        console.print(escape(sentence), highlight=False)
     return 0
 
 
@@ -142,12 +204,24 @@ def _show(args: argparse.Namespace, store: Store, today: date) -> int:
     review = reassess(entries, start, today, engine, findings)
     latest = [e for e in entries if e.day == today]
     warnings = [w for e in latest for w in check_entry(e, engine.kb)]
+    kept = store.scores.of(person.id)
     if args.plot:
-        args.plot.write_text(render_plot(entries, start, engine.kb).svg, encoding="utf-8")
+        points = [ScorePoint(day=k.day, questionnaire=k.questionnaire, total=k.total) for k in kept]
+        drawn_from = min([start, *(p.day for p in points)])
+        args.plot.write_text(render_plot(entries, drawn_from, engine.kb, points).svg, encoding="utf-8")
     if args.json:
         out = {
             "start": start.isoformat(),
             "entries": [e.model_dump(mode="json") for e in entries],
+            "scores": [
+                {
+                    "day": k.day.isoformat(),
+                    "questionnaire": k.questionnaire,
+                    "total": k.total,
+                    "group": k.band,
+                }
+                for k in kept
+            ],
             "trend": trend(entries, engine.kb),
             "warnings": [w.model_dump() for w in warnings],
             "review": review.model_dump(mode="json"),
@@ -164,6 +238,8 @@ def _show(args: argparse.Namespace, store: Store, today: date) -> int:
         console.print(f"[bold]![/bold] {escape(warning.text)}")
     if entries:
         console.print(_table(entries))
+    if kept:
+        console.print(_scores_table(kept, engine.kb))
     console.print(escape(trend(entries, engine.kb)))
     if not review.prompt:
         console.print(escape(" ".join(review.reasons)))
@@ -173,8 +249,11 @@ def _show(args: argparse.Namespace, store: Store, today: date) -> int:
 
 
 def _export(args: argparse.Namespace, store: Store, today: date) -> int:
-    rows = [e.model_dump(mode="json") for e in entries_of(store, local_person(store, datetime.now(UTC)))]
-    if args.format == "json":
+    person = local_person(store, datetime.now(UTC))
+    rows = [e.model_dump(mode="json") for e in entries_of(store, person)]
+    if args.scores:
+        text = _scores_text(store.scores.of(person.id), args.format)
+    elif args.format == "json":
         text = json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     else:
         buffer = io.StringIO()
@@ -188,6 +267,15 @@ def _export(args: argparse.Namespace, store: Store, today: date) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _scores_text(kept: list[ScoreRecord], file_format: str) -> str:
+    """The kept scores as JSON (each with its answers), or as the CSV of `lumbar export --format csv`."""
+    if file_format == "csv":
+        kb = load_knowledge()
+        return scores_csv([to_dated(kb, k) for k in kept if k.questionnaire in kb.questionnaires])
+    rows = [{**asdict(k), "day": k.day.isoformat(), "created": k.created.isoformat()} for k in kept]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
 def _values(args: argparse.Namespace) -> dict[str, Any]:
@@ -247,8 +335,24 @@ def _table(entries: list[Entry]) -> Table:
     return table
 
 
+def _scores_table(kept: list[ScoreRecord], kb: KnowledgeBase) -> Table:
+    table = Table("Day", "Questionnaire", "Score", "Group")
+    for k in kept:
+        form = kb.questionnaires.get(k.questionnaire)
+        name, unit = (form.short_name, form.score_unit) if form else (k.questionnaire, "")
+        group = form.band(k.band) if form and k.band else None
+        table.add_row(
+            f"{k.day:%a} {k.day.day} {k.day:%b}", name, f"{k.total} {unit}", group.name if group else ""
+        )
+    return table
+
+
 def _medicine(m: dict[str, Any]) -> str:
     return f"{m['medicine']} {m['amount']:g} {m['unit']}"
+
+
+def _long(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
 
 
 def _date(text: str) -> date:

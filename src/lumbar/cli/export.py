@@ -26,13 +26,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    engines, result, scores, group = interview_of(args)
+    given = interview_of(args)
     if args.format == "csv":
-        text = scores_csv(scores)
+        text = scores_csv(given.scores)
     else:
-        plan = engines.plan(result.assessment, group)
         when = datetime.now(UTC) if args.date is None else datetime.combine(args.date, time(), UTC)
-        text = fhir_json(fhir_bundle(result.assessment, plan, scores, engines.kb, when))
+        bundle = fhir_bundle(given.result.assessment, given.plan(), given.scores, given.names.kb, when)
+        text = fhir_json(bundle)
     if args.output is None:
         sys.stdout.write(text)
     else:

@@ -52,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
     console = Console()
     try:
         answers = (
-            parse_answers(questionnaire, args.answers) if args.answers else _ask_all(console, questionnaire)
+            parse_answers(questionnaire, args.answers)
+            if args.answers
+            else ask_answers(console, questionnaire)
         )
     except (KeyboardInterrupt, EOFError):
         console.print(f"\n{STOPPED}")
@@ -147,7 +149,8 @@ def _choices(item: QuestionItem) -> str:
     return f"a whole number from {item.lowest} to {item.highest}"
 
 
-def _ask_all(console: Console, questionnaire: Questionnaire) -> dict[str, Answer]:
+def ask_answers(console: Console, questionnaire: Questionnaire) -> dict[str, Answer]:
+    """Each question of ``questionnaire``, one at a time, with its notice first; the answers by question id."""
     console.print(f"[bold]{questionnaire.name}[/bold]\n{questionnaire.instructions}\n")
     console.print(f"[dim]{questionnaire.licence.notice}[/dim]\n", highlight=False)
     answers: dict[str, Answer] = {}

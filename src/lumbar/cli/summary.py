@@ -1,23 +1,27 @@
-"""`lumbar summary`: the summary for your doctor (the web page's), as an HTML or PDF file."""
+"""`lumbar summary`: the summary for your doctor (the web page's, built by lumbar.export), as an HTML or
+PDF file."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from lumbar.care.stratified import START_BACK
+from lumbar.assessor import default_engine
+from lumbar.care.models import CarePlan
+from lumbar.care.plan import make_plan
+from lumbar.care.stratified import START_BACK, risk_group
 from lumbar.cli.answers import add_answer_flag, read_answer_flags
 from lumbar.cli.scores import add_score_flag, read_score_flags
 from lumbar.errors import InputError
 from lumbar.export.records import DatedScore, latest_band
+from lumbar.export.result_words import KnowledgeNames
+from lumbar.export.summary import doctor_summary
+from lumbar.export.summary_pdf import PAPER_SIZES, summary_html, summary_pdf
+from lumbar.interview.answers import given_answers
 from lumbar.interview.models import InterviewState, Result
-from lumbar.web.app import create_templates
-from lumbar.web.doctor_summary import doctor_summary
-from lumbar.web.engines import Engines
-from lumbar.web.settings import WebSettings
-from lumbar.web.summary_pdf import PAPER_SIZES, summary_html, summary_pdf
 
 FORMATS = ("html", "pdf")
 #: why the "interview" ended, for answers given on the command line
@@ -50,32 +54,50 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", type=date.fromisoformat, help="today's date, YYYY-MM-DD (default: today)")
 
 
-def interview_of(args: argparse.Namespace) -> tuple[Engines, Result, list[DatedScore], str | None]:
-    """(engines, the result as an interview would give it, the scores, the STarT Back group)."""
+@dataclass(frozen=True)
+class Given:
+    """What the command line gave: the result as an interview would give it, the scores, the STarT Back
+    group, the day, and the knowledge base's names."""
+
+    result: Result
+    scores: list[DatedScore]
+    group: str | None
+    today: date
+    names: KnowledgeNames
+
+    def plan(self) -> CarePlan:
+        """The care plan of the result, dated today, with the group's care brought forward."""
+        kb = self.names.kb
+        return make_plan(self.result.assessment, kb, today=self.today, risk_group=risk_group(kb, self.group))
+
+
+def interview_of(args: argparse.Namespace) -> Given:
+    """The result as an interview would give it from the options, with the scores and the group."""
     today = args.date or date.today()
-    engines = Engines(WebSettings(today=lambda: today))
-    answers = read_answer_flags(engines.kb, args.answer)
-    scores = read_score_flags(engines.kb, args.score, today)
+    assessor = default_engine()
+    kb = assessor.kb
+    answers = read_answer_flags(kb, args.answer)
+    scores = read_score_flags(kb, args.score, today)
     state = InterviewState(
         text=args.text,
         answers={k: ("yes" if v else "no") if isinstance(v, bool) else v for k, v in answers.items()},
         asked=list(answers),
     )
     result = Result(
-        assessment=engines.assess(args.text, answers),
+        assessment=assessor.assess(args.text, given_answers(kb, answers)),
         questions_asked=len(answers),
         stopped_because=GIVEN,
         state=state,
     )
-    return engines, result, scores, args.start_back or latest_band(scores, START_BACK)
+    group = args.start_back or latest_band(scores, START_BACK)
+    return Given(result, scores, group, today, KnowledgeNames(kb))
 
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "pdf" and not args.output:
         raise InputError("a PDF needs a file: add --output summary.pdf")
-    engines, result, scores, group = interview_of(args)
-    summary = doctor_summary(result, engines.plan(result.assessment, group), engines, scores)
-    html = summary_html(create_templates(), summary)
+    given = interview_of(args)
+    html = summary_html(doctor_summary(given.result, given.plan(), given.names, given.scores))
     if args.output is None:
         sys.stdout.write(html)
         return 0

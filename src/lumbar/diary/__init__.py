@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from lumbar.diary.doses import DoseWarning, check_entry
     from lumbar.diary.entry import Entry, MedicineTaken
     from lumbar.diary.notes import NoteReading, reread_note
-    from lumbar.diary.plot import DiaryPlot, render_plot
+    from lumbar.diary.plot import DiaryPlot, ScorePoint, render_plot
     from lumbar.diary.review import Reassessment, reassess, trend
 
 # the public names (imported above for type checkers only), each imported from its module on first
@@ -25,7 +25,7 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
         "doses": ["DoseWarning", "check_entry"],
         "entry": ["Entry", "MedicineTaken"],
         "notes": ["NoteReading", "reread_note"],
-        "plot": ["DiaryPlot", "render_plot"],
+        "plot": ["DiaryPlot", "ScorePoint", "render_plot"],
         "review": ["Reassessment", "reassess", "trend"],
     },
 )

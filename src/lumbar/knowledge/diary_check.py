@@ -54,6 +54,13 @@ def check_diary(kb: KnowledgeBase, problems: list[Problem]) -> None:
                 f"'{review.pain_questionnaire}' is not a questionnaire with a change rule in questionnaires.yaml",
             )
         )
+    for plotted in rules.plotted_scores:
+        if plotted not in kb.questionnaires:
+            problems.append(
+                Problem(
+                    DIARY_FILE, "plotted_scores", f"'{plotted}' is not a questionnaire in questionnaires.yaml"
+                )
+            )
     ids = [m.id for m in review.milestones]
     if len(ids) != len(set(ids)):
         problems.append(Problem(DIARY_FILE, "review", "two milestones share an id"))

@@ -86,6 +86,11 @@ class DiaryWording(_Data):
     plot_axis_pain: str
     plot_summary: str
     plot_row: str
+    plot_axis_scores: str
+    plot_score_line: str
+    plot_score_summary: str
+    plot_score_one: str
+    plot_score_row: str
 
 
 class DiaryRules(_Data):
@@ -94,4 +99,8 @@ class DiaryRules(_Data):
     dose_limits: list[DoseLimit] = Field(min_length=1)
     tablets: list[TabletStrength] = Field(default_factory=list)
     review: Review
+    plotted_scores: list[ItemId] = Field(
+        default_factory=list,
+        description="ids in questionnaires.yaml whose kept totals the plot draws under the pain, in this order",
+    )
     wording: DiaryWording

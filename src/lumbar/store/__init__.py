@@ -5,8 +5,8 @@ An SQLite file in the data folder by default; PostgreSQL when ``LUMBAR_DATABASE_
 """
 
 from lumbar.store.database import IN_MEMORY, database_url
-from lumbar.store.records import AssessmentRecord, DiaryDay, DiaryRecord, PersonRecord
-from lumbar.store.repository import Assessments, Diary, InterviewStates, People
+from lumbar.store.records import AssessmentRecord, DiaryDay, DiaryRecord, PersonRecord, ScoreDay, ScoreRecord
+from lumbar.store.repository import Assessments, Diary, InterviewStates, People, Scores
 from lumbar.store.store import Store, open_store
 
 __all__ = [
@@ -19,6 +19,9 @@ __all__ = [
     "InterviewStates",
     "People",
     "PersonRecord",
+    "ScoreDay",
+    "ScoreRecord",
+    "Scores",
     "Store",
     "database_url",
     "open_store",

@@ -1,4 +1,5 @@
-"""The tables: people, their saved assessments and diary entries, and the interviews' saved states.
+"""The tables: people, their saved assessments, diary entries and kept questionnaire scores, and the
+interviews' saved states.
 
 Typed SQLAlchemy models (``Mapped[...]``); the migrations under ``migrations/versions`` make the same
 tables, and a test compares the two on SQLite and PostgreSQL. Every row a person owns names its owner
@@ -39,6 +40,8 @@ NAMING = {
 USERNAME_LENGTH = 64
 PASSWORD_HASH_LENGTH = 255
 LEVEL_LENGTH = 32
+QUESTIONNAIRE_LENGTH = 64
+BAND_LENGTH = 32
 
 
 class Base(DeclarativeBase):
@@ -99,6 +102,32 @@ class DiaryEntry(Base):
     activity: Mapped[int | None] = mapped_column(SmallInteger)
     medicines: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     notes: Mapped[str] = mapped_column(Text)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class KeptScore(Base):
+    """A questionnaire's score a person kept in their diary: the day it was filled, which form, the total,
+    each subscale's score (STarT Back's distress), the group, and the answers given.
+
+    ``answers`` maps a question's id to the answer as scored (an option's id, ``ticked``, a number);
+    a question left blank is absent, so the answers score again to the same result and rebuild the
+    FHIR QuestionnaireResponse.
+    """
+
+    __tablename__ = "kept_score"
+    __table_args__ = (
+        CheckConstraint("total >= 0", name="total_not_negative"),
+        Index(None, "owner_id", "day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    questionnaire: Mapped[str] = mapped_column(String(QUESTIONNAIRE_LENGTH))
+    total: Mapped[int] = mapped_column(SmallInteger)
+    subscales: Mapped[dict[str, int]] = mapped_column(JSON)
+    band: Mapped[str | None] = mapped_column(String(BAND_LENGTH))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -50,3 +50,24 @@ class DiaryRecord(DiaryDay):
     id: int
     owner_id: int
     created: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreDay:
+    """The values of a kept questionnaire score (see ``lumbar.store.models.KeptScore`` for their meaning)."""
+
+    day: date
+    questionnaire: str
+    total: int
+    subscales: dict[str, int] = field(default_factory=dict)
+    band: str | None = None
+    answers: dict[str, str | int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreRecord(ScoreDay):
+    """A questionnaire score as kept: its values, its owner and when it was kept."""
+
+    id: int
+    owner_id: int
+    created: datetime

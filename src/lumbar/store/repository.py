@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from lumbar.store.records import AssessmentRecord, DiaryDay, DiaryRecord, PersonRecord
+from lumbar.store.records import (
+    AssessmentRecord,
+    DiaryDay,
+    DiaryRecord,
+    PersonRecord,
+    ScoreDay,
+    ScoreRecord,
+)
 
 
 class People(Protocol):
@@ -74,6 +81,26 @@ class Diary(Protocol):
 
     def delete(self, owner_id: int, entry_id: int) -> None:
         """Delete the owner's entry; NotFoundError when the owner has none such."""
+        ...
+
+
+class Scores(Protocol):
+    """The questionnaire scores people kept in their diary."""
+
+    def add(self, owner_id: int, score: ScoreDay, created: datetime) -> ScoreRecord:
+        """Keep a score for its owner."""
+        ...
+
+    def get(self, owner_id: int, score_id: int) -> ScoreRecord:
+        """The owner's score with this id; NotFoundError when the owner has none such."""
+        ...
+
+    def of(self, owner_id: int) -> list[ScoreRecord]:
+        """The owner's scores, by day, then in the order kept."""
+        ...
+
+    def delete(self, owner_id: int, score_id: int) -> None:
+        """Delete the owner's score; NotFoundError when the owner has none such."""
         ...
 
 

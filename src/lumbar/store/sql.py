@@ -18,13 +18,22 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lumbar.errors import ConflictError, InputError, NotFoundError
-from lumbar.store.models import DiaryEntry, InterviewStateRow, Person, SavedAssessment
-from lumbar.store.records import AssessmentRecord, DiaryDay, DiaryRecord, PersonRecord
+from lumbar.store.models import DiaryEntry, InterviewStateRow, KeptScore, Person, SavedAssessment
+from lumbar.store.records import (
+    AssessmentRecord,
+    DiaryDay,
+    DiaryRecord,
+    PersonRecord,
+    ScoreDay,
+    ScoreRecord,
+)
 
-_Owned = TypeVar("_Owned", SavedAssessment, DiaryEntry)
+_Owned = TypeVar("_Owned", SavedAssessment, DiaryEntry, KeptScore)
 NO_PERSON = "no such person is known here"
 NO_ASSESSMENT = "no such saved assessment is known here"
 NO_ENTRY = "no such diary entry is known here"
+NO_SCORE = "no such kept score is known here"
+BAD_SCORE = "a kept score's total must be a whole number, 0 or more"
 USERNAME_TAKEN = "that username is taken; please choose another"
 OUT_OF_RANGE = (
     "a diary entry's pains and activity must be whole numbers from 0 to 10, its spasms 0 or more and its "
@@ -115,7 +124,7 @@ class SqlPeople:
     def delete(self, person_id: int) -> None:
         """Delete the person and every row they own (not left to the database's cascade alone)."""
         with self._sessions.write() as session:
-            for model in (DiaryEntry, SavedAssessment):
+            for model in (DiaryEntry, SavedAssessment, KeptScore):
                 session.execute(delete(model).where(model.owner_id == person_id))
             if session.execute(delete(Person).where(Person.id == person_id)).rowcount != 1:  # type: ignore[attr-defined]
                 raise NotFoundError(NO_PERSON)
@@ -196,6 +205,42 @@ class SqlDiary:
             session.delete(_owned(session, DiaryEntry, owner_id, entry_id, NO_ENTRY))
 
 
+class SqlScores:
+    """Kept questionnaire scores in the database."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+    def add(self, owner_id: int, score: ScoreDay, created: datetime) -> ScoreRecord:
+        """Keep a score for its owner; NotFoundError when the owner is not known."""
+        try:
+            with self._sessions.write() as session:
+                if session.get(Person, owner_id) is None:
+                    raise NotFoundError(NO_PERSON)
+                row = KeptScore(owner_id=owner_id, created=utc(created), **asdict(score))
+                session.add(row)
+                session.flush()
+                return _score(row)
+        except IntegrityError:  # the table's CHECK constraint: the last guard, after the scoring's own
+            raise InputError(BAD_SCORE) from None
+
+    def get(self, owner_id: int, score_id: int) -> ScoreRecord:
+        """The owner's score with this id; NotFoundError when the owner has none such."""
+        with self._sessions.read() as session:
+            return _score(_owned(session, KeptScore, owner_id, score_id, NO_SCORE))
+
+    def of(self, owner_id: int) -> list[ScoreRecord]:
+        """The owner's scores, by day, then in the order kept."""
+        query = select(KeptScore).where(KeptScore.owner_id == owner_id).order_by(KeptScore.day, KeptScore.id)
+        with self._sessions.read() as session:
+            return [_score(row) for row in session.scalars(query)]
+
+    def delete(self, owner_id: int, score_id: int) -> None:
+        """Delete the owner's score; NotFoundError when the owner has none such."""
+        with self._sessions.write() as session:
+            session.delete(_owned(session, KeptScore, owner_id, score_id, NO_SCORE))
+
+
 class SqlInterviewStates:
     """The web interviews' sealed states in the database."""
 
@@ -240,4 +285,18 @@ def _entry(row: DiaryEntry) -> DiaryRecord:
         activity=row.activity,
         medicines=row.medicines,
         notes=row.notes,
+    )
+
+
+def _score(row: KeptScore) -> ScoreRecord:
+    return ScoreRecord(
+        id=row.id,
+        owner_id=row.owner_id,
+        created=utc(row.created),
+        day=row.day,
+        questionnaire=row.questionnaire,
+        total=row.total,
+        subscales=dict(row.subscales),
+        band=row.band,
+        answers=dict(row.answers),
     )

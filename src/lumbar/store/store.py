@@ -14,12 +14,12 @@ from sqlalchemy.pool import StaticPool
 from lumbar.settings import Settings, read_settings
 from lumbar.store.database import WRITING, database_url, make_engine
 from lumbar.store.migrate import upgrade
-from lumbar.store.repository import Assessments, Diary, InterviewStates, People
-from lumbar.store.sql import Sessions, SqlAssessments, SqlDiary, SqlInterviewStates, SqlPeople
+from lumbar.store.repository import Assessments, Diary, InterviewStates, People, Scores
+from lumbar.store.sql import Sessions, SqlAssessments, SqlDiary, SqlInterviewStates, SqlPeople, SqlScores
 
 
 class Store:
-    """lumbar's database: ``people``, ``assessments``, ``diary`` and ``interview_states``."""
+    """lumbar's database: ``people``, ``assessments``, ``diary``, ``scores`` and ``interview_states``."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -31,6 +31,7 @@ class Store:
         self.people: People = SqlPeople(sessions)
         self.assessments: Assessments = SqlAssessments(sessions)
         self.diary: Diary = SqlDiary(sessions)
+        self.scores: Scores = SqlScores(sessions)
         self.interview_states: InterviewStates = SqlInterviewStates(sessions)
 
     def close(self) -> None:

@@ -13,12 +13,13 @@ from importlib.metadata import PackageNotFoundError, version
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from lumbar import __doc__ as PACKAGE_DOC
 from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
 from lumbar.care.render import first_sentence, long_date
+from lumbar.export.summary_pdf import summary_loader
 from lumbar.store import IN_MEMORY, open_store
 from lumbar.web.accounts.passwords import Passwords
 from lumbar.web.accounts.people import Accounts
@@ -34,7 +35,18 @@ from lumbar.web.hosts import AllowedHosts
 from lumbar.web.middleware import HeadAsGet, SecurityHeaders
 from lumbar.web.operator_notes import api_description
 from lumbar.web.rate_limit import RateLimit, TokenBuckets
-from lumbar.web.routes import accounts, api, diary, diary_api, docs, exports, pages, questionnaires
+from lumbar.web.routes import (
+    accounts,
+    api,
+    diary,
+    diary_api,
+    diary_exports,
+    diary_scores,
+    docs,
+    exports,
+    pages,
+    questionnaires,
+)
 from lumbar.web.saved_states import SavedStates
 from lumbar.web.schemas import Health
 from lumbar.web.settings import WebSettings, settings_from_env
@@ -49,9 +61,10 @@ API_DESCRIPTION = (
 
 
 def create_templates() -> Jinja2Templates:
-    """The page templates shipped inside the package, with the disclaimer on every page."""
+    """The page templates shipped inside the package, with the disclaimer on every page; the summary for
+    the doctor's template comes from lumbar.export, which makes its files too."""
     env = Environment(
-        loader=PackageLoader("lumbar.web", "templates"),
+        loader=ChoiceLoader([PackageLoader("lumbar.web", "templates"), summary_loader()]),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -98,10 +111,14 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(questionnaires.api)
     app.include_router(exports.router)
     app.include_router(diary_api.router)
+    app.include_router(diary_scores.api)
+    app.include_router(diary_exports.api)
     app.include_router(pages.router)
     app.include_router(questionnaires.pages)
     app.include_router(accounts.router)
     app.include_router(diary.router)
+    app.include_router(diary_scores.pages)
+    app.include_router(diary_exports.pages)
     app.include_router(docs.router)
     app.mount("/static", StaticFiles(packages=[("lumbar.web", "static")]), name="static")
 

@@ -19,6 +19,7 @@ from lumbar.care.pages import page_for
 from lumbar.care.plan import make_plan
 from lumbar.care.stratified import risk_group
 from lumbar.errors import InputError, NotFoundError
+from lumbar.export.result_words import KnowledgeNames
 from lumbar.interview import Interviewer, default_interviewer
 from lumbar.interview.answers import given_answers
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
@@ -113,14 +114,12 @@ class Engines:
         return page_for(self.kb, item_id)
 
     def finding_name(self, finding_id: str) -> str:
-        """The plain name of a finding id (the id itself when the knowledge base has no such finding)."""
-        finding = self.kb.findings.get(finding_id)
-        return finding.name if finding is not None else finding_id.replace("_", " ")
+        """The plain name of a finding id (the id in words when the knowledge base has no such finding)."""
+        return KnowledgeNames(self.kb).finding_name(finding_id)
 
     def finding_unit(self, finding_id: str) -> str | None:
         """The unit a numeric finding is measured in ("years", "°C", "/10"), if any."""
-        finding = self.kb.findings.get(finding_id)
-        return finding.unit if finding is not None else None
+        return KnowledgeNames(self.kb).finding_unit(finding_id)
 
     def _table(self, kind: str) -> dict[str, Any]:
         tables = self.kb.tables()

@@ -1,6 +1,8 @@
 """What the page templates show, prepared from the engines' results (no clinical facts here).
 
-The templates stay simple: urgency first, findings by their plain names, sources numbered.
+The templates stay simple: urgency first, findings by their plain names, sources numbered. A result's
+parts in words (causes, what was told, the level's title) come from :mod:`lumbar.export.result_words`,
+which the summary for the doctor uses too.
 """
 
 from __future__ import annotations
@@ -12,30 +14,14 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from lumbar.care.render import signs_by_action
-from lumbar.plain_words import chance, quantity, sentence_key, sentences, source_place
+from lumbar.export.result_words import SHOWN_CAUSES, CauseView, cause_view, page_title, told
+from lumbar.plain_words import sentence_key, sentences, source_place
 
 if TYPE_CHECKING:
-    from lumbar.assessment import Assessment, FoundFinding, RankedCause
+    from lumbar.assessment import Assessment
     from lumbar.care.models import CarePlan, PlanSection, SafetySign, SignGroup
     from lumbar.knowledge.schema import UrgencyLevel
     from lumbar.web.engines import Engines
-
-SHOWN_CAUSES = 5
-#: how a finding the person does not have is marked among the points for and against a cause
-ABSENT_MARK = "you do not have this"
-
-
-@dataclass(frozen=True)
-class CauseView:
-    """A likely cause with the findings for and against it by their plain names."""
-
-    id: str
-    name: str
-    chance: str  # "about 87 in 100"
-    explanation: str
-    points_for: list[str]
-    points_against: list[str]
-    sources: list[str]
 
 
 @dataclass(frozen=True)
@@ -93,24 +79,6 @@ class ResultView:
         return sorted(self.sources[s] for s in ids if s in self.sources)
 
 
-def point(finding_id: str, absent: set[str], engines: Engines) -> str:
-    """A finding that counts for or against a cause, by name; one the person does not have says so."""
-    name = engines.finding_name(finding_id)
-    return f"{name} — {ABSENT_MARK}" if finding_id in absent else name
-
-
-def cause_view(cause: RankedCause, absent: set[str], engines: Engines) -> CauseView:
-    return CauseView(
-        id=cause.id,
-        name=cause.name,
-        chance=chance(cause.probability),
-        explanation=cause.explanation,
-        points_for=[point(f, absent, engines) for f in cause.for_],
-        points_against=[point(f, absent, engines) for f in cause.against],
-        sources=cause.sources,
-    )
-
-
 def number_sources(assessment: Assessment, plan: CarePlan) -> dict[str, tuple[int, str]]:
     """Source id -> (its number on the page, its title with where in it), assessment sources first."""
     titled: dict[str, str] = {}
@@ -119,15 +87,6 @@ def number_sources(assessment: Assessment, plan: CarePlan) -> dict[str, tuple[in
     for source_id, title in plan.sources.items():
         titled.setdefault(source_id.partition("#")[0], title)
     return {source_id: (number, title) for number, (source_id, title) in enumerate(titled.items(), start=1)}
-
-
-def told(finding: FoundFinding, engines: Engines) -> str:
-    """A finding the person reported, by name, with its number when it has one ("Age: 35 years")."""
-    name = engines.finding_name(finding.id)
-    if isinstance(finding.value, float | int):
-        unit = engines.finding_unit(finding.id)
-        return f"{name}: {quantity(float(finding.value), unit)}"
-    return name
 
 
 def extra_actions(plan: CarePlan, wording: UrgencyLevel) -> list[str]:
@@ -144,19 +103,6 @@ def extra_actions(plan: CarePlan, wording: UrgencyLevel) -> list[str]:
                 said.add(sentence_key(sentence))
                 out.append(sentence)
     return out
-
-
-def page_title(plan: CarePlan, wording: UrgencyLevel) -> str:
-    """The level's title, or the first urgent sentence that says the same and more ("See a doctor
-    within 24 hours (urgent GP or NHS 111)"), so the action is said once, in full."""
-    title = sentence_key(wording.title)
-    if plan.urgent is not None:
-        for action in plan.urgent.actions:
-            for sentence in sentences(action):
-                key = sentence_key(sentence)
-                if key.startswith(title) and key != title:
-                    return sentence.rstrip(".")
-    return wording.title
 
 
 def sign_lines(signs: list[SafetySign]) -> list[SignLine]:

@@ -135,3 +135,59 @@ def test_the_worst_below_the_pain_now_is_refused(
 ) -> None:
     assert add(diary, START, 7, 5) == 1
     assert "cannot be less than the pain now" in capsys.readouterr().err
+
+
+def test_add_score_keeps_a_questionnaire_and_says_the_change(
+    diary: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = ["add-score", "rmdq", "--answers", "1=ticked,2=ticked,3=ticked,4=ticked,5=ticked,6=ticked"]
+    assert main([*diary, "--today", START.isoformat(), *first]) == 0
+    assert "Kept in your diary for Monday 2 March: Roland-Morris 6 out of 24." in capsys.readouterr().out
+    later = (START + timedelta(days=14)).isoformat()
+    assert main([*diary, "--today", later, "add-score", "rmdq", "--answers", "2=ticked", "--json"]) == 0
+    kept = json.loads(capsys.readouterr().out)
+    assert (kept["kept"]["total"], kept["kept"]["day"]) == (1, later)
+    assert kept["kept"]["answers"] == {"change_position": "ticked"}
+    assert "big enough to be a real improvement" in kept["change"][0]
+
+
+def test_show_lists_the_kept_scores_and_plots_them(
+    diary: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    today = fourteen_days(diary, 6, 3)
+    answers = "1=agree,2=agree,3=agree,4=agree,5=agree,6=disagree,7=agree,8=disagree,9=extremely"
+    assert main([*diary, "--today", START.isoformat(), "add-score", "start_back", "--answers", answers]) == 0
+    capsys.readouterr()
+    plot = tmp_path / "pain.svg"
+    assert main([*diary, "--today", today.isoformat(), "show", "--plot", str(plot)]) == 0
+    out = capsys.readouterr().out
+    assert "STarT Back" in out and "7 out of 9" in out and "medium risk" in out
+    assert 'id="scores-start_back"' in plot.read_text(encoding="utf-8")
+    assert main([*diary, "--today", today.isoformat(), "show", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["scores"] == [
+        {"day": START.isoformat(), "questionnaire": "start_back", "total": 7, "group": "medium"}
+    ]
+
+
+def test_add_score_refuses_a_day_after_today(diary: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    later = (START + timedelta(days=1)).isoformat()
+    code = main(
+        [*diary, "--today", START.isoformat(), "add-score", "rmdq", "--answers", "1=ticked", "--day", later]
+    )
+    assert code != 0 and "after today" in capsys.readouterr().err
+
+
+def test_export_scores_as_json_and_csv(diary: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main([*diary, "--today", START.isoformat(), "add-score", "rmdq", "--answers", "5=ticked,9=ticked"])
+        == 0
+    )
+    capsys.readouterr()
+    assert main([*diary, "export", "--scores"]) == 0
+    [kept] = json.loads(capsys.readouterr().out)
+    assert (kept["questionnaire"], kept["total"], kept["day"]) == ("rmdq", 2, START.isoformat())
+    assert kept["answers"] == {"handrail": "ticked", "dress_slowly": "ticked"}
+    assert main([*diary, "export", "--scores", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [(row["date"], row["score"]) for row in rows] == [(START.isoformat(), "2")]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select
-from store_helpers import ASSESSMENT, NOW, a_day, a_person
+from store_helpers import ASSESSMENT, NOW, a_day, a_person, a_score
 
 from lumbar.errors import NotFoundError
 from lumbar.store import Store
@@ -18,13 +18,18 @@ UNOWNED = {"interview_state"}
 
 
 def filled(store: Store) -> tuple[int, int, dict[str, int]]:
-    """Two people, each with two entries and an assessment; ann's ids and bob's id."""
+    """Two people, each with two entries, an assessment and a kept score; ann's ids and bob's id."""
     ann, bob = a_person(store, "ann"), a_person(store, "bob")
     for person in (ann, bob):
         store.diary.add(person.id, a_day(), NOW)
         store.diary.add(person.id, a_day(pain_now=3), NOW)
         store.assessments.add(person.id, "self_care", ASSESSMENT, NOW)
-    ids = {"entry": store.diary.of(ann.id)[0].id, "assessment": store.assessments.of(ann.id)[0].id}
+        store.scores.add(person.id, a_score(), NOW)
+    ids = {
+        "entry": store.diary.of(ann.id)[0].id,
+        "assessment": store.assessments.of(ann.id)[0].id,
+        "score": store.scores.of(ann.id)[0].id,
+    }
     return ann.id, bob.id, ids
 
 
@@ -33,6 +38,8 @@ READS_AND_CHANGES: dict[str, Callable[[Store, int, dict[str, int]], object]] = {
     "diary.delete": lambda store, owner, ids: store.diary.delete(owner, ids["entry"]),
     "assessments.get": lambda store, owner, ids: store.assessments.get(owner, ids["assessment"]),
     "assessments.delete": lambda store, owner, ids: store.assessments.delete(owner, ids["assessment"]),
+    "scores.get": lambda store, owner, ids: store.scores.get(owner, ids["score"]),
+    "scores.delete": lambda store, owner, ids: store.scores.delete(owner, ids["score"]),
 }
 
 
@@ -45,6 +52,7 @@ def test_another_persons_id_is_not_found_and_changes_nothing(store: Store, call:
         READS_AND_CHANGES[call](store, ann, {name: 10_000 + value for name, value in ids.items()})
     assert str(by_other.value) == str(by_nobody.value)  # the answer does not tell the row exists
     assert len(store.diary.of(ann)) == 2 and len(store.assessments.of(ann)) == 1
+    assert len(store.scores.of(ann)) == 1
     READS_AND_CHANGES[call](store, ann, ids)  # its owner may
 
 
@@ -52,6 +60,7 @@ def test_lists_hold_only_the_owners_rows(store: Store) -> None:
     ann, bob, _ = filled(store)
     assert {entry.owner_id for entry in store.diary.of(ann)} == {ann}
     assert {saved.owner_id for saved in store.assessments.of(bob)} == {bob}
+    assert {kept.owner_id for kept in store.scores.of(ann)} == {ann}
 
 
 def owned_rows(store: Store, person_id: int) -> dict[str, int]:

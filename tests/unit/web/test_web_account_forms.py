@@ -23,6 +23,8 @@ FORMS = {
     "/diary/entries": {"pain_now": "3", "pain_worst": "4"},
     "/diary/entries/1/delete": {},
     "/diary/keep": {"key": "A" * 22},
+    "/diary/scores": {"questionnaire": "rmdq", "a_stay_home": "ticked"},
+    "/diary/scores/1/delete": {},
     "/interview": {"text": "My lower back hurts."},
     "/interview/" + "A" * 22 + "/answer": {"answer": "no"},
 }

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from web_helpers import EMERGENCY_TEXT, SELF_CARE_TEXT, page_interview, summary_address
 
-from lumbar.web.doctor_summary import answer_words
+from lumbar.export.summary import answer_words
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient

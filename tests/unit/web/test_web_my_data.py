@@ -35,13 +35,15 @@ def rows_of(app: FastAPI, person_id: int) -> dict[str, int]:
 
 
 def person_with_rows(app: FastAPI, client: TestClient) -> int:
-    """A signed-in person with two diary days and a saved assessment; their id."""
+    """A signed-in person with two diary days, a saved assessment and a kept score; their id."""
     person = app.state.store.people.by_username(api_sign_up(client))
     api_entry(client, notes='=HYPERLINK("http://x")', medicines=["ibuprofen 400 mg"])
     api_entry(client, day="2026-02-27", pain_now=7, pain_worst=9)
     app.state.store.assessments.add(
         person.id, "self_care", {"assessment": {"level": "self_care"}}, datetime.now(UTC)
     )
+    kept = {"questionnaire": "rmdq", "answers": {"stay_home": "ticked", "walk_slowly": "ticked"}}
+    assert client.post("/api/diary/scores", json=kept).status_code == 200
     return int(person.id)
 
 
@@ -53,6 +55,9 @@ def test_the_json_export_holds_every_row_of_the_person(app: FastAPI) -> None:
         assert reply.headers["cache-control"] == "no-store"
         data = json.loads(reply.text)
         assert len(data["diary"]) == 2 and len(data["assessments"]) == 1
+        [score] = data["scores"]
+        assert (score["questionnaire"], score["total"]) == ("rmdq", 2)
+        assert score["answers"] == {"stay_home": "ticked", "walk_slowly": "ticked"}
         assert "password" not in reply.text
         assert data == client.get("/api/account/export").json()
 
@@ -63,7 +68,10 @@ def test_the_csv_export_has_a_row_per_record_and_no_formulas(app: FastAPI) -> No
         reply = client.get("/account/export.csv")
         assert reply.headers["content-type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(reply.text)))
-        assert [row["record"] for row in rows] == ["diary entry", "diary entry", "saved assessment"]
+        records = [row["record"] for row in rows]
+        assert records == ["diary entry", "diary entry", "saved assessment", "questionnaire score"]
+        assert (rows[3]["questionnaire"], rows[3]["score"], rows[3]["group"]) == ("rmdq", "2", "")
+        assert json.loads(rows[3]["notes"])["answers"]["walk_slowly"] == "ticked"
         assert rows[0]["day"] == "2026-02-27" and rows[0]["pain_worst"] == "9"
         assert rows[1]["notes"].startswith("'=") and rows[1]["medicines"] == "ibuprofen 400 mg"
 
@@ -75,6 +83,7 @@ def test_deleting_my_data_leaves_no_row_of_mine_and_every_row_of_others(app: Fas
         person_id = person_with_rows(app, client)
         before = rows_of(app, person_id)
         assert before["person"] == 1 and before["diary_entry"] == 2 and before["saved_assessment"] == 1
+        assert before["kept_score"] == 1
         page = client.get("/account/delete")
         assert "cannot be undone" in page.text
         token = form_token(client, "/account/delete")

@@ -8,10 +8,9 @@ import pytest
 from web_helpers import SELF_CARE_TEXT, make_settings
 
 from lumbar.assessment import FoundFinding
+from lumbar.export.result_words import ABSENT_MARK, cause_view
 from lumbar.web.engines import Engines
 from lumbar.web.views import (
-    ABSENT_MARK,
-    cause_view,
     extra_actions,
     net_group,
     number_sources,

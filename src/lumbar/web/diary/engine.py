@@ -14,10 +14,11 @@ from datetime import date
 from typing import Any
 
 from lumbar.assessor import AssessmentEngine
-from lumbar.diary import check_entry, reassess, render_plot, reread_note
+from lumbar.diary import ScorePoint, check_entry, reassess, render_plot, reread_note
+from lumbar.diary.doses import diary_rules
 from lumbar.errors import LumbarError
 from lumbar.knowledge.schema import Level
-from lumbar.store import DiaryDay, DiaryRecord
+from lumbar.store import DiaryDay, DiaryRecord, ScoreRecord
 from lumbar.store.entries import to_entry
 from lumbar.web.diary.seams import SHOWN_FROM
 
@@ -54,9 +55,18 @@ class LumbarDiaryEngine:
             return None
         return " ".join([review.prompt, *(r.text for r in review.level_reasons), *review.reasons])
 
-    def plot(self, entries: Sequence[DiaryRecord]) -> str | None:
-        """The SVG of pain (and activity) over time, milestones marked; None with no day written."""
+    def plot(self, entries: Sequence[DiaryRecord], scores: Sequence[ScoreRecord] = ()) -> str | None:
+        """The SVG of pain (and activity) over time, milestones marked, the kept Roland-Morris and STarT
+        Back scores under it, from the first day written or scored; None with neither."""
         days = sorted((to_entry(e) for e in entries), key=lambda e: e.day)
-        if not days:
+        kb = self._engine().kb
+        plotted = set(diary_rules(kb).plotted_scores)
+        points = [
+            ScorePoint(day=s.day, questionnaire=s.questionnaire, total=s.total)
+            for s in scores
+            if s.questionnaire in plotted
+        ]
+        if not days and not points:
             return None
-        return render_plot(days, days[0].day, self._engine().kb).svg
+        start = min([*(d.day for d in days), *(p.day for p in points)])
+        return render_plot(days, start, kb, points).svg

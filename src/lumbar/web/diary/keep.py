@@ -1,4 +1,5 @@
-"""Keeping a first assessment, and its plan, in a person's diary: from the interview's saved state."""
+"""Keeping a first assessment, and its plan, in a person's diary: from the interview's saved state, whose
+words and answers are kept with it for the summary for the doctor."""
 
 from __future__ import annotations
 
@@ -25,5 +26,9 @@ def keep_assessment(
         raise NotFoundError(NO_RESULT_YET)
     assessment = reply.assessment
     plan = engines.plan(assessment)
-    kept = {"assessment": assessment.model_dump(mode="json"), "plan": plan.model_dump(mode="json")}
+    kept = {
+        "assessment": assessment.model_dump(mode="json"),
+        "plan": plan.model_dump(mode="json"),
+        "state": reply.state.model_dump(mode="json"),
+    }
     return store.assessments.add(person.id, str(assessment.level), kept, engines.settings.now())

@@ -1,4 +1,5 @@
-"""Everything lumbar keeps about a person, for them to take away: as JSON, and as CSV for a spreadsheet."""
+"""Everything lumbar keeps about a person, for them to take away: as JSON, and as CSV for a spreadsheet
+(the account, saved assessments, the diary's days and the questionnaire scores kept in it)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pydantic import BaseModel
 
 from lumbar.store import AssessmentRecord, PersonRecord, Store
 from lumbar.web.diary.entries import DiaryEntryOut
+from lumbar.web.diary.scores import KeptScoreOut
 
 CSV_COLUMNS = (
     "record",
@@ -25,6 +27,9 @@ CSV_COLUMNS = (
     "medicines",
     "notes",
     "level",
+    "questionnaire",
+    "score",
+    "group",
     "written",
 )
 
@@ -51,6 +56,7 @@ class MyData(BaseModel):
     account: AccountOut
     assessments: list[SavedAssessmentOut]
     diary: list[DiaryEntryOut]
+    scores: list[KeptScoreOut]
 
 
 def saved_assessment_out(record: AssessmentRecord) -> SavedAssessmentOut:
@@ -61,17 +67,19 @@ def saved_assessment_out(record: AssessmentRecord) -> SavedAssessmentOut:
 
 
 def my_data(store: Store, person: PersonRecord) -> MyData:
-    """Everything kept about ``person``: the account, the saved assessments and the diary."""
+    """Everything kept about ``person``: the account, the saved assessments, the diary and its scores."""
     return MyData(
         account=AccountOut(username=person.username, created=person.created),
         assessments=[saved_assessment_out(record) for record in store.assessments.of(person.id)],
         diary=[DiaryEntryOut.of(record) for record in store.diary.of(person.id)],
+        scores=[KeptScoreOut.of(record) for record in store.scores.of(person.id)],
     )
 
 
 def as_csv(data: MyData) -> str:
     """``data`` as one CSV table: a row per diary entry, then a row per saved assessment (its whole
-    result as JSON in the notes column)."""
+    result as JSON in the notes column), then a row per kept score (its subscales and answers as JSON in
+    the notes column)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -100,6 +108,20 @@ def as_csv(data: MyData) -> str:
                 "notes": json.dumps(saved.assessment, ensure_ascii=False),
                 "level": saved.level,
                 "written": saved.made.isoformat(),
+            }
+        )
+    for kept in data.scores:
+        details = {"subscales": kept.subscales, "answers": kept.answers}
+        writer.writerow(
+            {
+                "record": "questionnaire score",
+                "id": kept.id,
+                "day": kept.day.isoformat(),
+                "notes": json.dumps(details, ensure_ascii=False),
+                "questionnaire": kept.questionnaire,
+                "score": kept.total,
+                "group": kept.group or "",
+                "written": kept.kept.isoformat(),
             }
         )
     return out.getvalue()

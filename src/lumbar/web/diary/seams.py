@@ -2,7 +2,7 @@
 
 ``check_entry`` (warnings such as a dose past the plan's daily limit), ``reread_note`` (a note read
 again by intake and triage: the level it points to), ``reassess`` (the prompt to book a visit when
-things do not improve) and ``plot`` (the SVG of pain and function over time). The web calls these
+things do not improve) and ``plot`` (the SVG of pain and function over time, and the kept questionnaire scores). The web calls these
 and nothing else of the diary; the app holds one ``DiaryEngine`` (``app.state.diary_engine``).
 
 The one implementation is :class:`lumbar.web.diary.engine.LumbarDiaryEngine`. A note is re-read by
@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
-from lumbar.store import DiaryDay, DiaryRecord
+from lumbar.store import DiaryDay, DiaryRecord, ScoreRecord
 
 #: the least urgent level a note's page shows first (a less urgent one is left to the re-assessment)
 SHOWN_FROM = Level.CONSULTATION_24
@@ -62,6 +62,7 @@ class DiaryEngine(Protocol):
         """The prompt to book a visit, with its reasons, when the diary shows no improvement; else None."""
         ...
 
-    def plot(self, entries: Sequence[DiaryRecord]) -> str | None:
-        """The SVG of pain and function over time; None when there is nothing to draw."""
+    def plot(self, entries: Sequence[DiaryRecord], scores: Sequence[ScoreRecord] = ()) -> str | None:
+        """The SVG of pain and function over time, with the kept scores the plot draws; None when there
+        is nothing to draw."""
         ...

@@ -1,5 +1,5 @@
-"""The diary pages: my diary (saved checks, the prompt and plot when there are any, the days written,
-a form for today), one day's entry, one saved check, and keeping a check's result in the diary.
+"""The diary pages: my diary (saved checks, kept questionnaire scores, the prompt and plot when there
+are any, the days written, a form for today), one day's entry, one saved check, and keeping a check's result in the diary.
 
 Plain HTML forms with the form token, no JavaScript needed. A new entry is answered with a redirect to
 its own page, which shows first what its notes point to (the level, danger signs first), then any
@@ -21,6 +21,7 @@ from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EngineCallDep, EnginesDep, SavedStatesDep, TemplatesDep
 from lumbar.web.diary.entries import FIELD_RULES, MAX_NOTES_CHARS, entry_from_form, medicine_names
 from lumbar.web.diary.keep import keep_assessment
+from lumbar.web.diary.scores import score_lines
 from lumbar.web.diary.seams import note_level
 from lumbar.web.errors import capitalised
 from lumbar.web.routes.accounts import DIARY, NOT_KEPT, keep_key, log_in_first, see
@@ -42,14 +43,16 @@ def _diary_page(
     typed: dict[str, str] | None = None,
 ) -> Response:
     entries = store.diary.of(person.id)
+    scores = store.scores.of(person.id)
     context = {
         "person": person,
         "assessments": [
             (saved, note_level(engines.kb, Level(saved.level))) for saved in store.assessments.of(person.id)
         ],
         "entries": entries,
+        "scores": score_lines(scores, engines.kb),
         "prompt": diary.reassess(entries),
-        "plot": diary.plot(entries),
+        "plot": diary.plot(entries, scores),
         "today": engines.settings.today().isoformat(),
         "problem": problem,
         "not_kept": NOT_KEPT in request.query_params,

@@ -19,15 +19,15 @@ from lumbar.ask.answer import MAX_QUESTION_CHARS
 from lumbar.care.stratified import START_BACK
 from lumbar.errors import InputError, InterviewError, NotFoundError
 from lumbar.export.records import latest_band
+from lumbar.export.summary import doctor_summary
+from lumbar.export.summary_pdf import FRAME_ON_THE_WEB, summary_html, summary_pdf
 from lumbar.intake.validate import MAX_CHARS as MAX_TEXT_CHARS
 from lumbar.interview.models import AnswerValue, Question, Result
 from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EngineCallDep, EnginesDep, SavedStatesDep, TemplatesDep
-from lumbar.web.doctor_summary import doctor_summary
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
 from lumbar.web.errors import capitalised
 from lumbar.web.score_query import answer_lines, query_of, scores_from
-from lumbar.web.summary_pdf import summary_html, summary_pdf
 from lumbar.web.views import result_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -184,7 +184,13 @@ async def doctor_summary_page(
         if not isinstance(reply, Result):
             return _see(key)
         summary, query = _summary(request, reply, engines)
-        context = {"summary": summary, "key": key, "address": str(request.url), "query": query}
+        context = {
+            "summary": summary,
+            "key": key,
+            "address": str(request.url),
+            "query": query,
+            "frame": FRAME_ON_THE_WEB,
+        }
         return templates.TemplateResponse(request, "summary.html", context)
 
     return await run(work)
@@ -207,7 +213,7 @@ async def doctor_summary_pdf(
         if not isinstance(reply, Result):
             return _see(key)
         summary, _ = _summary(request, reply, engines)
-        pdf = summary_pdf(summary_html(templates, summary), paper)
+        pdf = summary_pdf(summary_html(summary), paper)
         headers = {"Content-Disposition": f'attachment; filename="{PDF_NAME}"'}
         return Response(pdf, media_type="application/pdf", headers=headers)
 

@@ -2,7 +2,8 @@
 
 The pages are plain HTML forms, a few questions per screen, no JavaScript needed. Each screen posts
 every answer so far (earlier screens' as hidden fields) with the form token; the last screen's post
-is answered with the result. Nothing is stored on the server.
+is answered with the result. Nothing is stored on the server, unless a signed-in person keeps the
+result in their diary (its answers are posted to ``/diary/scores``, see ``routes.diary_scores``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.questionnaires import Questionnaire
 from lumbar.questionnaires.change import compare
 from lumbar.questionnaires.scoring import Answer, QuestionnaireScore, score
+from lumbar.web.accounts.deps import MaybePersonDep
 from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EnginesDep, TemplatesDep
+from lumbar.web.diary.scores import kept_answers
 from lumbar.web.errors import ERROR_RESPONSES
 from lumbar.web.questionnaire_schemas import AdviceOut, QuestionnaireSummary, ScoreReply, ScoreRequest
 from lumbar.web.score_query import earlier_lines, interview_key, query_of, with_score
@@ -122,9 +125,14 @@ def questionnaire_start(
 
 @pages.post("/questionnaires/{questionnaire_id}", dependencies=[Depends(require_form_token)])
 async def questionnaire_step(
-    questionnaire_id: str, request: Request, templates: TemplatesDep, engines: EnginesDep
+    questionnaire_id: str,
+    request: Request,
+    templates: TemplatesDep,
+    engines: EnginesDep,
+    person: MaybePersonDep,
 ) -> Response:
-    """The next screen, the same one with what is missing, the one before (Back), or the result."""
+    """The next screen, the same one with what is missing, the one before (Back), or the result (with a
+    button to keep it in the diary, for a signed-in person)."""
     kb = engines.kb
     questionnaire = find(kb, questionnaire_id)
     form = await request.form()
@@ -159,6 +167,8 @@ async def questionnaire_step(
         "answers": {s.id: s.answer_text for s in result.items},
         "back_link": back.link(result, engines.settings.today()) if back else None,
         "others": back.others(kb, result, engines.settings.today()) if back else [],
+        "keep_answers": kept_answers(DatedScore(engines.settings.today(), result)) if person else None,
+        "field": FIELD,
     }
     return form_page(request, templates, "questionnaire_result.html", context)
 

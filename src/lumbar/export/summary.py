@@ -1,7 +1,9 @@
 """The summary for your doctor: what the person said and answered, the result, questionnaire scores over
 time, medicines, what they tried and the first steps, in plain words, on one A4 or Letter page (no
 clinical facts here: every sentence comes from the engines' results and the knowledge base's wording).
-The same page is the web page, the HTML file and, printed by WeasyPrint, the PDF."""
+
+The web page and the command line build it here alike; :mod:`lumbar.export.summary_pdf` renders it as
+an HTML file and, printed by WeasyPrint, a PDF."""
 
 from __future__ import annotations
 
@@ -12,14 +14,13 @@ from typing import TYPE_CHECKING
 
 from lumbar.care.medicines import medicines_taken
 from lumbar.export.records import DatedScore, by_questionnaire
+from lumbar.export.result_words import SHOWN_CAUSES, CauseView, Names, cause_view, page_title, told
 from lumbar.plain_words import quantity
 from lumbar.questionnaires.change import compare
-from lumbar.web.views import CauseView, result_view, told
 
 if TYPE_CHECKING:
     from lumbar.care.models import CarePlan
     from lumbar.interview.models import InterviewState, Result
-    from lumbar.web.engines import Engines
 
 #: causes shown with their points for and against; the others are named only
 DETAILED_CAUSES = 3
@@ -106,24 +107,24 @@ def answer_words(value: str | float, unit: str | None) -> str:
     return quantity(float(value), unit)
 
 
-def answered(state: InterviewState, engines: Engines) -> list[tuple[bool, AnsweredQuestion]]:
+def answered(state: InterviewState, names: Names) -> list[tuple[bool, AnsweredQuestion]]:
     """(is a warning sign, question and answer) for each question answered, in the order asked."""
     rows = []
     for finding_id in dict.fromkeys(state.asked):
-        if finding_id not in state.answers or finding_id not in engines.kb.findings:
+        if finding_id not in state.answers or finding_id not in names.kb.findings:
             continue
-        finding = engines.kb.findings[finding_id]
-        question = finding.question or engines.finding_name(finding_id)
-        words = answer_words(state.answers[finding_id], engines.finding_unit(finding_id))
+        finding = names.kb.findings[finding_id]
+        question = finding.question or names.finding_name(finding_id)
+        words = answer_words(state.answers[finding_id], names.finding_unit(finding_id))
         rows.append((finding.warning_sign, AnsweredQuestion(question, words)))
     return rows
 
 
-def score_histories(scores: Sequence[DatedScore], engines: Engines) -> list[ScoreHistory]:
+def score_histories(scores: Sequence[DatedScore], names: Names) -> list[ScoreHistory]:
     """Each questionnaire's scores over time, with the trend when it was filled more than once."""
     histories = []
     for questionnaire_id, dated in by_questionnaire(list(scores)).items():
-        questionnaire = engines.kb.questionnaires[questionnaire_id]
+        questionnaire = names.kb.questionnaires[questionnaire_id]
         first, last = dated[0].score, dated[-1].score
         trend = TREND_WORDS[compare(questionnaire, first, last).direction] if len(dated) > 1 else None
         histories.append(
@@ -152,44 +153,44 @@ def plan_medicines(plan: CarePlan) -> list[MedicineLimit]:
 
 
 def doctor_summary(
-    result: Result, plan: CarePlan, engines: Engines, scores: Sequence[DatedScore] = ()
+    result: Result, plan: CarePlan, names: Names, scores: Sequence[DatedScore] = ()
 ) -> DoctorSummary:
     """The summary for a finished interview, its care plan and any questionnaire scores."""
-    view = result_view(result.assessment, plan, engines)
-    rows = answered(result.state, engines)
+    assessment = result.assessment
+    absent = set(assessment.negated) | {f.id for f in assessment.findings if f.status == "absent"}
+    causes = [cause_view(c, absent, names) for c in assessment.causes[:SHOWN_CAUSES]]
+    rows = answered(result.state, names)
     first = plan.sections[0] if plan.sections else None
     unasked = [f for f in result.assessment.findings if f.id not in result.state.answers]
     tried = [
         f
         for f in unasked
         if f.status == "present"
-        and f.id in engines.kb.findings
-        and engines.kb.findings[f.id].group == TRIED_GROUP
+        and f.id in names.kb.findings
+        and names.kb.findings[f.id].group == TRIED_GROUP
     ]
     told_apart = {f.id for f in tried}
     # a medicine taken is named under "Says they take"; the other things tried are listed by name
-    medicine_kinds = {kind.finding for kind in engines.kb.medicine_classes.values()}
+    medicine_kinds = {kind.finding for kind in names.kb.medicine_classes.values()}
     tried = [f for f in tried if f.id not in medicine_kinds]
     return DoctorSummary(
         own_words=result.state.text,
         said_yes=[
-            told(f, engines)
-            for f in unasked
-            if f.status in ("present", "possible") and f.id not in told_apart
+            told(f, names) for f in unasked if f.status in ("present", "possible") and f.id not in told_apart
         ],
-        said_no=[engines.finding_name(f.id) for f in unasked if f.status == "absent"],
+        said_no=[names.finding_name(f.id) for f in unasked if f.status == "absent"],
         warning_signs=[row for sign, row in rows if sign],
         other_answers=[row for sign, row in rows if not sign],
-        level_title=view.level_title,
+        level_title=page_title(plan, names.kb.levels[assessment.level]),
         level_reasons=[reason.text for reason in result.assessment.level_reasons],
-        causes=view.causes[:DETAILED_CAUSES],
-        other_causes=[cause.name for cause in view.causes[DETAILED_CAUSES:]],
+        causes=causes[:DETAILED_CAUSES],
+        other_causes=[cause.name for cause in causes[DETAILED_CAUSES:]],
         urgent_actions=list(plan.urgent.actions) if plan.urgent else [],
         first_steps_title=first.title if first else "",
         first_steps=[item.title for item in first.items] if first else [],
         plan=plan,
-        scores=score_histories(scores, engines),
-        medicines_taken=[name for name, _ in medicines_taken(result.assessment, engines.kb)],
+        scores=score_histories(scores, names),
+        medicines_taken=[name for name, _ in medicines_taken(result.assessment, names.kb)],
         plan_medicines=plan_medicines(plan),
-        tried=[told(f, engines) for f in tried],
+        tried=[told(f, names) for f in tried],
     )
