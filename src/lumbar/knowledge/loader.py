@@ -7,7 +7,7 @@ Loading validates every item and collects every problem before failing, so one r
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -111,8 +111,9 @@ class KnowledgeBase:
     diary: DiaryRules | None = None
     root: str = ""
     #: the hash of the data and code this base was compiled from (:mod:`lumbar.knowledge.compiled`);
-    #: empty when it was not, so nothing derived from it is kept on disk either
-    fingerprint: str = ""
+    #: empty when it was not, so nothing derived from it is kept on disk either. Not an argument, so
+    #: a base changed with ``dataclasses.replace`` (as tests do) never passes for the compiled one.
+    fingerprint: str = field(default="", init=False, compare=False)
 
     def item(self, item_id: str) -> BaseModel:
         """The item with this id, of any kind; raises KeyError when there is none."""
@@ -312,7 +313,7 @@ def load_knowledge() -> KnowledgeBase:
         if found is not None:
             return found
         kb, problems = parse_knowledge(root)
-        kb = replace(kb, fingerprint=compiled)
+        object.__setattr__(kb, "fingerprint", compiled)  # frozen; set once, before anyone sees it
         if not problems:
             save_compiled(kb, path)
     if problems:
