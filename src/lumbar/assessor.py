@@ -33,6 +33,7 @@ from lumbar.intake.reader import (
     possible_signs,
 )
 from lumbar.intake.validate import check_text
+from lumbar.knowledge.derived import kept
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.triage.differential import CauseScore, rank_causes
 from lumbar.triage.questions import danger_leads, rank_questions
@@ -233,8 +234,13 @@ class AssessmentEngine:
 
 @cache
 def default_engine() -> AssessmentEngine:
-    """The engine over the packaged knowledge base (built on first use, then reused)."""
-    return AssessmentEngine(load_knowledge())
+    """The engine over the packaged knowledge base, built on first use, then reused.
+
+    Its tables are kept in the cache folder too (:mod:`lumbar.knowledge.derived`), so the next
+    process reads them instead of building them again.
+    """
+    kb = load_knowledge()
+    return kept(kb, "engine", lambda: AssessmentEngine(kb))
 
 
 def assess(text: str, answers: Mapping[str, Answer] | None = None) -> Assessment:

@@ -7,7 +7,6 @@ environment. A value that cannot be used raises ``SettingsError`` naming the var
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from contextvars import ContextVar
 from pathlib import Path
@@ -24,6 +23,7 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from lumbar.cache_setting import default_cache
 from lumbar.errors import SettingsError
 
 ENV_PREFIX = "LUMBAR_"
@@ -84,10 +84,6 @@ def _default_home() -> Path:
     return Path(user_data_dir("lumbar", appauthor=False))
 
 
-def _default_cache() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "lumbar"
-
-
 class Settings(BaseSettings):
     """Every setting lumbar reads from the environment, each from ``LUMBAR_<NAME>``."""
 
@@ -106,7 +102,7 @@ class Settings(BaseSettings):
         "Unset: the SQLite file lumbar.sqlite3 in the data folder",
     )
     cache: Path | None = Field(
-        default_factory=_default_cache,
+        default_factory=default_cache,
         description="the folder of lumbar's caches: the compiled knowledge base, rebuilt by itself when the "
         "data or lumbar changes (default $XDG_CACHE_HOME/lumbar or ~/.cache/lumbar); empty: no cache",
     )

@@ -2,7 +2,8 @@
 
 Each verb module under ``lumbar.cli`` defines ``configure(parser)``, which adds its arguments and
 sets ``handler`` (``run(args) -> int``) as a default. Only the module of the verb being run is
-imported, so ``lumbar --help`` and each verb start without loading the others' engines.
+imported, so ``lumbar --help`` and each verb start without loading the others' engines; this module
+itself imports nothing ``--help`` does not use.
 """
 
 from __future__ import annotations
@@ -11,18 +12,15 @@ import argparse
 import importlib
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from types import ModuleType
-
-from lumbar.errors import LumbarError
+from typing import NamedTuple
 
 DESCRIPTION = (
     "Offline, evidence-linked help for lower-back cramps and spasms. lumbar informs; it does not diagnose."
 )
 
 
-@dataclass(frozen=True)
-class Verb:
+class Verb(NamedTuple):
     """One sub-command: its one-line help and the module under lumbar.cli that configures it."""
 
     help: str
@@ -95,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
+    # here, not at the top: lumbar.errors needs dataclasses, whose import is a third of `lumbar --help`
+    from lumbar.errors import LumbarError  # noqa: PLC0415
+
     try:
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:

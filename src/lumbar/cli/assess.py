@@ -10,7 +10,6 @@ from typing import Any
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.cli.answers import add_answer_flag, read_answer_flags
 from lumbar.cli.jsonl import BATCH_UNREADABLE, add_json_flag, print_json, read_lines
-from lumbar.cli.render import print_assessment
 from lumbar.errors import LumbarError
 
 
@@ -32,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json_dict())
     else:
+        from lumbar.cli.render import print_assessment  # noqa: PLC0415 - Rich and Jinja2, for the report only
+
         print_assessment(result)
     return 0
 

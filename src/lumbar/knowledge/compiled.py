@@ -6,21 +6,25 @@ data file's name and bytes, the knowledge package's own code (schema, loader), a
 pydantic versions. Change any of them and the name changes, so a stale file is never read; it is
 rebuilt on first use. Writes go to a temporary file that is renamed into place, so two processes
 building at once both leave a whole file, and a reader never sees half of one. A file that cannot
-be read (damaged, from another version) is ignored and rebuilt. The folder is the user's own
+be read (damaged, from another version) is ignored and rebuilt. Files of other versions are kept
+for a while, since two installed versions may share the folder. The folder is the user's own
 (``LUMBAR_CACHE``); an empty value turns the cache off.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import pydantic
 
@@ -30,6 +34,8 @@ if TYPE_CHECKING:
 #: the knowledge package's code files whose changes change what a cached knowledge base means
 CODE_FILES = ("schema.py", "questionnaires.py", "loader.py", "medicine_names.py", "compiled.py")
 PREFIX = "knowledge-"
+#: a compiled file of another version not rewritten for this many days is deleted
+STALE_DAYS = 30
 
 
 def _files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
@@ -56,9 +62,9 @@ def fingerprint(root: Traversable) -> str:
     return digest.hexdigest()[:32]
 
 
-def cache_file(root: Traversable, folder: Path) -> Path:
-    """Where the compiled knowledge base of ``root`` lives in ``folder``."""
-    return folder / f"{PREFIX}{fingerprint(root)}.pickle"
+def cache_file(compiled: str, folder: Path) -> Path:
+    """Where the knowledge base of fingerprint ``compiled`` lives in ``folder``."""
+    return folder / f"{PREFIX}{compiled}.pickle"
 
 
 def load_compiled(path: Path) -> KnowledgeBase | None:
@@ -74,15 +80,42 @@ def load_compiled(path: Path) -> KnowledgeBase | None:
 
 def save_compiled(kb: KnowledgeBase, path: Path) -> None:
     """Write ``kb`` to ``path`` whole or not at all; a folder that cannot be written is skipped."""
+    write_whole(path, lambda handle: pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_whole(path: Path, dump: Callable[[IO[bytes]], None]) -> None:
+    """Write what ``dump`` writes to ``path`` whole or not at all, then delete stale files beside it.
+
+    A folder that cannot be written, or a value that cannot be pickled, leaves no file: the next start
+    builds again.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False) as handle:
-            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            handle.flush()
-            os.fsync(handle.fileno())
+            try:
+                dump(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            except BaseException:
+                handle.close()
+                os.unlink(handle.name)
+                raise
         os.replace(handle.name, path)
-    except OSError:
+    except Exception:  # a cache that cannot be written must never stop the command that uses it
         return
-    for old in path.parent.glob(f"{PREFIX}*.pickle"):
-        if old != path:
-            old.unlink(missing_ok=True)  # an earlier version's file: never read again
+    remove_stale(path)
+
+
+def remove_stale(kept: Path, now: float | None = None) -> None:
+    """Delete the other compiled files of ``kept``'s kind (same name up to the fingerprint) not
+    written for :data:`STALE_DAYS`.
+
+    Not every other file: two installed versions of lumbar (two checkouts, a tool beside a project)
+    may share the folder, and each deleting the other's file would make both rebuild at every start.
+    """
+    oldest = (time.time() if now is None else now) - STALE_DAYS * 86400
+    kind = kept.name.rsplit("-", 1)[0]
+    for other in kept.parent.glob(f"{kind}-*.pickle"):
+        with contextlib.suppress(OSError):  # gone already, or not ours to delete
+            if other != kept and other.stat().st_mtime < oldest:
+                other.unlink()

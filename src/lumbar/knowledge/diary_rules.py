@@ -3,13 +3,13 @@ milestones, and every sentence the diary shows. Validated once, like every knowl
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from lumbar.knowledge.schema import CitationField, ItemId, Level
+from lumbar.knowledge.schema import ITEM_CONFIG, CitationField, ItemId, Level
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
 
 class DoseLimit(_Data):

@@ -14,11 +14,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
-from lumbar.errors import KnowledgeError, Problem, SettingsError
-from lumbar.knowledge.compiled import cache_file, load_compiled, save_compiled
+from lumbar.cache_setting import cache_folder
+from lumbar.errors import KnowledgeError, Problem
+from lumbar.knowledge.compiled import cache_file, fingerprint, load_compiled, save_compiled
 from lumbar.knowledge.diary_rules import DiaryRules
 from lumbar.knowledge.medicine_names import with_medicine_names
 from lumbar.knowledge.questionnaires import Questionnaire
@@ -45,7 +45,6 @@ from lumbar.knowledge.schema import (
     WarningSignRule,
     WordClass,
 )
-from lumbar.settings import read_settings
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -111,6 +110,10 @@ class KnowledgeBase:
     #: the diary's dose limits, review rule, milestones and wording (None only with problems)
     diary: DiaryRules | None = None
     root: str = ""
+    #: the hash of the data and code this base was compiled from (:mod:`lumbar.knowledge.compiled`);
+    #: empty when it was not, so nothing derived from it is kept on disk either. Not an argument, so
+    #: a base changed with ``dataclasses.replace`` (as tests do) never passes for the compiled one.
+    fingerprint: str = field(default="", init=False, compare=False)
 
     def item(self, item_id: str) -> BaseModel:
         """The item with this id, of any kind; raises KeyError when there is none."""
@@ -150,6 +153,8 @@ def data_root() -> Traversable:
 
 def read_yaml(path: Traversable | Path, problems: list[Problem]) -> Any:
     """Parse one YAML file, recording a problem instead of raising."""
+    import yaml  # noqa: PLC0415 - loaded on use: a start from the compiled knowledge base never parses YAML
+
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -298,17 +303,19 @@ def load_knowledge() -> KnowledgeBase:
     folder between processes (see :mod:`lumbar.knowledge.compiled`).
     """
     root = data_root()
-    try:
-        folder = read_settings().cache
-    except SettingsError:  # a bad value of another setting is reported where that setting is used
-        folder = None
-    path = cache_file(root, folder) if folder is not None else None
-    kb = load_compiled(path) if path is not None else None
-    if kb is not None:
-        return kb
-    kb, problems = parse_knowledge(root)
+    folder = cache_folder()
+    if folder is None:
+        kb, problems = parse_knowledge(root)
+    else:
+        compiled = fingerprint(root)
+        path = cache_file(compiled, folder)
+        found = load_compiled(path)
+        if found is not None:
+            return found
+        kb, problems = parse_knowledge(root)
+        object.__setattr__(kb, "fingerprint", compiled)  # frozen; set once, before anyone sees it
+        if not problems:
+            save_compiled(kb, path)
     if problems:
         raise KnowledgeError(problems)
-    if path is not None:
-        save_compiled(kb, path)
     return kb

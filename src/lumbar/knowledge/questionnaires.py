@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from lumbar.knowledge.schema import CitationField, Item, ItemId
+from lumbar.knowledge.schema import ITEM_CONFIG, CitationField, Item, ItemId
 
 #: the score a band condition reads: the total, or a subscale's id
 TOTAL = "total"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
 
 class AnswerOption(_Model):

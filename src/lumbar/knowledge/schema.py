@@ -13,6 +13,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 ItemId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
+#: every knowledge model: unknown keys refused, items immutable. ``defer_build``: a model's validator
+#: is built on its first validation, not at import, since a command that reads the compiled knowledge
+#: base (``lumbar.knowledge.compiled``) never validates one and should not pay for building them all.
+ITEM_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Level(StrEnum):
@@ -36,7 +40,7 @@ _LEVEL_RANK = {level: index for index, level in enumerate(Level)}
 class Citation(BaseModel):
     """A pointer into a source: its id and, optionally, where inside it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     source: str
     locator: str | None = None
@@ -58,7 +62,7 @@ CitationField = Annotated[Citation, BeforeValidator(_parse_citation)]
 class Item(BaseModel):
     """Base of every knowledge item: an id and, for clinical items, its sources."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     id: ItemId
     sources: list[CitationField] = Field(default_factory=list)
@@ -84,7 +88,7 @@ class SourceKind(StrEnum):
 class Source(BaseModel):
     """A document lumbar relies on: a seed page, a guideline, a paper or a standard."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_]*$")]
     kind: SourceKind
@@ -109,7 +113,7 @@ class ValueType(StrEnum):
 class Threshold(BaseModel):
     """A boolean finding derived from a numeric one, e.g. fever from temperature >= 38 °C."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     finding: ItemId
     op: Literal[">=", ">", "<=", "<"]
@@ -133,7 +137,7 @@ class PlausibleRange(BaseModel):
     ``{max}`` the range.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     min: float
     max: float
@@ -180,7 +184,7 @@ class UnsurePolicy(StrEnum):
 class BothSides(BaseModel):
     """Plural body words that, in a finding's matched words, mean both sides ("legs", "feet")."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     words: list[str] = Field(min_length=1)
     implies: ItemId
@@ -199,7 +203,7 @@ class Wording(BaseModel):
     the finding is absent. Every wording says so; the interview records the answer accordingly.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     text: str
     yes_means: YesMeans
@@ -261,7 +265,7 @@ class Finding(Item):
 class Evidence(BaseModel):
     """How one finding shifts the odds of a cause: likelihood ratios when present and absent."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     finding: ItemId
     lr_present: float = Field(1.0, gt=0)
@@ -305,7 +309,7 @@ class Condition(BaseModel):
     Each element is a finding id (present) or a nested condition.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     all: list[ItemId | Condition] = Field(default_factory=list)
     any: list[ItemId | Condition] = Field(default_factory=list)
@@ -341,7 +345,7 @@ Sex = Literal["female", "male"]
 class AgeBand(BaseModel):
     """Ages in whole years, ``min`` inclusive and ``max`` exclusive; either end may be open."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     min: int | None = Field(None, ge=0, le=120)
     max: int | None = Field(None, ge=1, le=120)
@@ -362,7 +366,7 @@ class Audience(BaseModel):
     person has any of them, or has not yet been asked one that would be asked of them.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     age: AgeBand | None = None
     sex: Sex | None = None
@@ -509,7 +513,7 @@ class Complication(Item):
 
 
 class Position(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     sources: list[CitationField]
     says: str
@@ -521,7 +525,7 @@ class Misprint(BaseModel):
     `lumbar ask` never quotes the sentence that holds them; `lumbar kb check` finds them in the seed.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     seed: str = Field(description="the seed document's id (its file name without .txt)")
     says: str = Field(min_length=3, description="the wrong words, copied verbatim from the seed")
@@ -557,7 +561,7 @@ class Conflict(Item):
 class LevelRouting(BaseModel):
     """The first port of call at a level."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     specialist: ItemId = Field(description="id in specialists.yaml")
     why: str = Field(description="why it is listed, shown beside it")
@@ -566,7 +570,7 @@ class LevelRouting(BaseModel):
 class LevelTests(BaseModel):
     """Whether tests are listed at a level; when not, why, with its sources."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     listed: bool
     reason: str | None = None
@@ -582,7 +586,7 @@ class LevelTests(BaseModel):
 class AskWarning(BaseModel):
     """What `lumbar ask` puts first when a question describes a sign of this level."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     kind: str = Field(description="the kind of help in ask's JSON ('emergency', 'urgent')")
     message: str = Field(description="the sentence shown before the answer")
@@ -600,7 +604,7 @@ class ResultBasis(BaseModel):
     out, a "yes" can raise the level), so every result says which it used.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     text_only: str = Field(description="no interview: the description alone, and where to answer questions")
     no_questions: str = Field(description="the interview ran but no question could change the result")
@@ -626,7 +630,7 @@ class ResultBasis(BaseModel):
 class UrgencyLevel(BaseModel):
     """Every sentence shown about one urgency level, and where it sends people (levels.yaml)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     id: Level
     name: str = Field(description="the level in running text")
@@ -666,7 +670,7 @@ class UrgencyLevel(BaseModel):
 class SeedClaim(BaseModel):
     """One clinical claim of a seed page, mapped to the items holding it or rejected with a reason."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     id: ItemId
     seed: str
@@ -687,7 +691,7 @@ class SeedClaim(BaseModel):
 class SkippedPassage(BaseModel):
     """A seed paragraph that holds no clinical claim (navigation, advertising, headings)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     seed: str
     anchor: str
@@ -710,7 +714,7 @@ class ContextCategory(StrEnum):
 class ContextRule(BaseModel):
     """A ConText trigger: a phrase that modifies the findings in its scope."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     literal: str
     category: ContextCategory
@@ -729,7 +733,7 @@ class ContextRule(BaseModel):
 class WordClass(BaseModel):
     """Words the phrase matcher treats as one ("tummy", "stomach" and "abdomen" read as "belly")."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     canonical: str
     variants: list[str] = Field(min_length=1)
@@ -738,7 +742,7 @@ class WordClass(BaseModel):
 class Shorthand(BaseModel):
     """A written form read as other words: text-speak ("cnt", "2day") and learners' spellings ("becos")."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     written: str = Field(
         pattern=r"^\S+( \S+){0,2}$", description="one word, or up to three that mean something together"
@@ -752,7 +756,7 @@ class Shorthand(BaseModel):
 class AuditCase(BaseModel):
     """A description of a picture in lay words; for a firing case, the level it must reach at least."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ITEM_CONFIG
 
     text: str = Field(min_length=3)
     level: Level | None = None

@@ -7,13 +7,22 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from lumbar.knowledge import loader
-from lumbar.knowledge.compiled import PREFIX, cache_file, fingerprint, load_compiled, save_compiled
+from lumbar.knowledge.compiled import (
+    PREFIX,
+    STALE_DAYS,
+    cache_file,
+    fingerprint,
+    load_compiled,
+    remove_stale,
+    save_compiled,
+)
 from lumbar.knowledge.loader import data_root, load_knowledge, parse_knowledge
 
 
@@ -39,7 +48,7 @@ def test_the_fingerprint_changes_with_any_data_file(tmp_path: Path) -> None:
 def test_a_saved_knowledge_base_reads_back_the_same(tmp_path: Path) -> None:
     kb, problems = parse_knowledge(data_root())
     assert problems == []
-    path = cache_file(data_root(), tmp_path)
+    path = cache_file(fingerprint(data_root()), tmp_path)
     save_compiled(kb, path)
     again = load_compiled(path)
     assert again is not None
@@ -92,3 +101,23 @@ def test_two_processes_building_at_once_leave_one_whole_file(tmp_path: Path) -> 
     files = list(folder.glob(f"{PREFIX}*.pickle"))
     assert len(files) == 1 and load_compiled(files[0]) is not None
     assert not list(folder.glob(".tmp-*"))
+
+
+def test_another_versions_file_is_kept_until_it_is_stale(tmp_path: Path) -> None:
+    kept, recent, stale = (tmp_path / f"{PREFIX}{name}.pickle" for name in ("kept", "recent", "stale"))
+    other_kind = tmp_path / "engine-stale.pickle"
+    for path in (kept, recent, stale, other_kind):
+        path.write_bytes(b"x")
+    now = time.time()
+    old = now - (STALE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    os.utime(other_kind, (old, old))
+    remove_stale(kept, now)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in (kept, recent, other_kind))
+
+
+def test_the_loaded_knowledge_base_carries_its_fingerprint(cache_env: Path) -> None:
+    built = load_knowledge()
+    assert built.fingerprint == fingerprint(data_root())
+    load_knowledge.cache_clear()
+    assert load_knowledge().fingerprint == built.fingerprint  # read back from the cache file

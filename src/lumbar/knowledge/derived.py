@@ -1,0 +1,136 @@
+"""What an engine derives from the knowledge base (its phrase tables, its speller), built once and
+kept in the cache folder beside the compiled knowledge base, so a one-shot command does not rebuild it.
+
+A derived file is named by the knowledge base's fingerprint and a stamp of lumbar's code (the size
+and modification time of every Python file of the package, the rule Python itself uses for its
+``.pyc`` files), so a change to the data or to any engine's code means a new file. The knowledge
+base itself is not stored again: the value's references to it, its tables and their items are
+written as names and read back as the current knowledge base's own objects. Written whole or not at
+all (:func:`lumbar.knowledge.compiled.write_whole`); a file that cannot be read is built again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from dataclasses import fields
+from functools import cache
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from lumbar.cache_setting import cache_folder
+from lumbar.knowledge.compiled import write_whole
+from lumbar.knowledge.loader import KnowledgeBase
+
+T = TypeVar("T")
+#: values that are never written as references to the knowledge base (copies cost nothing)
+_PLAIN = (str, bytes, int, float, bool, type(None))
+
+
+def kept(kb: KnowledgeBase, name: str, build: Callable[[], T]) -> T:
+    """``build()``, read from the cache folder when this knowledge base and code built it before.
+
+    Without a cache folder or a compiled knowledge base (``kb.fingerprint`` empty), simply ``build()``.
+    """
+    folder = cache_folder()
+    if folder is None or not kb.fingerprint:
+        return build()
+    path = derived_file(folder, name, kb.fingerprint)
+    value = load_derived(path, kb)
+    if value is None:
+        value = build()
+        write_whole(path, lambda handle: _Pickler(handle, kb).dump(value))
+    return value
+
+
+def derived_file(folder: Path, name: str, fingerprint: str) -> Path:
+    """Where ``name`` derived from the knowledge base of ``fingerprint`` lives, for this code."""
+    digest = hashlib.sha256(f"{fingerprint} {code_stamp()}".encode()).hexdigest()[:32]
+    return folder / f"{name}-{digest}.pickle"
+
+
+@cache
+def code_stamp() -> str:
+    """Every Python file of the lumbar package with its size and modification time, hashed."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(sub for sub in subfolders if sub != "__pycache__")
+        for file_name in sorted(files):
+            if file_name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, file_name))
+                digest.update(f"{folder}/{file_name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def load_derived(path: Path, kb: KnowledgeBase) -> Any:
+    """The value in ``path`` with its references to ``kb`` restored; None when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return _Unpickler(handle, kb).load()
+    except Exception:  # missing, damaged, or naming a part this knowledge base lacks: built again
+        return None
+
+
+def knowledge_parts(kb: KnowledgeBase) -> dict[str, Any]:
+    """The knowledge base, each of its tables and each item in them, by a name that finds them again."""
+    parts: dict[str, Any] = {"kb": kb}
+    for table_field in fields(kb):
+        table = getattr(kb, table_field.name)
+        if isinstance(table, _PLAIN):
+            continue
+        parts[table_field.name] = table
+        items = (
+            table.items() if isinstance(table, dict) else enumerate(table) if isinstance(table, list) else ()
+        )
+        for key, item in items:
+            if not isinstance(item, _PLAIN):
+                parts[f"{table_field.name}/{key}"] = item
+    return parts
+
+
+def _by_init(cls: type) -> tuple[str, ...] | None:
+    """The field names of a frozen dataclass with slots that its ``__init__`` rebuilds whole, else None."""
+    params = getattr(cls, "__dataclass_params__", None)
+    if params is None or not params.frozen or "__slots__" not in vars(cls):
+        return None
+    if hasattr(cls, "__post_init__") or any(not f.init or f.kw_only for f in fields(cls)):
+        return None
+    return tuple(f.name for f in fields(cls))
+
+
+class _Pickler(pickle.Pickler):
+    """Writes the knowledge base's own objects as their names."""
+
+    def __init__(self, handle: IO[bytes], kb: KnowledgeBase) -> None:
+        super().__init__(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self.names = {id(part): name for name, part in knowledge_parts(kb).items()}
+        self.parts = knowledge_parts(kb)  # held, so that no id above is reused while writing
+        self.by_init: dict[type, tuple[str, ...] | None] = {}
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return None if isinstance(obj, _PLAIN) else self.names.get(id(obj))
+
+    def reducer_override(self, obj: Any) -> Any:
+        """A frozen dataclass with slots as a call of its class with its fields: read back through
+        ``__init__``, several times faster than the ``__setstate__`` dataclasses writes for it."""
+        cls = type(obj)
+        if cls not in self.by_init:
+            self.by_init[cls] = _by_init(cls)
+        names = self.by_init[cls]
+        if names is None:
+            return NotImplemented
+        return type(obj), tuple(getattr(obj, name) for name in names)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads those names back as the current knowledge base's objects."""
+
+    def __init__(self, handle: IO[bytes], kb: KnowledgeBase) -> None:
+        super().__init__(handle)
+        self.parts = knowledge_parts(kb)
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self.parts[pid]

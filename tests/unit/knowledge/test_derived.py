@@ -1,0 +1,141 @@
+"""What an engine derives from the knowledge base, kept between processes: read back the same, with
+the knowledge base's own objects, built again when the data, the code or the file changes."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lumbar.assessor import AssessmentEngine, default_engine
+from lumbar.knowledge import derived
+from lumbar.knowledge.derived import derived_file, kept, knowledge_parts, load_derived
+from lumbar.knowledge.loader import load_knowledge
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Phrase:
+    finding: str
+    stems: tuple[str, ...]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("LUMBAR_CACHE", str(tmp_path / "cache"))
+    load_knowledge.cache_clear()
+    default_engine.cache_clear()
+    yield tmp_path / "cache"
+    load_knowledge.cache_clear()
+    default_engine.cache_clear()
+
+
+def _never() -> object:
+    raise AssertionError("built again although the cache folder held it")
+
+
+def test_a_value_is_built_once_then_read_back_with_the_knowledge_bases_own_objects(folder: Path) -> None:
+    kb = load_knowledge()
+    assert kb.fingerprint
+    finding = next(iter(kb.findings.values()))
+    value = {"kb": kb, "finding": finding, "rules": kb.context_rules, "phrase": Phrase("x", ("a", "b"))}
+    assert kept(kb, "value", lambda: value) is value
+    again = kept(kb, "value", _never)
+    assert again == value and again is not value
+    assert again["kb"] is kb and again["finding"] is finding and again["rules"] is kb.context_rules
+    assert isinstance(again["phrase"], Phrase)
+
+
+def test_the_engine_is_read_from_the_cache_and_assesses_the_same(folder: Path) -> None:
+    text = "Back spasm after lifting, no numbness, and my legs feel weak."
+    built = default_engine()
+    assert len(list(folder.glob("engine-*.pickle"))) == 1
+    default_engine.cache_clear()
+    read = kept(load_knowledge(), "engine", _never)
+    assert isinstance(read, AssessmentEngine) and read is not built and read.kb is built.kb
+    assert read.assess(text).to_json_dict() == built.assess(text).to_json_dict()
+
+
+def test_another_knowledge_base_or_code_names_another_file(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = derived_file(folder, "engine", "a" * 32)
+    assert derived_file(folder, "engine", "b" * 32) != first
+    monkeypatch.setattr(derived, "code_stamp", lambda: "another version of the code")
+    assert derived_file(folder, "engine", "a" * 32) != first
+
+
+def test_the_code_stamp_changes_when_a_python_file_changes(tmp_path: Path) -> None:
+    package = Path(derived.__file__).resolve().parents[1]
+    derived.code_stamp.cache_clear()
+    before = derived.code_stamp()
+    touched = package / "knowledge" / "derived.py"
+    stat = touched.stat()
+    try:
+        os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        derived.code_stamp.cache_clear()
+        assert derived.code_stamp() != before
+    finally:
+        os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        derived.code_stamp.cache_clear()
+    assert derived.code_stamp() == before
+
+
+def test_a_damaged_file_or_one_naming_a_missing_part_is_built_again(folder: Path) -> None:
+    kb = load_knowledge()
+    kept(kb, "value", lambda: next(iter(kb.findings.values())))
+    (path,) = folder.glob("value-*.pickle")
+    bare = dataclasses.replace(kb, findings={})  # its findings' names no longer find anything
+    assert load_derived(path, bare) is None
+    path.write_bytes(b"not a pickle")
+    assert kept(kb, "value", lambda: 42) == 42
+    assert kept(kb, "value", _never) == 42
+
+
+def test_a_value_that_cannot_be_stored_is_built_each_time_and_leaves_no_file(folder: Path) -> None:
+    kb = load_knowledge()
+    assert kept(kb, "lambda", lambda: lambda: 1)() == 1
+    assert not list(folder.glob("lambda-*")) and not list(folder.glob(".tmp-*"))
+
+
+def test_without_a_cache_folder_or_a_compiled_knowledge_base_nothing_is_kept(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    uncompiled = dataclasses.replace(load_knowledge())  # a changed base is never the compiled one
+    assert load_knowledge().fingerprint and not uncompiled.fingerprint
+    assert kept(uncompiled, "value", lambda: 1) == 1
+    monkeypatch.setenv("LUMBAR_CACHE", "")
+    assert kept(load_knowledge(), "value", lambda: 2) == 2
+    assert not list(folder.glob("value-*"))
+
+
+def test_every_table_and_item_has_a_name() -> None:
+    kb = load_knowledge()
+    parts = knowledge_parts(kb)
+    assert parts["kb"] is kb and parts["findings"] is kb.findings
+    finding_id = next(iter(kb.findings))
+    assert parts[f"findings/{finding_id}"] is kb.findings[finding_id]
+    assert parts["context_rules/0"] is kb.context_rules[0]
+    assert len({id(part) for part in parts.values()}) == len(parts)
+
+
+def test_two_processes_building_the_engine_at_once_leave_one_whole_file(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    env = {**os.environ, "LUMBAR_CACHE": str(folder)}
+    code = "from lumbar.assessor import assess; print(assess('My back locked up after lifting.').level)"
+    runs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE) for _ in range(2)]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0] and outputs[0] == outputs[1]
+    assert len(list(folder.glob("engine-*.pickle"))) == 1 and not list(folder.glob(".tmp-*"))
+    reader = (
+        "from lumbar.knowledge.derived import kept\n"
+        "from lumbar.knowledge.loader import load_knowledge\n"
+        "def never(): raise SystemExit('built again')\n"
+        "print(kept(load_knowledge(), 'engine', never).assess('My back locked up after lifting.').level)"
+    )
+    done = subprocess.run([sys.executable, "-c", reader], env=env, capture_output=True, check=True)
+    assert done.stdout == outputs[0]
