@@ -32,6 +32,7 @@ from lumbar.intake.reader import (
     possible_signs,
 )
 from lumbar.intake.validate import check_text
+from lumbar.knowledge.choices import asking_question
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.triage.differential import CauseScore, rank_causes
 from lumbar.triage.questions import danger_leads, rank_questions
@@ -118,15 +119,16 @@ class AssessmentEngine:
             for rule in result.fired
         ]
         # a warning sign read only as "possibly there" is asked first (the policy of rule_possible_warning_sign)
+        # (by its own question, or by the choice question that names it)
         unclear = [
             NextQuestion(
-                id=f.id,
-                text=kb.findings[f.id].question or kb.findings[f.id].name,
+                id=asker.id,
+                text=asker.question or asker.name,
                 why=f'You wrote "{f.evidence}"; please tell us clearly whether this is so.',
                 warning_sign=True,
             )
             for f in possible_signs(reading, kb)
-            if kb.findings[f.id].question
+            if (asker := asking_question(kb, f.id)) is not None
         ]
         hinted = {u.id for u in unclear}
         to_ask = [q for q in rank_questions(kb, state, result, causes) if q.finding.id not in hinted]

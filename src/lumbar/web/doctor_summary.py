@@ -114,7 +114,9 @@ def answered(state: InterviewState, engines: Engines) -> list[tuple[bool, Answer
             continue
         finding = engines.kb.findings[finding_id]
         question = finding.question or engines.finding_name(finding_id)
-        words = answer_words(state.answers[finding_id], engines.finding_unit(finding_id))
+        value = state.answers[finding_id]
+        choice = finding.choice(value) if isinstance(value, str) else None
+        words = choice.text if choice is not None else answer_words(value, engines.finding_unit(finding_id))
         rows.append((finding.warning_sign, AnsweredQuestion(question, words)))
     return rows
 
