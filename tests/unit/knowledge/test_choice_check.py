@@ -36,7 +36,7 @@ def choices(kb: KnowledgeBase) -> list[Choice]:
 
 def test_the_packaged_choice_questions_pass(kb: KnowledgeBase) -> None:
     asked = [f for f in kb.findings.values() if f.type is ValueType.CHOICE]
-    assert [f.id for f in asked] == ["leg_sides"]
+    assert [f.id for f in asked] == ["leg_sides", "pain_place"]
     assert problems_of(kb) == []
 
 

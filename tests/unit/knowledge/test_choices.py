@@ -43,3 +43,11 @@ def test_choice_helpers_read_the_data(kb: KnowledgeBase) -> None:
     assert unsure is not None and unsure.id == "both_legs"
     assert leg_sides.choice_findings() == ["bilateral_leg_symptoms"]
     assert kb.findings["fever"].choice_findings() == []
+
+
+def test_where_the_pain_is_worst_asks_about_pain_in_the_side(kb: KnowledgeBase) -> None:
+    asker = asking_question(kb, "flank_pain")
+    assert asker is not None and asker.id == "pain_place"
+    middle, side = asker.choices
+    assert choice_answers(side) == {"flank_pain": True}
+    assert choice_answers(middle) == {"flank_pain": False}
