@@ -33,6 +33,7 @@ from lumbar.intake.reader import (
     possible_signs,
 )
 from lumbar.intake.validate import check_text
+from lumbar.knowledge.choices import asking_question
 from lumbar.knowledge.derived import kept
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.triage.differential import CauseScore, rank_causes
@@ -190,17 +191,17 @@ class AssessmentEngine:
         ]
 
     def _unclear(self, reading: Reading) -> list[NextQuestion]:
-        """A question for each warning sign the text gave only as "possibly there"."""
-        findings = self.kb.findings
+        """A question for each warning sign the text gave only as "possibly there" (by its own question,
+        or by the choice question that names it)."""
         return [
             NextQuestion(
-                id=f.id,
-                text=findings[f.id].question or findings[f.id].name,
+                id=asker.id,
+                text=asker.question or asker.name,
                 why=f'You wrote "{f.evidence}"; please tell us clearly whether this is so.',
                 warning_sign=True,
             )
             for f in possible_signs(reading, self.kb)
-            if findings[f.id].question
+            if (asker := asking_question(self.kb, f.id)) is not None
         ]
 
     def _causes(self, causes: list[CauseScore]) -> tuple[list[CauseScore], list[RankedCause]]:

@@ -39,12 +39,16 @@ def on_question(page: Page) -> bool:
 
 
 def answer_one(page: Page, answer: str = "No") -> None:
-    """Answer the question on the page: ``answer``, or an ordinary number."""
+    """Answer the question on the page: ``answer``, an ordinary number, or the first choice."""
     number = page.locator("input[name=number]")
+    choices = page.get_by_role("radio")
     with page.expect_navigation():
         if number.count():
             question = page.locator("form[data-question]").get_attribute("data-question") or ""
             number.fill(str(NUMBERS.get(question, 1)))
+            page.get_by_role("button", name="Next").click()
+        elif choices.count():
+            choices.first.check()
             page.get_by_role("button", name="Next").click()
         else:
             page.get_by_role("button", name=answer, exact=True).click()

@@ -66,7 +66,8 @@ def interview(text: str) -> Result:
     interviewer = default_interviewer()
     step: Question | Result = interviewer.start(text)
     while isinstance(step, Question):
-        step = interviewer.step(step.state, 35.0 if step.type in ("number", "duration") else False)
+        answer = step.choices[0].id if step.choices else False  # a choice question: its first choice
+        step = interviewer.step(step.state, 35.0 if step.type in ("number", "duration") else answer)
     return step
 
 

@@ -19,8 +19,9 @@ def add_answer_flag(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID=VALUE",
-        help="an answer to one of the interview's questions: yes, no, unsure or a number "
-        "(e.g. --answer saddle_numbness=no --answer age=35); repeat for more",
+        help="an answer to one of the interview's questions: yes, no, unsure, a number, or the id of one of "
+        "a choice question's choices (e.g. --answer saddle_numbness=no --answer age=35 "
+        "--answer leg_sides=one_leg); repeat for more",
     )
 
 

@@ -1,6 +1,7 @@
 """`lumbar check`: a short interview in the terminal, then the assessment and the person's safety-net.
 
-Answers: y (yes), n (no), s (not sure), a number where one is asked for, ? (why we ask), b (back).
+Answers: y (yes), n (no), s (not sure), a number where one is asked for, the number (or the words) of
+one of the choices listed, ? (why we ask), b (back).
 Ctrl-C or Ctrl-D stops at any time without a traceback (exit status 130).
 """
 
@@ -72,7 +73,11 @@ def _ask(console: Console, interviewer: Interviewer, question: Question) -> Ques
     if question.reasked:
         console.print("[italic]Let me ask that another way.[/italic]")
     console.print(f"[bold]{question.text}[/bold]")
+    for number, choice in enumerate(question.choices, start=1):
+        console.print(f"  {number}. {choice.text}", highlight=False)
     hint = "a number" if is_number(finding) else "y / n / s"
+    if question.choices:
+        hint = f"1 to {len(question.choices)} (or the words), s"
     if is_number(finding) and finding.unit:
         hint += f" ({finding.unit})"
     while True:

@@ -1,6 +1,7 @@
 """Run the interview against labelled cases: a simulated person answers from the case's truth.
 
-The person says yes for a finding the case has, no for one it lacks, the number for a value, and
+The person says yes for a finding the case has, no for one it lacks, the number for a value, the
+choice whose findings agree with the truth for a one-of-several question, and
 "not sure" for anything the case leaves open (or, for ids in ``unsure_first``, the first time it is
 asked). A file-level ``defaults.absent`` lists what people know they do not have unless a case
 says otherwise. Each case also gets an *oracle* run, the assessment with the whole truth known, so a
@@ -22,8 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from lumbar.errors import InputError
 from lumbar.interview.engine import Interviewer
 from lumbar.interview.models import AnswerValue, Question
+from lumbar.knowledge.choices import choice_answers, is_choice
 from lumbar.knowledge.loader import KnowledgeBase
-from lumbar.knowledge.schema import Level
+from lumbar.knowledge.schema import Finding, Level
 
 #: the targets of issue 4.
 TARGETS = {"under_triage": 0, "level_accuracy": 0.95, "top3_accuracy": 0.90, "median_questions": 8}
@@ -101,6 +103,9 @@ class Patient:
         self.asked.add(question.id)
         if first and question.id in self.case.unsure_first:
             return "unsure"
+        finding = self.kb.findings[question.id]
+        if is_choice(finding):
+            return self.choose(finding)
         value = self.truth(question.id)
         if value is None:
             return "unsure"
@@ -108,6 +113,16 @@ class Patient:
             # a person answers the question as worded ("can you walk on your heels as usual?")
             return "yes" if value == (question.yes_means == "present") else "no"
         return value
+
+    def choose(self, finding: Finding) -> AnswerValue:
+        """The one choice whose findings all agree with the truth, or "unsure" when the truth does
+        not single one out."""
+        fitting = [
+            c.id
+            for c in finding.choices
+            if all(self.truth(f) is value for f, value in choice_answers(c).items())
+        ]
+        return fitting[0] if len(fitting) == 1 else "unsure"
 
     def _implied(self) -> set[str]:
         out: set[str] = set()

@@ -115,7 +115,9 @@ def answered(state: InterviewState, names: Names) -> list[tuple[bool, AnsweredQu
             continue
         finding = names.kb.findings[finding_id]
         question = finding.question or names.finding_name(finding_id)
-        words = answer_words(state.answers[finding_id], names.finding_unit(finding_id))
+        value = state.answers[finding_id]
+        choice = finding.choice(value) if isinstance(value, str) else None
+        words = choice.text if choice is not None else answer_words(value, names.finding_unit(finding_id))
         rows.append((finding.warning_sign, AnsweredQuestion(question, words)))
     return rows
 

@@ -11,7 +11,7 @@ import lazy_loader
 
 if TYPE_CHECKING:
     from lumbar.interview.engine import Interviewer, default_interviewer, start, step
-    from lumbar.interview.models import AnswerValue, InterviewState, Progress, Question, Result
+    from lumbar.interview.models import AnswerChoice, AnswerValue, InterviewState, Progress, Question, Result
 
 # the public names (imported above for type checkers only), each imported from its module on
 # first use so that importing the package stays light
@@ -19,6 +19,6 @@ __getattr__, __dir__, __all__ = lazy_loader.attach(
     __name__,
     submod_attrs={
         "engine": ["Interviewer", "default_interviewer", "start", "step"],
-        "models": ["AnswerValue", "InterviewState", "Progress", "Question", "Result"],
+        "models": ["AnswerChoice", "AnswerValue", "InterviewState", "Progress", "Question", "Result"],
     },
 )

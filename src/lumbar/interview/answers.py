@@ -1,8 +1,9 @@
-"""Answers: check an answer against its question, and read typed replies ("y", "2 weeks", "101 F").
+"""Answers: check an answer against its question, and read typed replies ("y", "2 weeks", "101 F", "2").
 
 Numbers are checked against their finding's plausible range in the knowledge base, and a number
 outside it is refused with that range's notice (the words the assessment shows for the same slip
-in a text), so the question is asked again. A temperature in °F is converted to °C.
+in a text), so the question is asked again. A temperature in °F is converted to °C. A one-of-several
+question takes one of its choices' ids (typed: the choice's number or its words).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-from lumbar.errors import InterviewError
+from lumbar.errors import InputError, InterviewError
 from lumbar.interview.models import AnswerValue
+from lumbar.knowledge.choices import choice_answers, choice_question_of, is_choice
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, ValueType
 
-#: what may be stored for a finding: yes/no/not sure, or a number in the finding's unit.
-Stored = Literal["yes", "no", "unsure"] | float
+#: what may be stored for a finding: "yes", "no", "unsure", a choice's id, or a number in its unit.
+Stored = str | float
 #: a reply typed in a terminal or form: an answer, or "why" (explain the question).
 Reply = AnswerValue | Literal["why"]
 
@@ -58,6 +60,8 @@ def is_number(finding: Finding) -> bool:
 
 def check_answer(finding: Finding, answer: object) -> Stored:
     """The answer as stored, or InterviewError saying what is wrong and what to send instead."""
+    if is_choice(finding):
+        return check_choice(finding, answer)
     if isinstance(answer, bool):
         answer = "yes" if answer else "no"
     if isinstance(answer, str):
@@ -85,21 +89,46 @@ def check_answer(finding: Finding, answer: object) -> Stored:
     return check_number(finding, value)
 
 
+def check_choice(finding: Finding, answer: object) -> str:
+    """One of the choices' ids of ``finding``, or "unsure"; InputError names the valid choices."""
+    if answer == "unsure" or (isinstance(answer, str) and finding.choice(answer) is not None):
+        return str(answer)
+    raise InputError(f"{str(answer)[:40]!r} is not an answer to {finding.id!r}: {choices_hint(finding)}")
+
+
+def choices_hint(finding: Finding) -> str:
+    """What a one-of-several question takes: "send one of 'one_leg' (In one leg only), … or 'unsure'"."""
+    listed = ", ".join(f"{c.id!r} ({c.text})" for c in finding.choices)
+    return f"send one of {listed}, or 'unsure'"
+
+
 def given_answers(kb: KnowledgeBase, answers: Mapping[str, object]) -> dict[str, bool | float]:
     """Answers given all at once (``lumbar assess --answer``, the REST API) as the assessment takes
-    them: "yes" True, "no" False, a number in the finding's unit; "unsure" leaves the finding unknown.
+    them: "yes" True, "no" False, a number in the finding's unit, a choice the findings it sets;
+    "unsure" leaves the finding unknown.
 
-    Each is checked as the interview checks it; InterviewError names a question that does not exist.
+    Each is checked as the interview checks it; InterviewError names a question that does not exist
+    (and the choice question that asks about a finding without a question of its own).
     """
     out: dict[str, bool | float] = {}
     for finding_id, answer in answers.items():
         finding = kb.findings.get(finding_id)
         if finding is None or finding.question is None:
+            asker = choice_question_of(kb, finding_id)
+            if asker is not None:
+                raise InterviewError(
+                    f"{finding_id!r} is asked by the question {asker.id!r}: {choices_hint(asker)}"
+                )
             raise InterviewError(
                 f"there is no question {finding_id!r}; use the ids of `lumbar kb list findings`"
             )
         value = check_answer(finding, answer)
-        if value != "unsure":
+        if value == "unsure":
+            continue
+        choice = finding.choice(value) if isinstance(value, str) and is_choice(finding) else None
+        if choice is not None:
+            out.update(choice_answers(choice))
+        else:
             out[finding_id] = value if isinstance(value, float) else value == "yes"
     return out
 
@@ -130,6 +159,8 @@ def parse_reply(text: str, finding: Finding) -> Reply:
     Raises InterviewError with a hint when the reply cannot be read.
     """
     words = " ".join(text.strip().lower().replace("’", "'").split())
+    if is_choice(finding):
+        return _parse_choice(words, finding)
     if words in _WORDS:
         word = _WORDS[words]
         if is_number(finding) and word in ("yes", "no"):
@@ -152,6 +183,26 @@ def parse_reply(text: str, finding: Finding) -> Reply:
     elif unit and unit not in _UNIT_WORDS.get(finding.unit or "", ()):
         raise InterviewError(f"please type a number ({_unit(finding)})")
     return check_number(finding, round(value, 1), words=" ".join(text.split()))
+
+
+def _parse_choice(words: str, finding: Finding) -> Reply:
+    """A typed reply to a one-of-several question: the choice's number, id or words (all of the
+    words typed found in one choice only), s (not sure), b (back) or ? (why)."""
+    word = _WORDS.get(words)
+    if word is not None and word not in ("yes", "no"):
+        return word
+    choices = finding.choices
+    if words.isdigit() and 1 <= int(words) <= len(choices):
+        return choices[int(words) - 1].id
+    typed = set(re.findall(r"[a-z0-9]+", words))
+    exact = [c.id for c in choices if words in (c.id, c.id.replace("_", " "), c.text.lower())]
+    fitting = [c.id for c in choices if typed and typed <= set(re.findall(r"[a-z0-9]+", c.text.lower()))]
+    found = exact or fitting
+    if len(found) == 1:
+        return found[0]
+    raise InterviewError(
+        f"please type a number from 1 to {len(choices)}, s (not sure), ? (why we ask) or b (back)"
+    )
 
 
 def _unit(finding: Finding) -> str:

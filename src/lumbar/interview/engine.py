@@ -15,7 +15,7 @@ from lumbar.errors import InterviewError
 from lumbar.intake.reader import possible_signs
 from lumbar.intake.validate import check_text
 from lumbar.interview.answers import check_answer
-from lumbar.interview.models import AnswerValue, InterviewState, Progress, Question, Result
+from lumbar.interview.models import AnswerChoice, AnswerValue, InterviewState, Progress, Question, Result
 from lumbar.interview.policy import MAX_QUESTIONS, Ask, Known, Stop, choose
 from lumbar.interview.state import engine_answers, load_state, pending_reask, record, undo
 from lumbar.knowledge.schema import Finding, YesMeans
@@ -93,7 +93,7 @@ class Interviewer:
             why=f"{notice} {ask.why}" if notice else ask.why,
             type=finding.type.value,
             unit=finding.unit,
-            choices=list(finding.choices),
+            choices=[AnswerChoice(id=c.id, text=c.text) for c in finding.choices],
             warning_sign=finding.warning_sign,
             reasked=ask.reasked,
             yes_means=yes_means,

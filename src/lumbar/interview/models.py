@@ -6,21 +6,24 @@ each return a `Question` (with the new state) or a `Result` (with the final stat
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from lumbar.assessment import Assessment
 from lumbar.knowledge.schema import YesMeans
 
-#: what a person can answer: yes/no/not sure, a number, or go back to the previous question.
-AnswerValue = Literal["yes", "no", "unsure", "back"] | float
+#: what a person can answer: "yes", "no", "unsure" (not sure), "back" (the previous question), the id
+#: of one of a one-of-several question's choices, or a number.
+AnswerValue = str | float
+#: the longest answer word a state keeps (a choice's id is short).
+MAX_ANSWER_CHARS = 64
 
 
 class InterviewState(BaseModel):
     """Everything needed to continue an interview: the opening text and the answers so far.
 
-    ``answers`` maps finding id -> "yes" | "no" | "unsure" | number. ``asked`` keeps the order
+    ``answers`` maps finding id -> "yes" | "no" | "unsure" | a choice's id | number. ``asked`` keeps the order
     of questions asked (for "back"). ``reasked`` holds warning signs asked again after "not sure".
     ``pending`` is the finding id of the question now waiting for an answer.
     """
@@ -29,7 +32,9 @@ class InterviewState(BaseModel):
 
     version: int = 1
     text: str
-    answers: dict[str, Literal["yes", "no", "unsure"] | float] = Field(default_factory=dict)
+    answers: dict[str, Annotated[str, Field(max_length=MAX_ANSWER_CHARS)] | float] = Field(
+        default_factory=dict
+    )
     asked: list[str] = Field(default_factory=list)
     reasked: list[str] = Field(default_factory=list)
     pending: str | None = None
@@ -42,6 +47,13 @@ class Progress(BaseModel):
     estimated_total: int
 
 
+class AnswerChoice(BaseModel):
+    """One answer of a one-of-several question: the id to send back, and the words to show."""
+
+    id: str
+    text: str
+
+
 class Question(BaseModel):
     """The next question, in plain words, with why it is asked and how to answer it."""
 
@@ -51,7 +63,9 @@ class Question(BaseModel):
     why: str
     type: Literal["boolean", "number", "duration", "choice"] = "boolean"
     unit: str | None = None
-    choices: list[str] = Field(default_factory=list)
+    choices: list[AnswerChoice] = Field(
+        default_factory=list, description="type choice: the answers; send back one's id (or 'unsure')"
+    )
     warning_sign: bool = False
     reasked: bool = Field(False, description="asked again in other words after 'not sure'")
     yes_means: YesMeans = Field(

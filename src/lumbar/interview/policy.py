@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from lumbar.interview.models import InterviewState
 from lumbar.interview.state import MAX_QUESTIONS, pending_reask
+from lumbar.knowledge.choices import asking_question
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, Level
 from lumbar.triage.differential import CauseScore
@@ -63,7 +64,9 @@ def choose(kb: KnowledgeBase, state: InterviewState, known: Known, cap: int = MA
     if reask is not None:
         finding = kb.findings[reask]
         return Ask(finding, _why(finding), True, _left(candidates, state, cap))
-    unclear = [f for f in known.possible if f not in state.answers and kb.findings[f].question]
+    # a hinted sign is asked by its own question, or by the choice question that names it
+    askers = (asking_question(kb, f) for f in known.possible)
+    unclear = [q.id for q in askers if q is not None and q.id not in state.answers]
     # the danger screen (signs that call an ambulance whatever the cause) comes before everything else;
     # at an ambulance level no answer can make it more urgent: the person needs help, not questions
     settled = known.triage.level is Level.EMERGENCY_AMBULANCE

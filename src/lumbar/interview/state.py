@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from lumbar.errors import InterviewError
+from lumbar.errors import InputError, InterviewError
 from lumbar.intake.validate import check_text
 from lumbar.interview.answers import Stored, check_answer
 from lumbar.interview.models import InterviewState
+from lumbar.knowledge.choices import choice_answers, is_choice
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import UnsurePolicy
 
@@ -68,7 +69,7 @@ def check_state(kb: KnowledgeBase, state: InterviewState, cap: int = MAX_QUESTIO
             )
         try:
             check_answer(finding, value)
-        except InterviewError as exc:
+        except (InputError, InterviewError) as exc:
             raise InterviewError(
                 f"the interview state's answer to {finding_id!r} is not valid ({exc}); start again"
             ) from None
@@ -153,19 +154,26 @@ def undo(state: InterviewState) -> InterviewState:
 
 
 def engine_answers(kb: KnowledgeBase, state: InterviewState) -> dict[str, bool | float]:
-    """The answers as the assessment engine takes them, with "not sure" resolved by policy."""
+    """The answers as the assessment engine takes them, with "not sure" resolved by policy; a choice
+    becomes the findings it sets (a "not sure" that counts: those of the choice marked ``if_unsure``)."""
     out: dict[str, bool | float] = {}
     for finding_id, value in state.answers.items():
-        if value == "yes":
-            out[finding_id] = True
-        elif value == "no":
-            out[finding_id] = False
-        elif value == "unsure":
-            policy = kb.findings[finding_id].unsure
-            if policy is UnsurePolicy.PRESENT or (
+        finding = kb.findings[finding_id]
+        if value == "unsure":
+            policy = finding.unsure
+            counts = policy is UnsurePolicy.PRESENT or (
                 policy is UnsurePolicy.REASK and finding_id in state.reasked
-            ):
+            )
+            unsure_choice = finding.unsure_choice()
+            if counts and is_choice(finding) and unsure_choice is not None:
+                out.update(choice_answers(unsure_choice))
+            elif counts and not is_choice(finding):
                 out[finding_id] = True
+        elif isinstance(value, str) and is_choice(finding):
+            choice = finding.choice(value)
+            out.update(choice_answers(choice) if choice is not None else {})
+        elif value in ("yes", "no"):
+            out[finding_id] = value == "yes"
         else:
             out[finding_id] = float(value)
     return out

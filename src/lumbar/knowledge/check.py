@@ -4,7 +4,8 @@ Checks: schema (via the loader), every reference resolves, every clinical item c
 source, every cause id of CONTRACT.md is present, every seed paragraph is covered by a claim or
 skipped, every claim is mapped or rejected with a reason, every conflict says what lumbar follows,
 every number has a plausible range that its thresholds lie in, every yes/no question asks one
-thing that "yes" confirms (no either/or between two alternatives), every questionnaire's bands
+thing that "yes" confirms (no either/or between two alternatives: that is a `type: choice` question,
+see :mod:`lumbar.knowledge.choice_check`), every questionnaire's bands
 cover each reachable score once (see :mod:`lumbar.knowledge.questionnaire_check`).
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from lumbar.errors import Problem
 from lumbar.knowledge.audit import AuditRow, audit_rows, check_audit
+from lumbar.knowledge.choice_check import check_choices
 from lumbar.knowledge.diary_check import check_diary
 from lumbar.knowledge.loader import KnowledgeBase, data_root, parse_knowledge
 from lumbar.knowledge.questionnaire_check import check_questionnaires
@@ -114,6 +116,7 @@ def check_knowledge(root: Traversable | Path | None = None, seeds: Path | None =
     _check_coverage(kb, seeds if seeds is not None else seeds_dir(), report)
     _check_misprints(kb, seeds if seeds is not None else seeds_dir(), report.problems)
     _check_questions(kb, report.problems)
+    check_choices(kb, report.problems)
     _check_numbers(kb, report.problems)
     check_audit(kb, report.problems)
     check_questionnaires(kb, report.problems)
@@ -215,24 +218,10 @@ def _check_questions(kb: KnowledgeBase, problems: list[Problem]) -> None:
                         "findings.yaml",
                         finding.id,
                         f"{text!r} is a yes/no question but offers a choice ({words!r}): a 'yes' cannot "
-                        "say which; reword it as one yes/no question that 'yes' confirms",
+                        "say which; reword it as one yes/no question that 'yes' confirms, or make it a "
+                        "`type: choice` question with `choices`",
                     )
                 )
-        if finding.type is ValueType.CHOICE and finding.question:
-            problems.append(
-                Problem(
-                    "findings.yaml",
-                    finding.id,
-                    "the interview asks yes/no and number questions only, so a `type: choice` question "
-                    "would get Yes/No buttons: ask it as one yes/no question per choice",
-                )
-            )
-        if finding.choices and finding.type is not ValueType.CHOICE:
-            problems.append(
-                Problem(
-                    "findings.yaml", finding.id, f"`choices` are for `type: choice`, not {finding.type.value}"
-                )
-            )
         if finding.unsure_question and not finding.question:
             problems.append(Problem("findings.yaml", finding.id, "unsure_question without a question"))
 

@@ -208,11 +208,29 @@ class Wording(BaseModel):
     text: str
     yes_means: YesMeans
 
-    def finding_answer(self, answer: YesNo) -> YesNo:
-        """The answer as it bears on the finding: "yes" and "no" swap when yes means absent."""
+    def finding_answer(self, answer: str) -> str:
+        """The answer as it bears on the finding: "yes" and "no" swap when yes means absent (any
+        other answer, "unsure" or a choice, is kept)."""
         if self.yes_means == "absent" and answer != "unsure":
             return "no" if answer == "yes" else "yes"
         return answer
+
+
+class Choice(BaseModel):
+    """One answer of a one-of-several question: its id, the words shown, and what choosing it says
+    about other findings ("both legs" implies the finding that the warning-sign rules read).
+
+    ``if_unsure`` marks the choice a "not sure" counts as when the question's ``unsure`` policy
+    counts it as present (the safer choice: "both legs").
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: ItemId
+    text: str = Field(description="plain words on the answer button")
+    implies: list[ItemId] = Field(default_factory=list, description="findings that are present when chosen")
+    rules_out: list[ItemId] = Field(default_factory=list, description="findings that are absent when chosen")
+    if_unsure: bool = False
 
 
 class Finding(Item):
@@ -227,7 +245,9 @@ class Finding(Item):
     plausible: PlausibleRange | None = Field(
         None, description="a number or duration: the values that can be right, and the notice for others"
     )
-    choices: list[str] = Field(default_factory=list)
+    choices: list[Choice] = Field(
+        default_factory=list, description="`type: choice`: the answers, one of which is chosen"
+    )
     synonyms: list[str] = Field(default_factory=list, description="lay phrases that mean this finding")
     absent_synonyms: list[str] = Field(
         default_factory=list, description="phrases that mean the finding is absent ('bladder normal')"
@@ -257,6 +277,22 @@ class Finding(Item):
         False,
         description="its phrases contain another finding's words ('ibuprofen does not help'), which stay read",
     )
+
+    def choice(self, choice_id: str) -> Choice | None:
+        """The choice with id ``choice_id``, or None."""
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+    def choice_ids(self) -> list[str]:
+        """The ids of the choices, in order."""
+        return [c.id for c in self.choices]
+
+    def unsure_choice(self) -> Choice | None:
+        """The choice a "not sure" counts as, when the ``unsure`` policy counts it as present."""
+        return next((c for c in self.choices if c.if_unsure), None)
+
+    def choice_findings(self) -> list[str]:
+        """Every finding the choices name (implied or ruled out), in order, once each."""
+        return list(dict.fromkeys(f for c in self.choices for f in [*c.implies, *c.rules_out]))
 
 
 # --- causes ------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from lumbar.knowledge.choices import choice_answers, is_choice
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Finding, Level, ValueType, WarningSignRule
@@ -58,6 +59,8 @@ PERSON_GROUP = "person"
 PERSON_BONUS = 1.0
 #: how relevant a rule that suspects no cause in particular is.
 NEUTRAL_RELEVANCE = 0.1
+#: an answer the ranking tries: yes/no, a number, or a choice's id.
+Answer = bool | float | str
 #: Level.rank, looked up once (the ranking compares levels many thousand times a step).
 _RANK = {level: level.rank for level in Level}
 
@@ -75,8 +78,11 @@ class Candidate:
 
 
 def askable(finding: Finding, state: FindingState) -> bool:
-    """A finding that has a question, is unknown, and whose gates allow asking it now."""
+    """A finding that has a question, is unknown (for a choice question: some finding its choices name
+    is unknown), and whose gates allow asking it now."""
     if finding.question is None or state.value(finding.id) is not None:
+        return False
+    if is_choice(finding) and all(state.value(f) is not None for f in finding.choice_findings()):
         return False
     if any(f in state.present for f in finding.ask_unless):
         return False
@@ -152,6 +158,12 @@ class QuestionRanker:
             for finding_id in rule.when.finding_ids():
                 self.rules_of.setdefault(finding_id, []).append(rule)
                 self.checks_of.setdefault(finding_id, []).append((rule, compiled(rule.when)))
+        for finding in kb.findings.values():
+            # a choice question stands for the findings its choices name in their rules
+            named = [r for f in finding.choice_findings() for r in self.rules_of.get(f, [])]
+            if named:
+                self.rules_of[finding.id] = list({r.id: r for r in named}.values())
+                self.checks_of[finding.id] = [(r, compiled(r.when)) for r in self.rules_of[finding.id]]
         self.derived_of = {}
         for finding in kb.findings.values():
             if finding.derived_from is not None:
@@ -359,9 +371,10 @@ class QuestionRanker:
 
     @staticmethod
     def _context_met(rule: WarningSignRule, finding: Finding, state: FindingState) -> bool:
-        """The findings the rule needs in any case (its plain ``all`` ids) are present, or are this one:
-        no point asking about leg numbness for the cancer rule before cancer is known."""
-        return all(t in state.present or t == finding.id for t in rule.when.all if isinstance(t, str))
+        """The findings the rule needs in any case (its plain ``all`` ids) are present, or are asked by
+        this question: no point asking about leg numbness for the cancer rule before cancer is known."""
+        asked = {finding.id, *finding.choice_findings()}
+        return all(t in state.present or t in asked for t in rule.when.all if isinstance(t, str))
 
     def _warning_present(self, rule: WarningSignRule, state: FindingState) -> bool:
         return any(self.kb.findings[f].warning_sign for f in rule.when.finding_ids() & state.present)
@@ -419,9 +432,11 @@ class QuestionRanker:
         now.p_cache[finding_id] = result = min(0.95, max(0.001, total))
         return result
 
-    def answers(self, finding: Finding, now: Now) -> list[tuple[float, bool | float]]:
+    def answers(self, finding: Finding, now: Now) -> list[tuple[float, Answer]]:
         """The possible answers to ``finding`` with their predicted chances; a number is tried at one
-        value inside each band its derived findings cut it into."""
+        value inside each band its derived findings cut it into, a choice question at each choice."""
+        if is_choice(finding):
+            return self.choice_answers(finding, now)
         if finding.type not in (ValueType.NUMBER, ValueType.DURATION):
             p_yes = self.p_yes(finding.id, now)
             return [(p_yes, True), (1 - p_yes, False)]
@@ -435,8 +450,22 @@ class QuestionRanker:
         norm = sum(w for w, _ in weighted) or 1.0
         return [(w / norm, v) for w, v in weighted]
 
-    def suppose(self, state: FindingState, finding_id: str, answer: bool | float) -> FindingState:
-        """``state`` after one answer, with the implied, ruled-out and derived findings added."""
+    def choice_answers(self, finding: Finding, now: Now) -> list[tuple[float, Answer]]:
+        """Each choice with its predicted chance: how likely the findings it implies are present and
+        those it rules out absent, shared out over the choices."""
+        weighted = []
+        for choice in finding.choices:
+            weight = 1.0
+            for named, present in choice_answers(choice).items():
+                p = self.p_yes(named, now)
+                weight *= p if present else 1 - p
+            weighted.append((weight, choice.id))
+        norm = sum(w for w, _ in weighted) or 1.0
+        return [(w / norm, c) for w, c in weighted]
+
+    def suppose(self, state: FindingState, finding_id: str, answer: Answer) -> FindingState:
+        """``state`` after one answer, with the implied, ruled-out and derived findings added (for a
+        choice, the findings it sets)."""
         if answer is False:
             return FindingState(state.present, state.absent | {finding_id})
         if answer is True:
@@ -446,8 +475,17 @@ class QuestionRanker:
                 present_after = state.present | closure
                 return FindingState(present_after, (state.absent | ruled_out) - present_after)
         present, absent = set(state.present), set(state.absent)
-        todo: list[str] = [finding_id]
-        if not isinstance(answer, bool):
+        todo: list[str] = []
+        if isinstance(answer, str):
+            choice = self.kb.findings[finding_id].choice(answer)
+            for named, yes in (choice_answers(choice) if choice is not None else {}).items():
+                if yes:
+                    todo.append(named)
+                elif named not in present:
+                    absent.add(named)
+        else:
+            todo.append(finding_id)
+        if isinstance(answer, float | int) and not isinstance(answer, bool):
             for derived in self.derived_of.get(finding_id, []):
                 if derived.derived_from is not None and derived.derived_from.holds(answer):
                     todo.append(derived.id)

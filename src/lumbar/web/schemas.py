@@ -9,10 +9,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from lumbar.ask.answer import MAX_QUESTION_CHARS
 from lumbar.assessment import Assessment
 from lumbar.intake.validate import MAX_CHARS as MAX_TEXT_CHARS
-from lumbar.interview.models import Progress, Question, Result
+from lumbar.interview.models import MAX_ANSWER_CHARS, AnswerChoice, Progress, Question, Result
 from lumbar.web.signed_state import MAX_TOKEN_CHARS
 
 Number = Annotated[float, Field(allow_inf_nan=False)]
+#: a word answer: yes, no, unsure, back, or a choice's id (checked against the question it answers)
+AnswerWord = Annotated[str, Field(max_length=MAX_ANSWER_CHARS, pattern=r"^[a-z][a-z0-9_]*$")]
 
 
 class _Request(BaseModel):
@@ -32,11 +34,12 @@ class TextRequest(_Request):
 class AssessRequest(TextRequest):
     """A description, and any answers to the interview's questions (the same result as the interview)."""
 
-    answers: dict[str, Literal["yes", "no", "unsure"] | Number] = Field(
+    answers: dict[str, AnswerWord | Number] = Field(
         default_factory=dict,
         max_length=100,
-        description='answers by question id (the `id` of a question): "yes", "no", "unsure" or a number',
-        examples=[{"saddle_numbness": "no", "age": 35}],
+        description='answers by question id (the `id` of a question): "yes", "no", "unsure", a number, '
+        "or for a question of type choice the `id` of one of its choices",
+        examples=[{"saddle_numbness": "no", "age": 35, "leg_sides": "one_leg"}],
     )
 
 
@@ -44,8 +47,9 @@ class StepRequest(_Request):
     """An answer to the last question of the interview in ``token``."""
 
     token: str = Field(max_length=MAX_TOKEN_CHARS, description="the token of the last reply")
-    answer: Literal["yes", "no", "unsure", "back"] | Number = Field(
-        description='"yes", "no", "unsure" (not sure), "back" (the previous question), or a number'
+    answer: AnswerWord | Number = Field(
+        description='"yes", "no", "unsure" (not sure), "back" (the previous question), a number, or for '
+        "a question of type choice the `id` of one of its choices"
     )
 
 
@@ -65,7 +69,9 @@ class QuestionOut(BaseModel):
     why: str
     type: Literal["boolean", "number", "duration", "choice"]
     unit: str | None = None
-    choices: list[str] = Field(default_factory=list)
+    choices: list[AnswerChoice] = Field(
+        default_factory=list, description="type choice: the answers; send back the `id` of one (or unsure)"
+    )
     warning_sign: bool = False
     reasked: bool = False
     progress: Progress

@@ -41,7 +41,8 @@ def test_an_interview_counts_its_answers_and_one_that_needed_none_says_so(kb: Kn
     interviewer = default_interviewer()
     reply = interviewer.start(TEXT)
     while not isinstance(reply, Result):
-        reply = interviewer.step(reply.state, "no" if reply.type == "boolean" else 35.0)
+        answer = reply.choices[0].id if reply.choices else "no" if reply.type == "boolean" else 35.0
+        reply = interviewer.step(reply.state, answer)
     assert reply.assessment.interviewed and reply.assessment.answered
     plan = make_plan(reply.assessment, kb)
     assert str(len(reply.assessment.answered)) in plan.basis

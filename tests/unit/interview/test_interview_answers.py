@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from lumbar.errors import InterviewError
-from lumbar.interview.answers import check_answer, parse_reply
+from lumbar.errors import InputError, InterviewError
+from lumbar.interview.answers import check_answer, given_answers, parse_reply
 from lumbar.knowledge.loader import KnowledgeBase
 
 
@@ -124,3 +124,53 @@ def test_check_answer_refuses_what_does_not_fit(
 ) -> None:
     with pytest.raises(InterviewError, match=re.escape(words)):
         check_answer(kb.findings[finding], answer)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("1", "one_leg"),
+        ("2", "both_legs"),
+        ("both", "both_legs"),
+        ("Both legs", "both_legs"),
+        ("in one leg only", "one_leg"),
+        ("one leg", "one_leg"),
+        ("both_legs", "both_legs"),
+        ("s", "unsure"),
+        ("don't know", "unsure"),
+        ("b", "back"),
+        ("?", "why"),
+    ],
+)
+def test_a_choice_is_read_by_its_number_or_its_words(kb: KnowledgeBase, typed: str, expected: str) -> None:
+    assert parse_reply(typed, kb.findings["leg_sides"]) == expected
+
+
+@pytest.mark.parametrize("typed", ["y", "no", "3", "0", "in", "three legs", "1.5"])
+def test_a_reply_that_names_no_single_choice_says_what_to_type(kb: KnowledgeBase, typed: str) -> None:
+    with pytest.raises(InterviewError, match="a number from 1 to 2"):
+        parse_reply(typed, kb.findings["leg_sides"])
+
+
+def test_check_answer_takes_a_choice_id_or_not_sure_and_names_the_choices_otherwise(
+    kb: KnowledgeBase,
+) -> None:
+    leg_sides = kb.findings["leg_sides"]
+    assert check_answer(leg_sides, "both_legs") == "both_legs"
+    assert check_answer(leg_sides, "unsure") == "unsure"
+    for wrong in ("yes", True, 2.0, "three_legs", None):
+        with pytest.raises(InputError, match=r"'one_leg' \(In one leg only\), 'both_legs' \(In both legs\)"):
+            check_answer(leg_sides, wrong)
+    with pytest.raises(InterviewError, match="'saddle_numbness'"):
+        check_answer(kb.findings["saddle_numbness"], "both_legs")
+
+
+def test_given_choices_become_the_findings_they_set(kb: KnowledgeBase) -> None:
+    assert given_answers(kb, {"leg_sides": "both_legs"}) == {"bilateral_leg_symptoms": True}
+    assert given_answers(kb, {"leg_sides": "one_leg", "age": 40}) == {
+        "bilateral_leg_symptoms": False,
+        "age": 40.0,
+    }
+    assert given_answers(kb, {"leg_sides": "unsure"}) == {}
+    with pytest.raises(InterviewError, match="asked by the question 'leg_sides': send one of 'one_leg'"):
+        given_answers(kb, {"bilateral_leg_symptoms": "yes"})

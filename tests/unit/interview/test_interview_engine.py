@@ -9,6 +9,7 @@ import pytest
 import lumbar.interview
 from lumbar.errors import InputError, InterviewError
 from lumbar.interview import AnswerValue, Interviewer, InterviewState, Question, Result
+from lumbar.interview.state import engine_answers
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
 
@@ -246,3 +247,65 @@ def test_the_danger_screen_is_asked_first(interviewer: Interviewer) -> None:
     result = interviewer.step(first.state, "yes")
     assert isinstance(result, Result)
     assert result.assessment.level is Level.EMERGENCY_AMBULANCE
+
+
+SCIATICA = "Pain is shooting down my leg from my lower back for a week"
+
+
+def test_one_leg_or_both_is_asked_as_a_choice_once_a_leg_symptom_is_known(interviewer: Interviewer) -> None:
+    _, asked = run(interviewer, SCIATICA, {"leg_sides": "one_leg"})
+    question = next(q for q in asked if q.id == "leg_sides")
+    assert question.type == "choice" and question.warning_sign
+    assert [(c.id, c.text) for c in question.choices] == [
+        ("one_leg", "In one leg only"),
+        ("both_legs", "In both legs"),
+    ]
+    _, without_legs = run(interviewer, STRAIN)
+    assert "leg_sides" not in [q.id for q in without_legs]
+    _, told = run(interviewer, "Pain is shooting down both legs from my lower back for a week")
+    assert "leg_sides" not in [q.id for q in told]  # the words already said
+
+
+@pytest.mark.parametrize(("choice", "bilateral"), [("one_leg", "absent"), ("both_legs", "present")])
+def test_each_choice_sets_its_findings(interviewer: Interviewer, choice: str, bilateral: str) -> None:
+    result, _ = run(interviewer, SCIATICA, {"leg_sides": choice})
+    found = {f.id: f.status for f in result.assessment.findings}
+    assert found.get("bilateral_leg_symptoms") == bilateral
+    assert "leg_sides" not in found  # the question itself is no finding
+
+
+def test_both_legs_reaches_the_level_of_a_yes_to_the_old_yes_no_question(interviewer: Interviewer) -> None:
+    result, _ = run(interviewer, SCIATICA, {"leg_sides": "both_legs"})
+    # the old question's "yes" was the answer bilateral_leg_symptoms=True, with the same other answers
+    answers = engine_answers(interviewer.kb, result.state)
+    assert answers["bilateral_leg_symptoms"] is True
+    old_yes = interviewer.engine.assess(SCIATICA, answers)
+    assert result.assessment.level is old_yes.level is Level.EMERGENCY
+    assert [r.rule for r in result.assessment.level_reasons] == [r.rule for r in old_yes.level_reasons]
+    one_leg, _ = run(interviewer, SCIATICA, {"leg_sides": "one_leg"})
+    assert one_leg.assessment.level.rank < Level.EMERGENCY.rank
+
+
+def test_not_sure_asks_the_choice_again_and_a_second_not_sure_counts_as_both_legs(
+    interviewer: Interviewer,
+) -> None:
+    step = interviewer.start(SCIATICA)
+    while isinstance(step, Question) and step.id != "leg_sides":
+        step = interviewer.step(step.state, 40.0 if step.type in ("number", "duration") else "no")
+    assert isinstance(step, Question)
+    again = interviewer.step(step.state, "unsure")
+    assert isinstance(again, Question) and again.id == "leg_sides" and again.reasked
+    assert again.type == "choice" and again.choices == step.choices and again.text != step.text
+    result, _ = run(interviewer, SCIATICA, {"leg_sides": "unsure"})
+    assert result.assessment.level is Level.EMERGENCY
+    assert "bilateral_leg_symptoms" in result.assessment.present
+
+
+def test_an_unknown_choice_is_refused_with_the_choices(interviewer: Interviewer) -> None:
+    step = interviewer.start(SCIATICA)
+    while isinstance(step, Question) and step.id != "leg_sides":
+        step = interviewer.step(step.state, 40.0 if step.type in ("number", "duration") else "no")
+    assert isinstance(step, Question)
+    for wrong in ("yes", "three_legs", 2.0):
+        with pytest.raises(InputError, match=r"send one of 'one_leg' .In one leg only., 'both_legs'"):
+            interviewer.step(step.state, wrong)

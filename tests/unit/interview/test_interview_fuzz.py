@@ -43,8 +43,10 @@ GARBAGE = st.one_of(
 
 
 def allowed_answers(kb: KnowledgeBase, question: Question) -> st.SearchStrategy[Any]:
-    """Answers ``question`` accepts: yes/no/not sure, or a number within its unit's range."""
+    """Answers ``question`` accepts: yes/no/not sure, one of its choices, or a number within its unit's range."""
     finding = kb.findings[question.id]
+    if question.choices:
+        return st.sampled_from([*(c.id for c in question.choices), "unsure"])
     if not is_number(finding):
         return st.sampled_from(["yes", "no", "unsure", True, False])
     plausible = finding.plausible
@@ -88,7 +90,7 @@ def test_any_answers_lead_to_a_sound_result(interviewer: Interviewer, text: str,
         state = send(current.state, data.draw(st.sampled_from(["model", "dict", "json"]), label="form"))
         try:
             following = interviewer.step(state, value)
-        except InterviewError as exc:
+        except (InputError, InterviewError) as exc:
             assert kind == "garbage", f"{value!r} is an answer {current.id} allows, yet: {exc}"
             continue  # the same question waits for a better answer
         except Exception as exc:

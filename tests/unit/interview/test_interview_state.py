@@ -170,3 +170,27 @@ def test_the_interviewer_checks_states_against_its_own_cap(
     )
     with pytest.raises(InterviewError, match="at most 2 questions"):
         Interviewer(engine, cap=2).step(state, "no")
+
+
+def test_a_choice_becomes_the_findings_it_sets_and_not_sure_counts_by_policy(kb: KnowledgeBase) -> None:
+    def engine(answer: str, reasked: bool = False) -> dict[str, bool | float]:
+        asked = ["leg_sides", "leg_sides"] if reasked else ["leg_sides"]
+        state = InterviewState(
+            text="x", answers={"leg_sides": answer}, asked=asked, reasked=["leg_sides"] if reasked else []
+        )
+        check_state(kb, state)
+        return engine_answers(kb, state)
+
+    assert engine("both_legs") == {"bilateral_leg_symptoms": True}
+    assert engine("one_leg") == {"bilateral_leg_symptoms": False}
+    assert engine("unsure") == {}  # asked again before it counts
+    assert engine("unsure", reasked=True) == {"bilateral_leg_symptoms": True}  # the choice marked if_unsure
+
+
+def test_a_state_with_a_choice_round_trips_and_an_unknown_choice_is_refused(kb: KnowledgeBase) -> None:
+    state = record(InterviewState(text="sciatica down my leg"), "leg_sides", "one_leg", reask=False)
+    assert load_state(kb, state.model_dump_json()) == state
+    assert load_state(kb, state.model_dump()) == state
+    forged = state.model_copy(update={"answers": {"leg_sides": "three_legs"}})
+    with pytest.raises(InterviewError, match=r"answer to 'leg_sides' is not valid .* 'both_legs'"):
+        check_state(kb, forged)

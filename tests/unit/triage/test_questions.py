@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lumbar.knowledge.loader import load_knowledge
+from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import rank_causes
-from lumbar.triage.questions import askable, danger_leads, danger_screen, rank_questions
+from lumbar.triage.questions import QuestionRanker, askable, danger_leads, danger_screen, rank_questions
 from lumbar.triage.rules import FindingState, triage
 
 
@@ -34,3 +37,30 @@ def test_a_gated_question_waits_for_its_gate() -> None:
     gated = next(f for f in kb.findings.values() if f.question is not None and f.ask_when)
     assert not askable(gated, FindingState(frozenset(), frozenset()))
     assert askable(gated, FindingState(frozenset({gated.ask_when[0]}), frozenset()))
+
+
+def test_a_choice_question_is_ranked_by_what_its_choices_could_do() -> None:
+    kb = load_knowledge()
+    state = FindingState(frozenset({"back_pain", "leg_pain_radiating"}), frozenset())
+    result = triage(kb, state)
+    candidates = rank_questions(kb, state, result, rank_causes(kb, state))
+    leg_sides = next(c for c in candidates if c.finding.id == "leg_sides")
+    assert leg_sides.warning and leg_sides.reach is Level.EMERGENCY  # "both legs" fires the nerve rule
+    ranker = QuestionRanker.of(kb)
+    now = ranker.now(state, result, rank_causes(kb, state))
+    chances = dict((answer, p) for p, answer in ranker.answers(kb.findings["leg_sides"], now))
+    assert set(chances) == {"one_leg", "both_legs"} and sum(chances.values()) == pytest.approx(1.0)
+    assert chances["both_legs"] == pytest.approx(ranker.p_yes("bilateral_leg_symptoms", now))
+    both = ranker.suppose(state, "leg_sides", "both_legs")
+    assert "bilateral_leg_symptoms" in both.present and "leg_sides" not in both.present
+    assert "bilateral_leg_symptoms" in ranker.suppose(state, "leg_sides", "one_leg").absent
+
+
+def test_a_choice_question_is_not_asked_once_its_findings_are_known() -> None:
+    kb = load_knowledge()
+    leg_sides = kb.findings["leg_sides"]
+    gate = frozenset({"leg_pain_radiating"})
+    assert askable(leg_sides, FindingState(gate, frozenset()))
+    assert not askable(leg_sides, FindingState(gate | {"bilateral_leg_symptoms"}, frozenset()))
+    assert not askable(leg_sides, FindingState(gate, frozenset({"bilateral_leg_symptoms"})))
+    assert not askable(leg_sides, FindingState(frozenset(), frozenset()))  # no leg symptom: not asked

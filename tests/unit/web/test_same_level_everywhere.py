@@ -21,8 +21,9 @@ from web_helpers import NUMBERS, answer_action, is_question_page, post_form
 from lumbar import assess
 from lumbar.cli import main
 from lumbar.interview.engine import default_interviewer
-from lumbar.interview.models import Question, Result
+from lumbar.interview.models import InterviewState, Question, Result
 from lumbar.interview.state import engine_answers
+from lumbar.knowledge.choices import choice_answers
 from lumbar.knowledge.loader import load_knowledge
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ Policy = Callable[[Question, int], str | float]
 
 
 def all_no(question: Question, position: int) -> str | float:
+    if question.choices:
+        return question.choices[0].id
     return NUMBERS.get(question.id, 1.0) if question.type in ("number", "duration") else "no"
 
 
@@ -72,13 +75,26 @@ def cli_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, Any]:
     return json.loads(capsys.readouterr().out)
 
 
-def answer_words(answers: dict[str, bool | float]) -> dict[str, str | float]:
-    """The answers as a person gives them: "yes", "no" or a number."""
-    return {k: ("yes" if v else "no") if isinstance(v, bool) else v for k, v in answers.items()}
+def answer_words(state: InterviewState) -> dict[str, str | float]:
+    """The answers by question as a person gives them all at once: "yes", "no", a number, or the
+    choice of a choice question ("not sure" resolved as the interview resolves it)."""
+    kb = load_knowledge()
+    resolved = engine_answers(kb, state)
+    words: dict[str, str | float] = {}
+    for question_id in state.answers:
+        finding = kb.findings[question_id]
+        chosen = [
+            c.id for c in finding.choices if all(resolved.get(f) == v for f, v in choice_answers(c).items())
+        ]
+        value = resolved.get(question_id)
+        if chosen:
+            words[question_id] = chosen[0]
+        elif value is not None:
+            words[question_id] = ("yes" if value else "no") if isinstance(value, bool) else float(value)
+    return words
 
 
-def answer_flags(answers: dict[str, bool | float]) -> list[str]:
-    words = answer_words(answers)
+def answer_flags(words: dict[str, str | float]) -> list[str]:
     return [
         flag
         for k, v in words.items()
@@ -115,6 +131,8 @@ def walk(client: TestClient, text: str, policy: Policy) -> tuple[Result, str]:
         fields = (
             {"answer": "number", "number": f"{answer:g}"} if isinstance(answer, float) else {"answer": answer}
         )
+        if reply.choices and answer != "unsure":
+            fields = {"answer": "choice", "choice": str(answer)}
         page = post_form(client, answer_action(page.text), fields, page=page.text)
         reply = interviewer.step(reply.state, answer)  # type: ignore[arg-type]
     raise AssertionError(f"the interview did not end within {MAX_STEPS} answers")
@@ -145,14 +163,15 @@ def test_the_description_and_answers_give_one_level_everywhere(
     result, page = walk(client, text, policy)
     answers = engine_answers(load_knowledge(), result.state)
     given = {k: v if isinstance(v, bool) else float(v) for k, v in answers.items()}
-    flags = answer_flags(given)
+    words = answer_words(result.state)
+    flags = answer_flags(words)
     levels = {
         "interview": result.assessment.level.value,
         "web result": web_level(page),
         "python": assess(text, given).level.value,
         "cli assess": cli_json(capsys, "assess", "--text", text, *flags, "--json")["level"],
         "cli plan": cli_json(capsys, "plan", "--text", text, *flags, "--format", "json")["level"],
-        "api assess": api_level(client, {"text": text, "answers": answer_words(given)}),
+        "api assess": api_level(client, {"text": text, "answers": words}),
     }
     assert len(set(levels.values())) == 1, f"{case} with answers {given}: {levels}"
     if given:  # the plan and the web result both say how many answers they used

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from web_helpers import EMERGENCY_TEXT, SELF_CARE_TEXT, TODAY, api_interview
@@ -172,3 +172,50 @@ def test_any_valid_answer_to_any_first_question_is_not_a_server_error(
         if reply.status_code != 200 or reply.json()["kind"] == "result":
             break
         token = reply.json()["token"]
+
+
+SCIATICA = "Pain is shooting down my leg from my lower back for a week, I am 41"
+
+
+def _choice_step(client: TestClient) -> dict[str, Any]:
+    """The reply that asks 'one leg or both legs', answering 'no' (or a number) before it."""
+    body = client.post("/api/interview/start", json={"text": SCIATICA}).json()
+    while body["kind"] == "question" and body["question"]["id"] != "leg_sides":
+        question = body["question"]
+        answer = 41 if question["type"] in ("number", "duration") else "no"
+        body = client.post("/api/interview/step", json={"token": body["token"], "answer": answer}).json()
+    assert body["kind"] == "question", "the interview ended before asking about one leg or both"
+    return body
+
+
+def test_the_api_schema_says_a_question_may_offer_choices(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    question = schemas["QuestionOut"]["properties"]
+    assert "choice" in question["type"]["enum"]
+    assert question["choices"]["items"] == {"$ref": "#/components/schemas/AnswerChoice"}
+    assert set(schemas["AnswerChoice"]["properties"]) == {"id", "text"}
+
+
+def test_a_choice_question_is_answered_by_the_id_of_a_choice(client: TestClient) -> None:
+    body = _choice_step(client)
+    assert body["question"]["type"] == "choice"
+    assert body["question"]["choices"] == [
+        {"id": "one_leg", "text": "In one leg only"},
+        {"id": "both_legs", "text": "In both legs"},
+    ]
+    wrong = client.post("/api/interview/step", json={"token": body["token"], "answer": "three_legs"})
+    assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "bad_input"
+    assert "'one_leg' (In one leg only), 'both_legs' (In both legs)" in wrong.json()["error"]["message"]
+    body = client.post("/api/interview/step", json={"token": body["token"], "answer": "both_legs"}).json()
+    while body["kind"] == "question":
+        answer = 41 if body["question"]["type"] in ("number", "duration") else "no"
+        body = client.post("/api/interview/step", json={"token": body["token"], "answer": answer}).json()
+    assert body["assessment"]["level"] == Level.EMERGENCY.value
+
+
+def test_assess_takes_a_choice_among_its_answers(client: TestClient) -> None:
+    both = client.post("/api/assess", json={"text": SCIATICA, "answers": {"leg_sides": "both_legs"}}).json()
+    one = client.post("/api/assess", json={"text": SCIATICA, "answers": {"leg_sides": "one_leg"}}).json()
+    assert both["level"] == Level.EMERGENCY.value and Level(one["level"]).rank < Level.EMERGENCY.rank
+    old = client.post("/api/assess", json={"text": SCIATICA, "answers": {"bilateral_leg_symptoms": "yes"}})
+    assert old.status_code == 400 and "asked by the question 'leg_sides'" in old.json()["error"]["message"]

@@ -74,7 +74,7 @@ CASES: list[tuple[str, str, str, dict[str, Any], int, str]] = [
         "bad answer",
         "POST",
         "/api/interview/step",
-        {"json": {"token": "x", "answer": "maybe"}},
+        {"json": {"token": "x", "answer": "maybe?"}},
         422,
         "invalid_request",
     ),

@@ -261,3 +261,57 @@ def test_the_summary_of_an_unfinished_interview_sends_back_to_its_question(clien
     first = _first_step(client)
     reply = client.get(first + "/summary", follow_redirects=False)
     assert reply.status_code == 303 and reply.headers["location"] == first
+
+
+SCIATICA = "Pain is shooting down my leg from my lower back for a week, I am 41"
+
+
+def _choice_page(client: TestClient) -> str:
+    """The page of the one-of-several question 'one leg or both legs', answering 'no' (or a number) before it."""
+    page = post_form(client, "/interview", {"text": SCIATICA}).text
+    while 'data-question="leg_sides"' not in page:
+        assert is_question_page(page), "the interview ended before asking about one leg or both"
+        page = post_form(client, answer_action(page), form_answer(page), page=page).text
+    return page
+
+
+def test_a_choice_question_shows_radio_buttons_in_a_fieldset_with_the_question_as_legend(
+    client: TestClient,
+) -> None:
+    page = _choice_page(client)
+    question = lumbar.load_knowledge().findings["leg_sides"].question or ""
+    assert re.search(
+        rf'<fieldset class="one-of-several"[^>]*>\s*<legend><h1 class="question-text"[^>]*>{re.escape(question)}</h1></legend>',
+        page,
+    )
+    radios = re.findall(
+        r'<label class="choice"><input type="radio" name="choice" value="([a-z_]+)" required> ([^<]+)</label>',
+        page,
+    )
+    assert radios == [("one_leg", "In one leg only"), ("both_legs", "In both legs")]
+    assert 'name="answer" value="choice"' in page and 'name="answer" value="unsure"' in page
+    assert 'name="answer" value="yes"' not in page
+    assert "one_leg" not in _text(page) and "both_legs" not in _text(page)  # ids stay in the markup
+
+
+@pytest.mark.parametrize("fields", [{"answer": "choice"}, {"answer": "choice", "choice": "three_legs"}])
+def test_no_choice_or_a_made_up_one_asks_again_in_plain_words(
+    client: TestClient, fields: dict[str, str]
+) -> None:
+    page = _choice_page(client)
+    reply = post_form(client, answer_action(page), fields, page=page)
+    assert reply.status_code == 422
+    assert "Please pick one of the answers, or press &#39;Not sure&#39;." in reply.text
+    assert 'data-question="leg_sides"' in reply.text and "three_legs" not in _text(reply.text)
+
+
+def test_both_legs_on_the_page_leads_to_an_emergency_and_the_summary_shows_the_choice(
+    client: TestClient,
+) -> None:
+    page = _choice_page(client)
+    page = post_form(client, answer_action(page), {"answer": "choice", "choice": "both_legs"}, page=page).text
+    while is_question_page(page):
+        page = post_form(client, answer_action(page), form_answer(page), page=page).text
+    assert "level-emergency" in page
+    summary = _text(client.get(summary_address(page)).text)
+    assert "In both legs" in summary

@@ -62,6 +62,14 @@ def test_a_sealed_state_reads_back_unchanged() -> None:
     assert signer.read(signer.sign(STATE)) == STATE
 
 
+def test_a_sealed_state_with_a_choice_reads_back_unchanged() -> None:
+    state = STATE.model_copy(
+        update={"answers": {**STATE.answers, "leg_sides": "both_legs"}, "asked": [*STATE.asked, "leg_sides"]}
+    )
+    signer = TokenSigner(SECRET, max_age=60)
+    assert signer.read(signer.sign(state)) == state
+
+
 def test_the_words_cannot_be_read_from_the_token() -> None:
     token = TokenSigner(SECRET, max_age=60).sign(STATE)
     for form in decodable_forms(token):
@@ -124,7 +132,7 @@ def test_a_stale_token_is_refused() -> None:
 
 
 def test_a_sealed_payload_that_is_not_a_state_is_refused() -> None:
-    forged = Fernet(token_key(SECRET)).encrypt(b'{"text": "x", "answers": {"fever": "maybe"}}').decode()
+    forged = Fernet(token_key(SECRET)).encrypt(b'{"text": "x", "answers": {"fever": ["maybe"]}}').decode()
     with pytest.raises(InterviewError, match="valid interview"):
         TokenSigner(SECRET, max_age=60).read(forged)
 

@@ -72,9 +72,12 @@ def make_settings(home: Path, **changes: Any) -> WebSettings:
 
 
 def answer_for(question: dict[str, Any]) -> str | float:
-    """'no' to every yes/no question, an ordinary value to every number."""
+    """'no' to every yes/no question, the first choice of a choice question, an ordinary value to
+    every number."""
     if question["type"] in ("number", "duration"):
         return NUMBERS.get(question["id"], 1.0)
+    if question["type"] == "choice":
+        return str(question["choices"][0]["id"])
     return "no"
 
 
@@ -131,11 +134,14 @@ def is_question_page(html: str) -> bool:
 
 
 def form_answer(html: str) -> dict[str, str]:
-    """The form fields a person would send for 'no' (or a number) on a question page."""
+    """The form fields a person would send for 'no' (or a number, or the first choice) on a question page."""
     if 'name="number"' in html:
         found = re.search(r'data-question="([^"]+)"', html)
         value = NUMBERS.get(found.group(1), 1.0) if found else 1.0
         return {"answer": "number", "number": f"{value:g}"}
+    first_choice = re.search(r'type="radio" name="choice" value="([^"]+)"', html)
+    if first_choice:
+        return {"answer": "choice", "choice": first_choice.group(1)}
     return {"answer": "no"}
 
 

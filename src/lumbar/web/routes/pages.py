@@ -22,7 +22,7 @@ from lumbar.export.records import latest_band
 from lumbar.export.summary import doctor_summary
 from lumbar.export.summary_pdf import FRAME_ON_THE_WEB, summary_html, summary_pdf
 from lumbar.intake.validate import MAX_CHARS as MAX_TEXT_CHARS
-from lumbar.interview.models import AnswerValue, Question, Result
+from lumbar.interview.models import MAX_ANSWER_CHARS, AnswerValue, Question, Result
 from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EngineCallDep, EnginesDep, SavedStatesDep, TemplatesDep
 from lumbar.web.engines import KIND_TITLES, PAGE_KINDS
@@ -34,12 +34,18 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 WORD_ANSWERS = ("yes", "no", "unsure", "back")
 PDF_NAME = "summary-for-your-doctor.pdf"
+PICK_ONE = "please pick one of the answers, or press 'Not sure'."
 
 
-def parse_answer(answer: str, number: str | None) -> AnswerValue:
-    """The interview answer from the form: a button's word, or the number typed in the box."""
+def parse_answer(answer: str, number: str | None, choice: str | None = None) -> AnswerValue:
+    """The interview answer from the form: a button's word, the number typed in the box, or the
+    choice picked (its radio button)."""
     if answer in WORD_ANSWERS:
-        return answer  # type: ignore[return-value]
+        return answer
+    if answer == "choice":
+        if not choice:
+            raise InputError(PICK_ONE)
+        return choice
     if answer != "number":
         raise InputError("that answer was not understood. Please use the buttons on the question page.")
     raw = (number or "").strip().replace(",", ".")
@@ -122,19 +128,22 @@ async def interview_answer(
     templates: TemplatesDep,
     run: EngineCallDep,
     number: Annotated[str | None, Form(max_length=40)] = None,
+    choice: Annotated[str | None, Form(max_length=MAX_ANSWER_CHARS)] = None,
 ) -> Response:
     """Take one answer to the step at ``key`` and send the browser to the next step's address."""
 
     def work() -> Response:
         state = saved.load(key)
         try:
-            reply = engines.step_interview(state, parse_answer(answer, number))
+            reply = engines.step_interview(state, parse_answer(answer, number, choice))
         except (InputError, InterviewError) as exc:
-            # an answer that could not be used: the same question again, saying why
+            # an answer that could not be used: the same question again, saying why (for a choice
+            # that is not one of the question's, in words: the engine's message names ids)
             again = engines.current_question(state)
             if isinstance(again, Result):
                 raise
-            context = {"question": again, "key": key, "problem": _sentence(str(exc))}
+            problem = PICK_ONE if answer == "choice" else str(exc)
+            context = {"question": again, "key": key, "problem": _sentence(problem)}
             page = form_page(request, templates, "question.html", context)
             page.status_code = 422
             return page
