@@ -4,7 +4,7 @@
 
 Serves lumbar on a free loopback port (uvicorn in a thread), then, in Debian's Chromium driven by
 Playwright at 390×844, describes each labelled text (default: the public vignettes in
-../shared/vignettes), answers every question "No" (numbers: ordinary values) and measures the result
+../shared/vignettes), answers every question "No" (numbers: ordinary values; one of several: the first) and measures the result
 page with every <details> closed: where the action, the first steps and the safety-net start, where
 the safety-net ends, and the page's whole height, in phone screens. Prints the median and worst by
 urgency level. Not a test: nothing is asserted; it prints the figures.
@@ -32,6 +32,10 @@ PHONE = {"width": 390, "height": 844}
 CHROMIUM = "/usr/bin/chromium"
 NUMBERS = {"age": 35, "pain_score": 5, "duration_days": 1, "temperature_c": 36.8, "pregnancy_weeks": 20}
 MAX_STEPS = 40
+#: the issue's bound on a self-care result before any disclosure is opened; longer ones are listed
+SELF_CARE_MOST = 6.0
+#: the class of a self-care result's level section
+SELF_CARE_CLASS = "level-home"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "vignettes"
 MEASURE = """() => {
   const top = el => el ? (el.getBoundingClientRect().top + scrollY) / innerHeight : null;
@@ -69,7 +73,11 @@ def result_of(page: Page, base: str, text: str) -> dict[str, float | str | None]
         if not page.locator("form[data-question]").count():
             break
         number = page.locator("input[name=number]")
-        if number.count():
+        choices = page.get_by_role("radio")
+        if choices.count():  # one of several: the first choice
+            choices.first.check()
+            page.get_by_role("button", name="Next").click()
+        elif number.count():
             question = page.locator("form[data-question]").get_attribute("data-question") or ""
             number.fill(str(NUMBERS.get(question, 1)))
             page.get_by_role("button", name="Next").click()
@@ -88,7 +96,7 @@ def main(files: list[str]) -> None:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport=PHONE)
         for text in texts:
-            figures = result_of(page, base, text)
+            figures = {**result_of(page, base, text), "text": text}
             by_level[str(figures["level"])].append(figures)
         browser.close()
     table = Table(title=f"Result page on a phone (390×844), {len(texts)} cases: screens, median / worst")
@@ -109,6 +117,10 @@ def main(files: list[str]) -> None:
 
         table.add_row(level, str(len(rows)), fig("steps"), fig("net"), fig("net_end"), fig("total"))
     Console().print(table)
+    for level, rows in sorted(by_level.items()):
+        for row in rows:
+            if level == SELF_CARE_CLASS and float(row["total"] or 0) > SELF_CARE_MOST:
+                print(f"{level}: {float(row['total'] or 0):.1f} screens: {str(row['text'])[:90]}")
 
 
 if __name__ == "__main__":
