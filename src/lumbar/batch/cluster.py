@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from lumbar.assessor import default_engine
@@ -29,6 +30,11 @@ from lumbar.batch.rows import Partition, SeenIds, partitions
 IN_FLIGHT_PER_WORKER = 2
 #: where a local cluster's scheduler serves its status page: a free port of the loopback interface
 LOCAL_STATUS_ADDRESS = "127.0.0.1:0"
+#: messages each Dask link keeps for debugging (Dask's default is 1,000 per link). A message under 1 MB
+#: is kept whole, and each task carries its partition's rows, so with the default the scheduler, which
+#: runs in this process for a local cluster, kept the last thousand partitions sent to every worker:
+#: the driver's memory grew with the input up to a million rows a worker.
+LOW_LEVEL_LOG_LENGTH = 8
 
 
 class EngineOnWorker(WorkerPlugin):
@@ -76,6 +82,7 @@ def open_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             yield client
         return
     with (
+        dask.config.set({"distributed.admin.low-level-log-length": LOW_LEVEL_LOG_LENGTH}),
         LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,

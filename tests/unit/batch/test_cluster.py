@@ -3,6 +3,7 @@ mid-partition; a rerun skips the finished partitions; the engine is built once p
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from pathlib import Path
@@ -11,8 +12,9 @@ import pyarrow.parquet as pq
 from distributed import Client
 
 from inbox_helpers import messages, write_inbox
-from lumbar.batch.cluster import RunOutcome, run_inbox
+from lumbar.batch.cluster import IN_FLIGHT_PER_WORKER, LOW_LEVEL_LOG_LENGTH, RunOutcome, run_inbox
 from lumbar.batch.folder import ERRORS, RESULTS, OutputFolder, identify
+from lumbar.batch.rows import Partition
 
 
 def triage(client: Client, inbox: Path, out: Path, rows: int, **kwargs: object) -> RunOutcome:
@@ -80,3 +82,16 @@ def test_each_worker_builds_the_engine_once(client: Client, tmp_path: Path) -> N
         return default_engine.cache_info().misses
 
     assert set(client.run(engines_built).values()) == {1}
+
+
+def test_the_driver_keeps_a_bounded_number_of_partitions_however_many_it_sends(
+    client: Client, tmp_path: Path
+) -> None:
+    """Dask keeps each link's last messages for debugging, and a task carries its partition's rows: the
+    local cluster keeps few, so the driver (where its scheduler runs) does not grow with the input."""
+    inbox = write_inbox(tmp_path / "inbox.jsonl", messages(60))
+    assert triage(client, inbox, tmp_path / "out", 1).written == 60
+    gc.collect()
+    alive = sum(isinstance(o, Partition) for o in gc.get_objects())
+    workers = len(client.scheduler_info()["workers"])
+    assert alive <= workers * (LOW_LEVEL_LOG_LENGTH + IN_FLIGHT_PER_WORKER)
