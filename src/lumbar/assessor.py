@@ -95,10 +95,7 @@ class AssessmentEngine:
         """Level, reasons, causes, questions, specialists, tests and advice for ``text``."""
         if not answers:
             check_text(text)
-        reading = self.read(text, answers)
-        state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
-        result = triage(self.kb, state)
-        causes = rank_causes(self.kb, state)
+        reading, state, result, causes = self._triaged(text, answers)
         return self._build(reading, state, result, causes, sorted(answers or {}))
 
     def screen(self, text: str) -> Screening:
@@ -106,10 +103,7 @@ class AssessmentEngine:
         fields of :meth:`assess` that triage of an inbox needs, without ordering the questions still to
         ask or writing the plan (about half the work)."""
         check_text(text)
-        reading = self.read(text)
-        state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
-        result = triage(self.kb, state)
-        causes = rank_causes(self.kb, state)
+        reading, state, result, causes = self._triaged(text)
         unclear = self._unclear(reading)
         hinted = frozenset(u.id for u in unclear)
         # a warning sign still to ask comes first in the ranking: its first question tells
@@ -127,6 +121,14 @@ class AssessmentEngine:
             fits_back_problem=fits_back,
             summary=_summary(self.kb, result, top, fits_back),
         )
+
+    def _triaged(
+        self, text: str, answers: Mapping[str, Answer] | None = None
+    ) -> tuple[Reading, FindingState, TriageResult, list[CauseScore]]:
+        """The reading of ``text`` (with ``answers``), what it makes known, the level and the causes."""
+        reading = self.read(text, answers)
+        state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
+        return reading, state, triage(self.kb, state), rank_causes(self.kb, state)
 
     def _build(
         self,
