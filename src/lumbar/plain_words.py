@@ -81,3 +81,10 @@ def beyond(text: str, said: list[str]) -> str:
     """``text`` without the sentences that say no more than one of ``said`` (compared loosely)."""
     keys = {sentence_key(s) for s in said}
     return " ".join(s for s in sentences(text) if sentence_key(s) not in keys)
+
+
+def lower_first(text: str) -> str:
+    """``text`` with its first letter in lower case, unless it starts an abbreviation ("MRI")."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]

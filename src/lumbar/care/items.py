@@ -28,27 +28,37 @@ def treatment_item(
     if not treatment.sources:
         return None
     caution_ids = tuple(profile.has_any(treatment.cautions))
+    said_if = tuple(i for i, sentence in enumerate(treatment.text_if) if profile.has_any(sentence.findings))
     suited = tuple(suited_to or ())
     if kb.treatments.get(treatment.id) is treatment:
-        return _kept_items(kb)(treatment.id, caution_ids, suited)
-    return _treatment_item(treatment, kb, caution_ids, suited)
+        return _kept_items(kb)(treatment.id, caution_ids, suited, said_if)
+    return _treatment_item(treatment, kb, caution_ids, suited, said_if)
 
 
 @per_knowledge_base
-def _kept_items(kb: KnowledgeBase) -> Callable[[str, tuple[str, ...], tuple[str, ...]], PlanItem]:
-    """The knowledge base's treatments as plan items, each written once per set of cautions and causes
-    it suits (a plan writes some twenty of them; a few hundred variants serve everyone)."""
+def _kept_items(
+    kb: KnowledgeBase,
+) -> Callable[[str, tuple[str, ...], tuple[str, ...], tuple[int, ...]], PlanItem]:
+    """The knowledge base's treatments as plan items, each written once per set of cautions, causes
+    it suits and sentences said (a plan writes some twenty of them; a few hundred variants serve everyone)."""
 
     @lru_cache(maxsize=KEPT_ITEMS)
-    def item(treatment_id: str, caution_ids: tuple[str, ...], suited_to: tuple[str, ...]) -> PlanItem:
-        return _treatment_item(kb.treatments[treatment_id], kb, caution_ids, suited_to)
+    def item(
+        treatment_id: str, caution_ids: tuple[str, ...], suited_to: tuple[str, ...], said_if: tuple[int, ...]
+    ) -> PlanItem:
+        return _treatment_item(kb.treatments[treatment_id], kb, caution_ids, suited_to, said_if)
 
     return item
 
 
 def _treatment_item(
-    treatment: Treatment, kb: KnowledgeBase, caution_ids: tuple[str, ...], suited_to: tuple[str, ...]
+    treatment: Treatment,
+    kb: KnowledgeBase,
+    caution_ids: tuple[str, ...],
+    suited_to: tuple[str, ...],
+    said_if: tuple[int, ...] = (),
 ) -> PlanItem:
+    """The plan item, with the ``text_if`` sentences numbered in ``said_if`` added to its text."""
     grade = wording.GRADE_WORDS[treatment.evidence_grade]
     why = f"{wording.RECOMMENDATION_WORDS[treatment.recommendation]} ({grade})."
     if suited_to:
@@ -62,7 +72,7 @@ def _treatment_item(
     return PlanItem(
         id=treatment.id,
         title=treatment.name,
-        text=treatment.text,
+        text=" ".join([treatment.text, *(treatment.text_if[i].text for i in said_if)]),
         why=why,
         sources=[str(c) for c in treatment.sources],
         evidence_grade=treatment.evidence_grade,

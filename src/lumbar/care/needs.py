@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lumbar.knowledge.schema import Condition
+from lumbar.plain_words import lower_first
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,35 @@ def without(need: Need, listed: frozenset[str]) -> Need | None:
     if not kept:
         return None
     return need if len(kept) == len(need.options) else Need(need.all, kept, need.count, need.used)
+
+
+def pruned(need: Need, listed: frozenset[str]) -> Need | None:
+    """``need`` without the ways to meet it that hold a sign in ``listed``; None when every way does.
+
+    A sign listed on its own, under the same action or a more urgent one, already sends the person
+    for help, so a combination holding it adds nothing: once "fainting" is listed, "wheezing with
+    fainting" is not, and "a pulsing belly with fainting or sweating" becomes "… with sweating".
+    """
+    if not need.ids & listed:
+        return need
+    kept_all: list[str | Need] = []
+    for term in need.all:
+        kept = _pruned_term(term, listed)
+        if kept is None:
+            return None
+        kept_all.append(kept)
+    if not need.count:
+        return Need(tuple(kept_all), need.options, need.count, need.used)
+    options = tuple(kept for term in need.options if (kept := _pruned_term(term, listed)) is not None)
+    if len(options) < need.count:
+        return None
+    return Need(tuple(kept_all), options, need.count, need.used)
+
+
+def _pruned_term(term: str | Need, listed: frozenset[str]) -> str | Need | None:
+    if isinstance(term, Need):
+        return pruned(term, listed)
+    return None if term in listed else term
 
 
 def reduce(cond: Condition, present: frozenset[str], background: frozenset[str]) -> Need | None:
@@ -162,7 +192,7 @@ def _alternatives(options: tuple[str | Need, ...]) -> list[str | Need]:
 
 
 def _term(term: str | Need, name: Callable[[str], str]) -> str:
-    return _describe(term, name, top=False) if isinstance(term, Need) else _lower_first(name(term))
+    return _describe(term, name, top=False) if isinstance(term, Need) else lower_first(name(term))
 
 
 def _or_list(items: list[str], separator: str = "; ") -> str:
@@ -170,9 +200,3 @@ def _or_list(items: list[str], separator: str = "; ") -> str:
         return "".join(items)
     last = " or " if separator == ", " else f"{separator}or "
     return separator.join(items[:-1]) + last + items[-1]
-
-
-def _lower_first(text: str) -> str:
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]

@@ -23,7 +23,7 @@ from lumbar.care import wording
 from lumbar.care.audience import applies
 from lumbar.care.items import names, treatment_item
 from lumbar.care.models import PlanItem, SafetyNet, SafetySign, SignGroup
-from lumbar.care.needs import Need, alone, describe, ids_of, reduce, without
+from lumbar.care.needs import Need, alone, describe, ids_of, pruned, reduce, without
 from lumbar.care.profile import Profile, finding_name, relevant_unknowns
 from lumbar.errors import KnowledgeError, Problem
 from lumbar.knowledge.loader import KnowledgeBase
@@ -170,19 +170,23 @@ def _promote(lines: list[_Line]) -> list[_Line]:
 
 
 def _once(lines: list[_Line]) -> list[_Line]:
-    """Each sign that is enough on its own listed once, under the most urgent action (lines most urgent first).
+    """Each sign that is enough on its own listed once, under the most urgent action (lines most urgent first);
+    and no combination that holds a sign already listed on its own at its action or a more urgent one.
 
-    A sign listed only "if pregnant" does not take the place of the same sign for everyone.
+    Within one action the single signs are taken first, so that they prune its combinations. A sign
+    listed only "if pregnant" does not take the place of the same sign for everyone.
     """
     listed: dict[tuple[str, ...], frozenset[str]] = {}
-    kept = []
-    for line in lines:
-        need = without(line.need, listed.get((), frozenset()) | listed.get(line.assumed, frozenset()))
+    kept: dict[int, _Line] = {}
+    order = sorted(range(len(lines)), key=lambda i: (-lines[i].rule.level.rank, lines[i].need.size > 1))
+    for i in order:
+        line = lines[i]
+        need = pruned(line.need, listed.get((), frozenset()) | listed.get(line.assumed, frozenset()))
         if need is None:
             continue
         listed[line.assumed] = listed.get(line.assumed, frozenset()) | alone(need)
-        kept.append(line if need is line.need else replace(line, need=need))
-    return kept
+        kept[i] = line if need is line.need else replace(line, need=need)
+    return [kept[i] for i in sorted(kept)]
 
 
 class _Memo:

@@ -175,7 +175,8 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
         for ref in [f for audience in audiences for f in audience.findings]:
             _ref(problems, "rules.yaml", rule.id, "finding", ref, f)  # type: ignore[arg-type]
     for treatment in kb.treatments.values():
-        for ref in [*treatment.contraindications, *treatment.cautions, *treatment.counts_as]:
+        said_if = [f for sentence in treatment.text_if for f in sentence.findings]
+        for ref in [*treatment.contraindications, *treatment.cautions, *treatment.counts_as, *said_if]:
             _ref(problems, "treatments.yaml", treatment.id, "finding", ref, f)  # type: ignore[arg-type]
     for kind in kb.medicine_classes.values():
         for ref in kind.stop_when:

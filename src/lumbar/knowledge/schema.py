@@ -486,6 +486,15 @@ class RecommendationStrength(StrEnum):
     NOT_RECOMMENDED = "not_recommended"
 
 
+class Sentence(BaseModel):
+    """A sentence of an item's text said only to a person with one of ``findings``."""
+
+    model_config = ITEM_CONFIG
+
+    findings: list[ItemId] = Field(min_length=1)
+    text: str
+
+
 class Treatment(Item):
     """A self-care action, medicine, therapy or procedure, with its timing and limits."""
 
@@ -493,6 +502,9 @@ class Treatment(Item):
     kind: Literal["self_care", "medicine", "therapy", "procedure", "position", "exercise"]
     text: str
     advice: str | None = Field(None, description=ADVICE)
+    text_if: list[Sentence] = Field(
+        default_factory=list, description="sentences added to `text` for a person with one of their findings"
+    )
     phase: list[Literal["now", "today", "48h", "2_weeks", "long_term", "doctor"]] = Field(
         default_factory=list
     )

@@ -13,7 +13,7 @@ from lumbar.assessment import Assessment
 from lumbar.assessor import AssessmentEngine
 from lumbar.care.audience import applies
 from lumbar.care.models import CarePlan, SafetySign
-from lumbar.care.needs import describe, reduce
+from lumbar.care.needs import describe, pruned, reduce
 from lumbar.care.plan import make_plan
 from lumbar.care.profile import Profile
 from lumbar.errors import KnowledgeError
@@ -96,6 +96,18 @@ def test_pregnancy_signs_are_personal_and_point_to_maternity_care(
     assert plan.safety_net.review is not None and plan.safety_net.review.id == "early_review"
 
 
+def test_the_sooner_review_tells_only_a_pregnant_person_to_call_the_midwife(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    pregnant = make_plan(make_assessment(present=("pregnant",), pregnancy_weeks=31, sex="female"), kb, TODAY)
+    older = make_plan(make_assessment(age=68, sex="male"), kb, TODAY)
+    for plan in (pregnant, older):
+        assert plan.safety_net.review is not None and plan.safety_net.review.id == "early_review"
+    assert "midwife" in pregnant.safety_net.review.text  # type: ignore[union-attr]
+    assert "midwife" not in older.safety_net.review.text  # type: ignore[union-attr]
+    assert "pregnant" not in older.safety_net.review.text  # type: ignore[union-attr]
+
+
 def test_pregnancy_signs_are_not_shown_to_a_man(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
     plan = make_plan(make_assessment(sex="male", age=40), kb, TODAY)
     assert signs_for(plan, "vaginal_bleeding") == []
@@ -173,6 +185,51 @@ def test_reduce_treats_absent_background_as_impossible_and_nested_terms() -> Non
     assert need is not None and need.count == 1 and need.size == 1
     text = describe(need, lambda f: f.capitalize())
     assert text == "Bleeding; faint; or sweaty"
+
+
+def test_pruned_drops_every_way_that_holds_a_sign_already_listed() -> None:
+    # "faint" listed on its own: "wheezing with hives or faint" keeps only hives; faint alone goes
+    combo = reduce(Condition(all=["wheezing"], any=["hives", "faint"]), frozenset(), frozenset())
+    assert combo is not None
+    kept = pruned(combo, frozenset({"faint"}))
+    assert kept is not None and kept.all == ("wheezing",) and kept.options == ("hives",)
+    assert pruned(combo, frozenset({"wheezing"})) is None  # every way needs a sign already listed
+    assert pruned(combo, frozenset({"hives", "faint"})) is None
+    assert pruned(combo, frozenset({"other"})) is combo
+    # nested: "pain with (faint or sweaty)" less faint is "pain with sweaty"
+    nested = reduce(
+        Condition(any=["bleeding", Condition(all=["pain"], any=["faint", "sweaty"])]),
+        frozenset(),
+        frozenset(),
+    )
+    assert nested is not None
+    assert (
+        describe(pruned(nested, frozenset({"faint"})) or nested, str.capitalize)
+        == "Bleeding; or pain with sweaty"
+    )
+    two_of = reduce(Condition(any=["a", "b", "c"], min_any=2), frozenset(), frozenset())
+    assert two_of is not None
+    left = pruned(two_of, frozenset({"a"}))
+    assert left is not None and left.options == ("b", "c") and left.count == 2
+    assert pruned(two_of, frozenset({"a", "b"})) is None
+
+
+@pytest.mark.parametrize("age", [34, 68])
+def test_no_combination_repeats_a_sign_listed_alone_at_its_action_or_a_more_urgent_one(
+    kb: KnowledgeBase, make_assessment: MakeAssessment, age: int
+) -> None:
+    plan = make_plan(make_assessment(age=age), kb, TODAY)
+    alone: set[str] = set()
+    checked = 0
+    for group in plan.safety_net.groups:  # most urgent first
+        for sign in group.signs:  # a list of signs each enough on its own
+            if " with " not in sign.text and "at least" not in sign.text and not sign.text.startswith("If "):
+                alone |= set(sign.findings)
+        for sign in group.signs:
+            if ", together with " in sign.text:
+                checked += 1
+                assert not alone & set(sign.findings), (sign.text, alone & set(sign.findings))
+    assert checked  # there are combinations to check
 
 
 def test_describe_reads_as_plain_words() -> None:
