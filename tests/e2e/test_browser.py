@@ -81,7 +81,7 @@ def test_a_self_care_interview_from_start_to_plan(page: Page, base_url: str, scr
     for heading in ("What to do now", "Your safety-net: when to get help", "Why", "What may be causing it"):
         assert page.get_by_role("heading", name=heading, exact=True).is_visible(), heading
     # the rest folds away and opens without a script: the later plan sections under one disclosure
-    for section in ("More things you can do", "Who you might see", "Sources"):
+    for section in ("More things you can do", "If you see a doctor", "Sources"):
         assert page.locator(f"summary:text-is('{section}')").count() == 1, section
     later = page.locator("details", has=page.locator("summary:text-is('More things you can do')"))
     within = later.get_by_role("heading", name="The next 48 hours")

@@ -16,7 +16,6 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from lumbar import __doc__ as PACKAGE_DOC
-from lumbar.assessment import DISCLAIMER
 from lumbar.care import wording
 from lumbar.care.render import first_sentence, long_date
 from lumbar.export.summary_pdf import summary_loader
@@ -61,7 +60,8 @@ API_DESCRIPTION = (
 
 
 def create_templates() -> Jinja2Templates:
-    """The page templates shipped inside the package, with the disclaimer on every page; the summary for
+    """The page templates shipped inside the package (base.html says on every page that lumbar does
+    not diagnose); the summary for
     the doctor's template comes from lumbar.export, which makes its files too."""
     env = Environment(
         loader=ChoiceLoader([PackageLoader("lumbar.web", "templates"), summary_loader()]),
@@ -69,7 +69,6 @@ def create_templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["disclaimer"] = DISCLAIMER
     env.globals["not_back_problem"] = wording.NOT_BACK_PROBLEM
     env.filters["long_date"] = long_date
     env.filters["first_sentence"] = first_sentence

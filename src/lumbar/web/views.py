@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from lumbar.care.render import signs_by_action
 from lumbar.export.result_words import SHOWN_CAUSES, CauseView, cause_view, page_title, told
-from lumbar.plain_words import sentence_key, sentences, source_place
+from lumbar.plain_words import lower_first, sentence_key, sentences, source_place
 
 if TYPE_CHECKING:
     from lumbar.assessment import Assessment
@@ -37,13 +37,17 @@ class SignLine:
 class NetGroupView:
     """A safety-net group on the page: the lines always shown, and the ones folded behind <details>.
 
-    At an emergency level (ambulance, emergency department) every line is shown; at a less urgent
-    level only the signs that matter for this person are, the rest one tap away (no script needed).
+    Shown in full: the signs that matter for this person (their own findings bring them closer)
+    and, at an emergency level (ambulance, emergency department), the signs for everyone. The rest,
+    in the net because of a group the person is in (age, sex, a medicine the plan starts), are one
+    tap away (no script needed); at an emergency level each is still named without a tap.
     """
 
     heading: str
     shown: list[SignLine]
     folded: list[SignLine]
+    #: the folded signs' short names, shown on the fold itself (emergency levels only)
+    named: list[str] = field(default_factory=list)
 
     @property
     def folded_signs(self) -> int:
@@ -114,12 +118,20 @@ def sign_lines(signs: list[SafetySign]) -> list[SignLine]:
 
 
 def net_group(group: SignGroup, engines: Engines) -> NetGroupView:
-    """A safety-net group: all of it shown at an emergency level, else the person's own signs shown."""
-    if engines.kb.levels[group.level].emergency:
-        return NetGroupView(heading=group.heading, shown=sign_lines(group.signs), folded=[])
-    personal = [sign for sign in group.signs if sign.personal]
-    others = [sign for sign in group.signs if not sign.personal]
-    return NetGroupView(heading=group.heading, shown=sign_lines(personal), folded=sign_lines(others))
+    """A safety-net group: the person's own signs (and at an emergency level, everyone's) in full,
+    the rest folded; at an emergency level the folded ones are named on the fold."""
+    emergency = engines.kb.levels[group.level].emergency
+    rules = engines.kb.rules
+
+    def in_full(sign: SafetySign) -> bool:
+        return sign.personal or (emergency and rules[sign.rule].applies_to == "everyone")
+
+    shown = [sign for sign in group.signs if in_full(sign)]
+    others = [sign for sign in group.signs if not in_full(sign)]
+    named = list(dict.fromkeys(lower_first(rules[sign.rule].name) for sign in others)) if emergency else []
+    return NetGroupView(
+        heading=group.heading, shown=sign_lines(shown), folded=sign_lines(others), named=named
+    )
 
 
 def result_view(

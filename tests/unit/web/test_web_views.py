@@ -8,6 +8,7 @@ import pytest
 from web_helpers import SELF_CARE_TEXT, make_settings
 
 from lumbar.assessment import FoundFinding
+from lumbar.care.models import SafetySign
 from lumbar.export.result_words import ABSENT_MARK, cause_view
 from lumbar.web.engines import Engines
 from lumbar.web.views import (
@@ -111,22 +112,33 @@ def test_a_safety_net_sign_shows_only_what_its_groups_heading_does_not_say(engin
 @pytest.mark.parametrize(
     "text", [SELF_CARE_TEXT, "I am 70 and my lower back went into a cramp after gardening yesterday."]
 )
-def test_the_safety_net_shows_every_emergency_sign_and_folds_only_less_urgent_ones(
+def test_the_safety_net_shows_the_persons_and_everyones_emergency_signs_and_names_the_rest(
     engines: Engines, text: str
 ) -> None:
     plan = engines.plan(engines.assess(text))
-    folded_somewhere = False
+    folded_somewhere = named_somewhere = False
     for group in plan.safety_net.groups:
         view = net_group(group, engines)
         lines = [*view.shown, *view.folded]
         # each sign once, under one action, and each line's signs share that action
         assert sorted(id(s) for line in lines for s in line.signs) == sorted(id(s) for s in group.signs)
         assert all(len({s.action for s in line.signs}) == 1 for line in lines)
-        if engines.kb.levels[group.level].emergency:
-            assert not view.folded, group.heading
+        emergency = engines.kb.levels[group.level].emergency
+
+        def in_full(sign: SafetySign, emergency: bool = emergency) -> bool:
+            return sign.personal or (emergency and engines.kb.rules[sign.rule].applies_to == "everyone")
+
+        assert all(in_full(s) for line in view.shown for s in line.signs), group.heading
+        assert not any(in_full(s) for line in view.folded for s in line.signs), group.heading
+        assert view.folded_signs == sum(not in_full(s) for s in group.signs)
+        # at an emergency level every folded sign is still named, without a tap
+        folded_rules = {s.rule for line in view.folded for s in line.signs}
+        if emergency:
+            assert len(view.named) == len(folded_rules)
+            assert all(name[:1].islower() for name in view.named)
+            named_somewhere |= bool(view.named)
         else:
-            assert all(s.personal for line in view.shown for s in line.signs), group.heading
-            assert not any(s.personal for line in view.folded for s in line.signs), group.heading
-            assert view.folded_signs == sum(not s.personal for s in group.signs)
+            assert not view.named
         folded_somewhere |= bool(view.folded)
     assert folded_somewhere  # a self-care plan has less urgent signs to fold
+    assert named_somewhere  # and signs for groups the person is in (a started medicine, age)
