@@ -8,7 +8,6 @@ is alone of its kind.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib.util
 import json
@@ -47,6 +46,8 @@ def english_words() -> frozenset[str]:
         words = _read_kept(kept)
         if words is not None:
             return words
+    import gzip  # noqa: PLC0415 - only to build the kept words, never at a start that reads them
+
     counts: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()))
     words = frozenset(word for word, count in counts.items() if count >= ENGLISH_MIN_COUNT)
     if kept is not None and words and not any("\n" in word for word in words):
