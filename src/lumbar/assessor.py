@@ -36,6 +36,7 @@ from lumbar.intake.validate import check_text
 from lumbar.knowledge.choices import asking_question
 from lumbar.knowledge.derived import kept
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
+from lumbar.knowledge.memo import kept_tables, remember_tables
 from lumbar.triage.differential import CauseScore, rank_causes
 from lumbar.triage.questions import danger_leads, rank_questions
 from lumbar.triage.recommend import choose_specialists, choose_tests, collect_sources, no_flag_reason
@@ -239,11 +240,14 @@ class AssessmentEngine:
 def default_engine() -> AssessmentEngine:
     """The engine over the packaged knowledge base, built on first use, then reused.
 
-    Its tables are kept in the cache folder too (:mod:`lumbar.knowledge.derived`), so the next
-    process reads them instead of building them again.
+    Its tables, and the tables the engines build on a first assessment that are declared kept
+    (:func:`lumbar.knowledge.memo.per_knowledge_base`), are kept in the cache folder too
+    (:mod:`lumbar.knowledge.derived`), so the next process reads them instead of building them again.
     """
     kb = load_knowledge()
-    return kept(kb, "engine", lambda: AssessmentEngine(kb))
+    engine, tables = kept(kb, "engine", lambda: (AssessmentEngine(kb), kept_tables(kb)))
+    remember_tables(kb, tables)
+    return engine
 
 
 def assess(text: str, answers: Mapping[str, Answer] | None = None) -> Assessment:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from lumbar.care import wording
+from lumbar.care.citations import Citer
 from lumbar.care.models import (
     CarePlan,
     PatientPage,
@@ -24,24 +25,6 @@ from lumbar.plain_words import source_place
 def long_date(day: date) -> str:
     """A date as people write it: "15 January 2025"."""
     return f"{day.day} {day:%B %Y}"
-
-
-class Citer:
-    """Numbers for sources in their given order (source id -> title): citations read "[1, 4]"."""
-
-    def __init__(self, sources: Mapping[str, str]) -> None:
-        self.titles = dict(sources)
-        self.numbers = {source_id: n for n, source_id in enumerate(self.titles, start=1)}
-
-    def __call__(self, citations: list[str]) -> str:
-        """The distinct numbers of ``citations`` ("source_id" or "source_id#locator"), as "[1, 4]"."""
-        ids = dict.fromkeys(c.partition("#")[0] for c in citations)
-        numbers = sorted(self.numbers[i] for i in ids if i in self.numbers)
-        return f"[{', '.join(map(str, numbers))}]" if numbers else ""
-
-    def listing(self) -> list[str]:
-        """The numbered source list: "1. Title"."""
-        return [f"{self.numbers[sid]}. {title}" for sid, title in self.titles.items()]
 
 
 def full_stop(text: str) -> str:

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lumbar.assessment import Assessment
-from lumbar.care.render import Citer
+from lumbar.care.citations import Citer
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
 from lumbar.plain_words import chance, source_place

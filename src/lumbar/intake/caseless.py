@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 
 class CaselessMatch:
@@ -42,14 +43,26 @@ class CaselessMatch:
 
 
 class Caseless:
-    """A pattern matched without regard to case; written in lower case (escapes like ``\\S`` aside)."""
+    """A pattern matched without regard to case; written in lower case (escapes like ``\\S`` aside).
+
+    Compiled on first use, not at import: the readers' patterns cost a one-shot command more to
+    compile than it spends matching, and most texts never need the case-insensitive form.
+    """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         if _has_upper_letter(pattern):
             raise ValueError(f"a caseless pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
-        self._fast = re.compile(pattern, flags & ~re.IGNORECASE)
-        self._exact = re.compile(pattern, flags | re.IGNORECASE)  # for text whose length lower() changes
+        self.flags = flags
+
+    @cached_property
+    def _fast(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags & ~re.IGNORECASE)
+
+    @cached_property
+    def _exact(self) -> re.Pattern[str]:
+        """For a text whose length lower() changes."""
+        return re.compile(self.pattern, self.flags | re.IGNORECASE)
 
     def search(self, text: str, pos: int = 0) -> CaselessMatch | None:
         low = _lower(text)

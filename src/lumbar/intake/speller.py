@@ -8,15 +8,14 @@ is alone of its kind.
 
 from __future__ import annotations
 
-import contextlib
-import gzip
 import hashlib
+import importlib.util
 import json
-import pickle
 from collections import defaultdict
 from collections.abc import Callable
-from functools import cache
-from importlib import resources
+from functools import cache, partial
+from pathlib import Path
+from typing import IO
 
 from lumbar.cache_setting import cache_folder
 from lumbar.intake.tokens import Token, stem, tokenize
@@ -34,23 +33,60 @@ ENGLISH_MIN_COUNT = 100
 def english_words() -> frozenset[str]:
     """Ordinary English words (pyspellchecker's English frequency list, counts of at least ENGLISH_MIN_COUNT).
 
-    Kept in the cache folder once read (decoding the list costs a one-shot command ~0.4 s, reading the kept
-    words ~0.01 s), under a name that changes with the list's bytes and the threshold.
+    Decoding the list's JSON costs a one-shot command about ten bare Python starts, so the words are
+    kept in the cache folder once read, as lines of text under their checksum (a set of strings reads
+    back from lines in half the instructions pickle takes). The kept file is named by the list's path,
+    size and modification time and the threshold; finding it imports neither pyspellchecker nor
+    ``importlib.resources``. A kept file that does not match its checksum is written again.
     """
-    data = (resources.files("spellchecker") / "resources" / "en.json.gz").read_bytes()
+    source = _english_list()
     folder = cache_folder()
-    stamp = hashlib.sha256(data + str(ENGLISH_MIN_COUNT).encode()).hexdigest()[:16]
-    kept = folder / f"english-words-{stamp}.pickle" if folder is not None else None
+    kept = folder / f"english-words-{_stamp(source)}.txt" if folder is not None else None
     if kept is not None:
-        with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            words = pickle.loads(kept.read_bytes())
-            if isinstance(words, frozenset):
-                return words
-    counts: dict[str, int] = json.loads(gzip.decompress(data))
+        words = _read_kept(kept)
+        if words is not None:
+            return words
+    import gzip  # noqa: PLC0415 - only to build the kept words, never at a start that reads them
+
+    counts: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()))
     words = frozenset(word for word, count in counts.items() if count >= ENGLISH_MIN_COUNT)
-    if kept is not None:
-        write_whole(kept, lambda handle: pickle.dump(words, handle, protocol=pickle.HIGHEST_PROTOCOL))
+    if kept is not None and words and not any("\n" in word for word in words):
+        body = "\n".join(sorted(words)).encode()
+        write_whole(kept, partial(_write_kept, body=body))
     return words
+
+
+def _english_list() -> Path:
+    """pyspellchecker's English word-frequency list (found without importing the package)."""
+    spec = importlib.util.find_spec("spellchecker")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyspellchecker is not installed; reinstall lumbar", name="spellchecker")
+    return Path(spec.submodule_search_locations[0]) / "resources" / "en.json.gz"
+
+
+def _stamp(source: Path) -> str:
+    stat = source.stat()
+    key = f"{source} {stat.st_size} {stat.st_mtime_ns} {ENGLISH_MIN_COUNT}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _write_kept(handle: IO[bytes], body: bytes) -> None:
+    handle.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+
+
+def _read_kept(path: Path) -> frozenset[str] | None:
+    """The words kept in ``path``: a checksum line, then one word a line; None when missing or damaged."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header, _, body = data.partition(b"\n")
+    if not body or hashlib.sha256(body).hexdigest().encode() != header:
+        return None
+    try:
+        return frozenset(body.decode().split("\n"))
+    except UnicodeDecodeError:
+        return None
 
 
 def is_english(word: str) -> bool:

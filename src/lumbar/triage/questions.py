@@ -503,7 +503,7 @@ class QuestionRanker:
         return FindingState(frozenset(present), frozenset(absent))
 
 
-_ranker = per_knowledge_base(QuestionRanker)
+_ranker = per_knowledge_base(QuestionRanker, kept=True)
 
 
 def _closure(kb: KnowledgeBase, finding_id: str) -> tuple[frozenset[str], frozenset[str]]:

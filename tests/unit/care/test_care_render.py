@@ -11,9 +11,10 @@ from datetime import date
 from rich.console import Console
 
 from lumbar.assessment import Assessment
+from lumbar.care.citations import Citer
 from lumbar.care.pages import page_for
 from lumbar.care.plan import make_plan
-from lumbar.care.render import Citer, render_html, render_markdown
+from lumbar.care.render import render_html, render_markdown
 from lumbar.care.terminal import print_page, print_plan
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level

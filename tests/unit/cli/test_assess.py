@@ -63,6 +63,8 @@ def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
     assert [name for name in (*NEVER, *REPORT) if name in names] == []
     if cached:
         assert "yaml" not in names  # the compiled knowledge base is read, not the YAML files
+        # the kept English words are read, not pyspellchecker's gzipped JSON list
+        assert [name for name in ("spellchecker", "gzip") if name in names] == []
 
 
 def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:
@@ -78,3 +80,4 @@ def test_the_report_loads_only_what_it_prints_with(tmp_path: Path) -> None:
     assert output.strip()
     assert [name for name in NEVER if name in names] == []
     assert "rich" in names  # the check above would pass on a run that printed nothing
+    assert "jinja2" not in names  # the report numbers its sources without the HTML renderings

@@ -16,6 +16,10 @@ from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.knowledge import derived
 from lumbar.knowledge.derived import derived_file, kept, knowledge_parts, load_derived
 from lumbar.knowledge.loader import load_knowledge
+from lumbar.knowledge.memo import KEPT_TABLES
+
+#: the question ranker: the costliest table of a first assessment, kept with the engine's
+RANKER = "lumbar.triage.questions.QuestionRanker"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -55,9 +59,24 @@ def test_the_engine_is_read_from_the_cache_and_assesses_the_same(folder: Path) -
     built = default_engine()
     assert len(list(folder.glob("engine-*.pickle"))) == 1
     default_engine.cache_clear()
-    read = kept(load_knowledge(), "engine", _never)
+    read, tables = kept(load_knowledge(), "engine", _never)
     assert isinstance(read, AssessmentEngine) and read is not built and read.kb is built.kb
     assert read.assess(text).to_json_dict() == built.assess(text).to_json_dict()
+    assert set(tables) == set(KEPT_TABLES) and RANKER in tables
+
+
+def test_the_tables_kept_with_the_engine_are_read_back_not_built(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Back spasm after lifting, no numbness, and my legs feel weak."
+    expected = default_engine().assess(text).to_json_dict()
+    load_knowledge.cache_clear()
+    default_engine.cache_clear()
+    ranker = KEPT_TABLES[RANKER]
+    monkeypatch.setattr(ranker, "build", lambda kb: _never())
+    engine = default_engine()  # a new knowledge base object, as in a new process
+    assert ranker.built(engine.kb)
+    assert engine.assess(text).to_json_dict() == expected
 
 
 def test_another_knowledge_base_or_code_names_another_file(
@@ -135,7 +154,8 @@ def test_two_processes_building_the_engine_at_once_leave_one_whole_file(tmp_path
         "from lumbar.knowledge.derived import kept\n"
         "from lumbar.knowledge.loader import load_knowledge\n"
         "def never(): raise SystemExit('built again')\n"
-        "print(kept(load_knowledge(), 'engine', never).assess('My back locked up after lifting.').level)"
+        "engine, tables = kept(load_knowledge(), 'engine', never)\n"
+        "print(engine.assess('My back locked up after lifting.').level)"
     )
     done = subprocess.run([sys.executable, "-c", reader], env=env, capture_output=True, check=True)
     assert done.stdout == outputs[0]

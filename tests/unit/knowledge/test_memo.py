@@ -1,12 +1,18 @@
-"""per_knowledge_base: one build per knowledge-base object, a bounded number kept."""
+"""per_knowledge_base: one build per knowledge-base object, a bounded number kept; the tables declared
+kept are built for the cache folder and read back from it."""
 
 from __future__ import annotations
 
 import dataclasses
 import gc
+import pickle
 
+import pytest
+
+from lumbar.care.profile import background_ids
+from lumbar.knowledge import memo
 from lumbar.knowledge.loader import KnowledgeBase
-from lumbar.knowledge.memo import KEPT, per_knowledge_base
+from lumbar.knowledge.memo import KEPT, kept_tables, per_knowledge_base, remember_tables
 
 
 def _empty() -> KnowledgeBase:
@@ -53,3 +59,26 @@ def test_only_the_last_knowledge_bases_are_kept() -> None:
         table(kb)
     assert table(bases[-1]) is table(bases[-1])
     assert table(bases[0]) is not first  # dropped, built again
+
+
+def test_a_kept_table_is_built_for_keeping_and_read_back_without_building(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(memo, "KEPT_TABLES", {})
+
+    def sizes(kb: KnowledgeBase) -> list[int]:
+        return [len(kb.findings)]
+
+    table = per_knowledge_base(sizes, kept=True)
+    per_knowledge_base(lambda kb: "not kept")
+    built, fresh = _empty(), _empty()
+    tables = kept_tables(built)
+    assert list(tables) == [table.name] == [f"{__name__}.{sizes.__qualname__}"] and table.built(built)
+    assert list(memo.KEPT_TABLES) == [table.name]
+    assert not table.built(fresh)
+    remember_tables(fresh, {**tables, "a.table.no.longer.kept": 1})
+    assert table.built(fresh) and table(fresh) is tables[table.name]
+
+
+def test_a_table_is_pickled_by_name_like_a_function() -> None:
+    assert pickle.loads(pickle.dumps(background_ids)) is background_ids
