@@ -1,5 +1,9 @@
 """What every route gets from the app: the engines, the pool they run in, the token signer, the saved
-interview states and the templates."""
+interview states and the templates.
+
+Each is an ``async def``: FastAPI runs a plain ``def`` dependency in its thread pool, a thread hop
+(about 0.1 ms of CPU and two context switches) for what is one attribute read.
+"""
 
 from __future__ import annotations
 
@@ -15,27 +19,27 @@ from lumbar.web.saved_states import SavedStates
 from lumbar.web.signed_state import TokenSigner
 
 
-def get_engines(request: Request) -> Engines:
+async def get_engines(request: Request) -> Engines:
     """The app's engines."""
     return cast(Engines, request.app.state.engines)
 
 
-def get_engine_call(request: Request) -> EngineCall:
+async def get_engine_call(request: Request) -> EngineCall:
     """Runs this request's engine work in the app's pool, counted against its client."""
     return EngineCall(cast(EnginePool, request.app.state.pool), client_address(request.scope))
 
 
-def get_signer(request: Request) -> TokenSigner:
+async def get_signer(request: Request) -> TokenSigner:
     """The app's interview token signer."""
     return cast(TokenSigner, request.app.state.signer)
 
 
-def get_saved_states(request: Request) -> SavedStates:
+async def get_saved_states(request: Request) -> SavedStates:
     """The app's saved interview states."""
     return cast(SavedStates, request.app.state.saved_states)
 
 
-def get_templates(request: Request) -> Jinja2Templates:
+async def get_templates(request: Request) -> Jinja2Templates:
     """The app's page templates."""
     return cast(Jinja2Templates, request.app.state.templates)
 
