@@ -48,7 +48,9 @@ class Now:
     lrs: dict[str, float]  # cause -> product of the LRs of what is known
     possible: frozenset[str]  # ids of the rules that could still raise the level
     uncertainty: float  # entropy of probs, in bits
+    shares: tuple[tuple[int, float], ...] = ()  # probs as (the cause's index in the ranker's table, p)
     p_cache: dict[str, float] = field(default_factory=dict)  # finding -> predicted chance of "yes"
+    relevance: dict[str, float] = field(default_factory=dict)  # rule id -> how much the picture points to it
 
 
 def reference_rate(kb: KnowledgeBase, finding_id: str) -> float:
