@@ -133,6 +133,9 @@ class QuestionRanker:
     warning_ids: dict[str, frozenset[str]] = field(init=False)  # rule id -> the warning signs it names
     # number -> each value tried, with whether each of its derived findings holds there
     bands: dict[str, list[tuple[float, tuple[bool, ...]]]] = field(init=False)
+    # question -> the screened signs its answers could open and the rules they could fire (see _reached)
+    reach_signs: dict[str, frozenset[str]] = field(init=False)
+    reach_rules: dict[str, frozenset[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         kb = self.kb
@@ -221,6 +224,25 @@ class QuestionRanker:
         for sign in self.screened_signs:
             for gate in sign.ask_when:
                 self.gated.setdefault(gate, []).append(sign)
+        reached = {f.id: self._reached(f) for f in self.with_question}
+        self.reach_signs = {
+            f: frozenset(sign.id for g in found for sign in self.gated.get(g, ()))
+            for f, found in reached.items()
+        }
+        self.reach_rules = {
+            f: frozenset(r.id for g in found for r, _ in self.checks_of.get(g, ()))
+            for f, found in reached.items()
+        }
+
+    def _reached(self, finding: Finding) -> frozenset[str]:
+        """Every finding some answer to ``finding`` could make present (itself, a choice's findings, a
+        number's derived ones, and what each implies): :meth:`suppose` adds no other."""
+        starts = [
+            finding.id,
+            *finding.choice_findings(),
+            *(d.id for d in self.derived_of.get(finding.id, [])),
+        ]
+        return frozenset(f for start in starts for f in self.yes_closure[start][0])
 
     @staticmethod
     def of(kb: KnowledgeBase) -> QuestionRanker:
@@ -244,12 +266,25 @@ class QuestionRanker:
         warnings: list[Candidate] = []
         in_play: list[Candidate] = []
         info: list[Candidate] = []
-        informative: list[tuple[Finding, Look, str, Level | None, bool]] = []
+        # an information question's answers are tried only if the information block is worked out
+        informative: list[tuple[Finding, Look | None, str, bool]] = []
         for finding in self.with_question:
             if finding.id in exclude or not askable(finding, state):
                 continue
-            look = self.look(finding, now)
             why = finding.rationale or "It helps tell the likely causes apart."
+            if self.settled(finding, now):
+                # the same blocks as below, for a question whose answers can open no sign nor raise the level
+                if emergency:
+                    continue
+                if finding.warning_sign:
+                    informative.append((finding, None, why, True))
+                elif (level := self.in_play_level(finding, now)) is not None:
+                    reach = self.reach(self.look(finding, now), triage)
+                    in_play.append(Candidate(finding, False, 10.0 * _RANK[level], why, reach))
+                else:
+                    informative.append((finding, None, why, False))
+                continue
+            look = self.look(finding, now)
             raises = _RANK[look.reach] > _RANK[triage.level]
             opens = self.opening_level(look.opened, triage, 1 if finding.warning_sign else OPENS_AT_LEAST)
             reach = look.reach if raises else None
@@ -271,11 +306,11 @@ class QuestionRanker:
             elif emergency or finding.warning_sign:
                 # a warning sign left out above is worth only what it tells about the causes
                 if not emergency:
-                    informative.append((finding, look, why, reach, True))
+                    informative.append((finding, look, why, True))
             elif (level := self.in_play_level(finding, now)) is not None:
                 in_play.append(Candidate(finding, False, 10.0 * _RANK[level], why, reach))
             else:
-                informative.append((finding, look, why, reach, False))
+                informative.append((finding, look, why, False))
         # the information block comes last: when the blocks above fill ``limit``, it is not worked out
         if limit is None or len(warnings) + len(in_play) < limit:
             info = [c for args in informative if (c := self.informative(now, emergency, *args))]
@@ -289,13 +324,16 @@ class QuestionRanker:
         now: Now,
         emergency: bool,
         finding: Finding,
-        look: Look,
+        look: Look | None,
         why: str,
-        reach: Level | None,
         sign: bool,
     ) -> Candidate | None:
         """An information question, when it is worth asking: a warning sign (``sign``) by what it tells
-        about the causes alone; another question by that plus the expected change to the plan."""
+        about the causes alone; another question by that plus the expected change to the plan. Its
+        answers are tried here when ``look`` is None."""
+        if look is None:
+            look = self.look(finding, now)
+        reach = self.reach(look, now.triage)
         if sign:
             gain = self.gain(look, now)
             return Candidate(finding, False, gain, why, reach) if gain >= INFO_THRESHOLD else None
@@ -341,6 +379,20 @@ class QuestionRanker:
                 look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
             look.answers.append((p, after))
         return look
+
+    def settled(self, finding: Finding, now: Now) -> bool:
+        """True when no answer to ``finding`` can open enough screened warning signs to be asked for
+        that, and (for a warning sign) none can fire a rule that raises the level: its block is then
+        known without trying its answers."""
+        least = 1 if finding.warning_sign else OPENS_AT_LEAST
+        if len(self.reach_signs[finding.id]) >= least:
+            return False
+        return not finding.warning_sign or now.possible.isdisjoint(self.reach_rules[finding.id])
+
+    @staticmethod
+    def reach(look: Look, triage: TriageResult) -> Level | None:
+        """The most urgent level an answer could lead to, when above the present one."""
+        return look.reach if _RANK[look.reach] > _RANK[triage.level] else None
 
     def gain(self, look: Look, now: Now) -> float:
         """The expected information (bits) the answer gives about the causes; worked out only for

@@ -100,3 +100,21 @@ def test_the_rules_an_answer_fires_are_those_that_turn_true_among_the_rules_stil
             assert {r.id for r in ranker.raised(now, after)} == fired, (finding.id, answer)
             tried += 1
     assert tried > 20
+
+
+@pytest.mark.parametrize("state", _PICTURES)
+def test_a_question_settled_without_its_answers_is_one_whose_answers_open_nothing_and_raise_nothing(
+    state: FindingState,
+) -> None:
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    result = triage(kb, state)
+    now = ranker.now(state, result, rank_causes(kb, state))
+    settled = [f for f in kb.findings.values() if askable(f, state) and ranker.settled(f, now)]
+    for finding in settled:
+        look = ranker.look(finding, now)
+        least = 1 if finding.warning_sign else 2
+        assert ranker.opening_level(look.opened, result, least) is None, finding.id
+        if finding.warning_sign:
+            assert ranker.reach(look, result) is None, finding.id
+    assert settled
