@@ -93,3 +93,19 @@ def test_a_finding_becoming_absent_never_fires_a_rule_of_the_knowledge_base() ->
                         rule.id,
                         finding,
                     )
+
+
+def test_the_level_comes_from_the_rules_naming_a_known_finding_and_the_others_as_when_nothing_is_known() -> (
+    None
+):
+    kb = load_knowledge()
+    for rule in kb.rules.values():
+        named = sorted(rule.when.finding_ids())
+        for state in (_state(named[:1]), _state((), named[:1]), _state(named), _state(named[1:], named[:1])):
+            result = triage(kb, state)
+            fired = [r for r in kb.rules.values() if evaluate(r.when, state) is True]
+            assert {r.id for r in result.fired} == {r.id for r in fired}, rule.id
+            possible = [r for r in kb.rules.values() if evaluate(r.when, state) is None]
+            assert {r.id for r in result.possible} == {
+                r.id for r in possible if r.level.rank > result.level.rank
+            }
