@@ -26,11 +26,14 @@ class CauseTerms:
 
 @dataclass
 class Look:
-    """What one question could do: each answer's chance and what would be known after it, the
-    expected level change, and the rules it reaches."""
+    """What one question could do: what would be known after each answer and by how many levels it
+    would raise the plan, the rules it reaches, the signs it opens; once weighed (only the
+    information block needs it), each answer's chance and the expected level change."""
 
+    tried: list[tuple[FindingState, int | None]] = field(default_factory=list)  # in the answers' order
     answers: list[tuple[float, FindingState]] = field(default_factory=list)
     plan: float = 0.0
+    weighed: bool = False
     reach: Level = Level.SELF_CARE
     screened: bool = False
     relevance: float = 0.0

@@ -136,6 +136,7 @@ class QuestionRanker:
     # question -> the screened signs its answers could open and the rules they could fire (see _reached)
     reach_signs: dict[str, frozenset[str]] = field(init=False)
     reach_rules: dict[str, frozenset[str]] = field(init=False)
+    tried_answers: dict[str, list[Answer]] = field(init=False)  # question -> its answers, as :meth:`answers`
 
     def __post_init__(self) -> None:
         kb = self.kb
@@ -224,6 +225,7 @@ class QuestionRanker:
         for sign in self.screened_signs:
             for gate in sign.ask_when:
                 self.gated.setdefault(gate, []).append(sign)
+        self.tried_answers = {f.id: self._answer_values(f) for f in self.with_question}
         reached = {f.id: self._reached(f) for f in self.with_question}
         self.reach_signs = {
             f: frozenset(sign.id for g in found for sign in self.gated.get(g, ()))
@@ -233,6 +235,14 @@ class QuestionRanker:
             f: frozenset(r.id for g in found for r, _ in self.checks_of.get(g, ()))
             for f, found in reached.items()
         }
+
+    def _answer_values(self, finding: Finding) -> list[Answer]:
+        """The answers :meth:`answers` tries, in its order, without their chances."""
+        if is_choice(finding):
+            return [c.id for c in finding.choices]
+        if finding.type not in (ValueType.NUMBER, ValueType.DURATION):
+            return [True, False]
+        return [value for value, _ in self.bands.get(finding.id, [])]
 
     def _reached(self, finding: Finding) -> frozenset[str]:
         """Every finding some answer to ``finding`` could make present (itself, a choice's findings, a
@@ -334,6 +344,7 @@ class QuestionRanker:
         if look is None:
             look = self.look(finding, now)
         reach = self.reach(look, now.triage)
+        self.weigh(finding, look, now)
         if sign:
             gain = self.gain(look, now)
             return Candidate(finding, False, gain, why, reach) if gain >= INFO_THRESHOLD else None
@@ -356,13 +367,14 @@ class QuestionRanker:
         return Now(state, triage, probs, logs, lrs, possible, terms_of.entropy(probs.values()), shares)
 
     def look(self, finding: Finding, now: Now) -> Look:
-        """Try every answer to ``finding``: what it tells, which rules it fires, what it opens."""
+        """Try every answer to ``finding``: what it tells, which rules it fires, what it opens; the
+        answers' chances are left to :meth:`weigh`."""
         state, triage = now.state, now.triage
         look = Look(reach=triage.level)
-        for p, answer in self.answers(finding, now):
+        for answer in self.tried_answers[finding.id]:
             if answer is False:
                 # a plain "no" makes one finding absent: that opens no gate and fires no rule
-                look.answers.append((p, FindingState(state.present, state.absent | {finding.id})))
+                look.tried.append((FindingState(state.present, state.absent | {finding.id}), None))
                 continue
             after = self.suppose(state, finding.id, answer)
             new = after.present - state.present
@@ -375,10 +387,20 @@ class QuestionRanker:
                 look.reach = max(look.reach, rule.level, key=_RANK.__getitem__)
                 look.screened = look.screened or self.screened(rule)
                 look.relevance = max(look.relevance, self.relevance(rule, now))
-            if rules:
-                look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
-            look.answers.append((p, after))
+            lift = max(_RANK[r.level] for r in rules) - _RANK[triage.level] if rules else None
+            look.tried.append((after, lift))
         return look
+
+    def weigh(self, finding: Finding, look: Look, now: Now) -> None:
+        """Give ``look`` each answer's chance and the expected change to the plan (levels of urgency
+        times their chance), once."""
+        if look.weighed:
+            return
+        for (p, _), (after, lift) in zip(self.answers(finding, now), look.tried, strict=True):
+            if lift is not None:
+                look.plan += p * lift
+            look.answers.append((p, after))
+        look.weighed = True
 
     def settled(self, finding: Finding, now: Now) -> bool:
         """True when no answer to ``finding`` can open enough screened warning signs to be asked for
@@ -395,8 +417,8 @@ class QuestionRanker:
         return look.reach if _RANK[look.reach] > _RANK[triage.level] else None
 
     def gain(self, look: Look, now: Now) -> float:
-        """The expected information (bits) the answer gives about the causes; worked out only for
-        the questions whose place depends on it."""
+        """The expected information (bits) the answer gives about the causes (of a weighed ``look``);
+        worked out only for the questions whose place depends on it."""
         gain = 0.0
         for p, after in look.answers:
             gain += p * (now.uncertainty - self.entropy_after(now, after))
