@@ -1,6 +1,7 @@
 """How long a warm `assess` and a warm interview step take, over every labelled text.
 
     .venv/bin/python benchmarks/warm_assess.py [--rounds 3] [--json]
+    PYTHONHASHSEED=0 .venv/bin/python benchmarks/warm_assess.py --cpu [--rounds 3]
 
 Texts: every labelled text of ../shared/vignettes/*.jsonl (when present) and tests/cases/*.jsonl,
 each once; interview steps: the cases of tests/cases/simulation.yaml, a simulated person answering
@@ -9,13 +10,20 @@ lexicon, ranker tables); then the texts are timed once as first seen ("first sig
 engine remembers per rule or per line have not seen these texts) and ``--rounds`` times more.
 Reports mean, p50 and p99 in milliseconds. Target (issue 16): a warm assessment
 mean of 1.5 ms or less. A measurement, never asserted in the test suite.
+
+``--cpu`` prints instead the CPU time (``time.process_time``) of one assessment, best of ``--rounds``
+passes over the texts, and a SHA-256 of every assessment's JSON and of every interview step: run
+the code before and after a change alternately (``PYTHONPATH=<other worktree>/src``), since the
+machine's load swings, and the digests must match.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import json
+import math
 import statistics
 import sys
 import time
@@ -75,6 +83,41 @@ def step_times(interviewer: Interviewer, cases: list[SimCase]) -> list[float]:
     return out
 
 
+def cpu_per_assessment(engine: AssessmentEngine, texts: list[str], rounds: int) -> float:
+    """CPU milliseconds of one assessment: the best of ``rounds`` passes over ``texts``."""
+    best = math.inf
+    for _ in range(rounds):
+        began = time.process_time()
+        for text in texts:
+            engine.assess(text)
+        best = min(best, time.process_time() - began)
+    return best / len(texts) * 1000
+
+
+def digests(engine: AssessmentEngine, texts: list[str], cases: list[SimCase]) -> tuple[str, str, list[str]]:
+    """SHA-256 of every assessment's JSON (and refusal) and of every interview step's, and the texts
+    the validator accepts."""
+    assessed = hashlib.sha256()
+    accepted = []
+    for text in texts:
+        try:
+            assessed.update(engine.assess(text).model_dump_json().encode())
+        except InputError as refused:
+            assessed.update(f"refused: {refused}".encode())
+            continue
+        accepted.append(text)
+    interviewer = Interviewer(engine)
+    steps = hashlib.sha256()
+    for case in cases:
+        patient = Patient(interviewer.kb, case, set(case.absent))
+        current = interviewer.start(case.text)
+        while isinstance(current, Question):
+            steps.update(current.model_dump_json().encode())
+            current = interviewer.step(current.state, patient.answer(current))
+        steps.update(current.model_dump_json().encode())
+    return assessed.hexdigest(), steps.hexdigest(), accepted
+
+
 def summary(times: list[float]) -> dict[str, float]:
     ordered = sorted(times)
     return {
@@ -89,11 +132,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3, help="timed passes after the warm-up")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--cpu", action="store_true", help="CPU time per assessment and digests of the results"
+    )
     args = parser.parse_args(argv)
     texts = labelled_texts()
     engine = default_engine()
     interviewer = Interviewer(engine)
     cases = load_cases(SIMULATION, engine.kb)
+    if args.cpu:
+        assessed, steps, accepted = digests(engine, texts, cases)
+        gc.collect()
+        cpu = cpu_per_assessment(engine, accepted, args.rounds)
+        print(
+            f"cpu {cpu:.3f} ms/assessment over {len(accepted)} texts  assessments {assessed[:16]}  steps {steps[:16]}"
+        )
+        return 0
     step_times(interviewer, cases)  # warm-up
     gc.collect()
     first = assess_times(engine, texts)

@@ -36,6 +36,7 @@ from lumbar.care.profile import Profile, background_ids, profile_of
 from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net, review_line
 from lumbar.care.stratified import stratify
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.questionnaires import Band
 from lumbar.knowledge.schema import EvidenceGrade, Level, RecommendationStrength, Treatment
 
@@ -177,8 +178,32 @@ def _urgent(assessment: Assessment, kb: KnowledgeBase) -> UrgentMessage:
     )
 
 
+@per_knowledge_base
 def _usable(kb: KnowledgeBase) -> list[Treatment]:
     return [t for t in kb.treatments.values() if t.id not in {REVIEW_ITEM, EARLY_REVIEW_ITEM}]
+
+
+@per_knowledge_base
+def _home_candidates(kb: KnowledgeBase) -> list[tuple[Treatment, SectionId, bool]]:
+    """Each treatment a home plan can hold, in file order, with its section and whether it is shown
+    only when a likely cause lists it (a procedure, or an option for some people only)."""
+    specific = _specific(kb)
+    out: list[tuple[Treatment, SectionId, bool]] = []
+    for treatment in _usable(kb):
+        if treatment.recommendation is RecommendationStrength.NOT_RECOMMENDED:
+            out.append((treatment, "advised_against", False))
+            continue
+        optional = treatment.recommendation is not RecommendationStrength.RECOMMENDED
+        only_if_suited = treatment.kind == "procedure" or (optional and treatment.id in specific)
+        if treatment.phase:
+            out.append((treatment, PHASE_SECTION[treatment.phase[0]], only_if_suited))
+    return out
+
+
+@per_knowledge_base
+def _prevention_items(kb: KnowledgeBase) -> list[PlanItem]:
+    """The prevention tips as plan items: the same for everyone."""
+    return [i for tip in kb.prevention.values() if (i := prevention_item(tip, wording.PREVENTION_WHY))]
 
 
 def _ruled_out(treatment: Treatment, profile: Profile, kb: KnowledgeBase) -> LeftOut | None:
@@ -213,28 +238,22 @@ def _home_sections(
     candidates: dict[SectionId, list[Treatment]] = {}
     left_out: list[LeftOut] = []
     specific = _specific(kb)
-    for treatment in _usable(kb):
-        if treatment.recommendation is RecommendationStrength.NOT_RECOMMENDED:
-            candidates.setdefault("advised_against", []).append(treatment)
-            continue
-        optional = treatment.recommendation is not RecommendationStrength.RECOMMENDED
-        only_if_suited = treatment.kind == "procedure" or (optional and treatment.id in specific)
-        if not treatment.phase or (only_if_suited and treatment.id not in suited):
-            continue
-        ruled_out = _ruled_out(treatment, profile, kb)
-        if ruled_out:
-            left_out.append(ruled_out)
-            continue
-        candidates.setdefault(PHASE_SECTION[treatment.phase[0]], []).append(treatment)
+    for treatment, section_id, only_if_suited in _home_candidates(kb):
+        if section_id != "advised_against":
+            if only_if_suited and treatment.id not in suited:
+                continue
+            ruled_out = _ruled_out(treatment, profile, kb)
+            if ruled_out:
+                left_out.append(ruled_out)
+                continue
+        candidates.setdefault(section_id, []).append(treatment)
 
     sections = []
     for section_id in SECTION_ORDER:
         ranked = sorted(candidates.get(section_id, []), key=lambda t: _rank(t, suited, specific))
         items = [i for t in ranked if (i := treatment_item(t, kb, profile, suited.get(t.id))) is not None]
         if section_id == "long_term":
-            items += [
-                i for tip in kb.prevention.values() if (i := prevention_item(tip, wording.PREVENTION_WHY))
-            ]
+            items += _prevention_items(kb)
         keep, more = _fit(items, limit=None if section_id == "advised_against" else SECTION_SIZE)
         if keep:
             sections.append(
@@ -243,14 +262,15 @@ def _home_sections(
     return sections, left_out
 
 
-def _specific(kb: KnowledgeBase) -> set[str]:
+@per_knowledge_base
+def _specific(kb: KnowledgeBase) -> frozenset[str]:
     """Treatments that only causes with ``requires`` list (e.g. back care in pregnancy): for those people only."""
     general = {t for c in kb.causes.values() if not c.requires for t in c.care}
-    return {t for c in kb.causes.values() if c.requires for t in c.care} - general
+    return frozenset({t for c in kb.causes.values() if c.requires for t in c.care} - general)
 
 
 def _rank(
-    treatment: Treatment, suited: dict[str, list[str]], specific: set[str]
+    treatment: Treatment, suited: dict[str, list[str]], specific: frozenset[str]
 ) -> tuple[int, int, int, int]:
     """Care meant for people like this one first (e.g. in pregnancy), then recommended care, then options
     a likely cause lists, then by strength of evidence."""

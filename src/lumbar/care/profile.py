@@ -9,6 +9,7 @@ add caution, never remove it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lumbar.assessment import Assessment
 from lumbar.knowledge.loader import KnowledgeBase
@@ -32,15 +33,14 @@ class Profile:
         return [f for f in finding_ids if f in self.present]
 
 
-def _person_findings(assessment: Assessment, kb: KnowledgeBase) -> set[str]:
+def _person_findings(person: dict[str, Any], kb: KnowledgeBase) -> set[str]:
     """Person fields whose value names a finding, e.g. ``sex: female`` -> ``female``."""
-    values = assessment.person.model_dump().values()
-    return {v for v in values if isinstance(v, str) and v in kb.findings}
+    return {v for v in person.values() if isinstance(v, str) and v in kb.findings}
 
 
-def _numbers(assessment: Assessment) -> dict[str, float]:
+def _numbers(assessment: Assessment, person: dict[str, Any]) -> dict[str, float]:
     values: dict[str, float] = {}
-    for name, value in assessment.person.model_dump().items():
+    for name, value in person.items():
         if isinstance(value, int | float) and not isinstance(value, bool):
             values[name] = float(value)
     for found in assessment.findings:
@@ -51,8 +51,9 @@ def _numbers(assessment: Assessment) -> dict[str, float]:
 
 def profile_of(assessment: Assessment, kb: KnowledgeBase) -> Profile:
     """Present findings plus those derived from numbers and implied by others; absent ones as reported."""
-    present = set(assessment.present) | _person_findings(assessment, kb)
-    numbers = _numbers(assessment)
+    person = assessment.person.model_dump()
+    present = set(assessment.present) | _person_findings(person, kb)
+    numbers = _numbers(assessment, person)
     for finding in _derived(kb):
         threshold = finding.derived_from
         if (

@@ -83,13 +83,46 @@ def _cause_terms(kb: KnowledgeBase) -> list[tuple[Cause, _CauseTerms]]:
     return [(cause, _terms(cause)) for cause in kb.causes.values()]
 
 
+#: finding -> each (place of the cause in :func:`_cause_terms`, place of the finding in its evidence,
+#: log LR present, log LR absent) where a log LR is not None
+_FindingTerms = dict[str, tuple[tuple[int, int, float | None, float | None], ...]]
+
+
+@per_knowledge_base
+def _finding_terms(kb: KnowledgeBase) -> _FindingTerms:
+    """The causes' terms by finding, so that a state's terms are found from the findings it knows."""
+    out: dict[str, list[tuple[int, int, float | None, float | None]]] = {}
+    for index, (_, terms) in enumerate(_cause_terms(kb)):
+        for position, (finding, log_present, log_absent) in enumerate(terms.evidence):
+            out.setdefault(finding, []).append((index, position, log_present, log_absent))
+    return {finding: tuple(found) for finding, found in out.items()}
+
+
+def _known_parts(kb: KnowledgeBase, state: FindingState) -> dict[int, list[tuple[float, str]]]:
+    """Each cause's contributions from the findings known, in the order of its evidence (what
+    :func:`_log_posterior` adds up), by the cause's place; causes with none are left out."""
+    found: dict[int, list[tuple[int, float, str]]] = {}
+    terms = _finding_terms(kb)
+    present = state.present
+    for finding in present | state.absent:
+        for index, position, log_present, log_absent in terms.get(finding, ()):
+            contribution = log_present if finding in present else log_absent
+            if contribution is not None:
+                found.setdefault(index, []).append((position, contribution, finding))
+    return {index: [(c, f) for _, c, f in sorted(parts)] for index, parts in found.items()}
+
+
 def rank_causes(kb: KnowledgeBase, state: FindingState) -> list[CauseScore]:
     """Every possible cause, most likely first, with probabilities summing to one."""
     scored = []
-    for cause, terms in _cause_terms(kb):
-        if not possible(cause, state):
+    known = _known_parts(kb, state)
+    for index, (cause, terms) in enumerate(_cause_terms(kb)):
+        if (cause.requires or cause.excludes) and not possible(cause, state):
             continue
-        total, parts = _log_posterior(terms, state)
+        parts = known.get(index, [])
+        total = terms.log_prior_odds
+        for contribution, _ in parts:
+            total += contribution
         scored.append((cause, total, parts))
     if not scored:
         return []

@@ -26,11 +26,14 @@ class CauseTerms:
 
 @dataclass
 class Look:
-    """What one question could do: each answer's chance and what would be known after it, the
-    expected level change, and the rules it reaches."""
+    """What one question could do: what would be known after each answer and by how many levels it
+    would raise the plan, the rules it reaches, the signs it opens; once weighed (only the
+    information block needs it), each answer's chance and the expected level change."""
 
+    tried: list[tuple[FindingState, int | None]] = field(default_factory=list)  # in the answers' order
     answers: list[tuple[float, FindingState]] = field(default_factory=list)
     plan: float = 0.0
+    weighed: bool = False
     reach: Level = Level.SELF_CARE
     screened: bool = False
     relevance: float = 0.0
@@ -48,7 +51,9 @@ class Now:
     lrs: dict[str, float]  # cause -> product of the LRs of what is known
     possible: frozenset[str]  # ids of the rules that could still raise the level
     uncertainty: float  # entropy of probs, in bits
+    shares: tuple[tuple[int, float], ...] = ()  # probs as (the cause's index in the ranker's table, p)
     p_cache: dict[str, float] = field(default_factory=dict)  # finding -> predicted chance of "yes"
+    relevance: dict[str, float] = field(default_factory=dict)  # rule id -> how much the picture points to it
 
 
 def reference_rate(kb: KnowledgeBase, finding_id: str) -> float:

@@ -80,13 +80,14 @@ class Candidate:
 def askable(finding: Finding, state: FindingState) -> bool:
     """A finding that has a question, is unknown (for a choice question: some finding its choices name
     is unknown), and whose gates allow asking it now."""
-    if finding.question is None or state.value(finding.id) is not None:
+    present, absent = state.present, state.absent
+    if finding.question is None or finding.id in present or finding.id in absent:
         return False
-    if is_choice(finding) and all(state.value(f) is not None for f in finding.choice_findings()):
+    if is_choice(finding) and all(f in present or f in absent for f in finding.choice_findings()):
         return False
-    if any(f in state.present for f in finding.ask_unless):
+    if finding.ask_unless and not present.isdisjoint(finding.ask_unless):
         return False
-    return not finding.ask_when or any(f in state.present for f in finding.ask_when)
+    return not finding.ask_when or not present.isdisjoint(finding.ask_when)
 
 
 def rank_questions(
@@ -124,6 +125,18 @@ class QuestionRanker:
     danger: frozenset[str] = field(init=False)  # the universal danger screen's findings
     with_question: list[Finding] = field(init=False)  # the findings that can be asked, in file order
     yes_closure: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _closure
+    # the same facts laid out for the loops that run for every question of every ranking:
+    cause_index: dict[str, int] = field(init=False)  # cause -> its place in ``causes``
+    yes_rows: dict[str, tuple[float, ...]] = field(init=False)  # finding -> chance of "yes" by cause index
+    known_terms: dict[str, tuple[tuple[int, int, float, float], ...]] = field(init=False)  # see _known_terms
+    restricted_terms: tuple[tuple[int, frozenset[str], frozenset[str]], ...] = field(init=False)
+    warning_ids: dict[str, frozenset[str]] = field(init=False)  # rule id -> the warning signs it names
+    # number -> each value tried, with whether each of its derived findings holds there
+    bands: dict[str, list[tuple[float, tuple[bool, ...]]]] = field(init=False)
+    # question -> the screened signs its answers could open and the rules they could fire (see _reached)
+    reach_signs: dict[str, frozenset[str]] = field(init=False)
+    reach_rules: dict[str, frozenset[str]] = field(init=False)
+    tried_answers: dict[str, list[Answer]] = field(init=False)  # question -> its answers, as :meth:`answers`
 
     def __post_init__(self) -> None:
         kb = self.kb
@@ -152,6 +165,21 @@ class QuestionRanker:
             for finding_id, (lr_yes, lr_no) in terms.log_lr.items():
                 self.lrs_of.setdefault(finding_id, []).append((index, lr_yes, lr_no))
         self.restricted = frozenset(c for c, t in self.causes.items() if t.requires or t.excludes)
+        self.cause_index = {c: index for index, c in enumerate(self.causes)}
+        self.yes_rows = {
+            f: tuple(with_cause.get(c, min(0.95, max(0.001, 1.0 * self.rates[f]))) for c in self.causes)
+            for f, with_cause in self.yes_rates.items()
+        }
+        self.known_terms = _known_terms(self.causes)
+        self.restricted_terms = tuple(
+            (index, t.requires, t.excludes)
+            for index, (c, t) in enumerate(self.causes.items())
+            if c in self.restricted
+        )
+        self.warning_ids = {
+            r.id: frozenset(f for f in r.when.finding_ids() if kb.findings[f].warning_sign)
+            for r in kb.rules.values()
+        }
         self.rules_of = {}
         self.checks_of = {}
         for rule in kb.rules.values():
@@ -172,6 +200,13 @@ class QuestionRanker:
             number: sample_values([d.derived_from.value for d in derived if d.derived_from])
             for number, derived in self.derived_of.items()
         }
+        self.bands = {
+            number: [
+                (value, tuple(bool(d.derived_from and d.derived_from.holds(value)) for d in derived))
+                for value in self.samples[number]
+            ]
+            for number, derived in self.derived_of.items()
+        }
         self.screened_signs = [
             f
             for f in kb.findings.values()
@@ -190,6 +225,34 @@ class QuestionRanker:
         for sign in self.screened_signs:
             for gate in sign.ask_when:
                 self.gated.setdefault(gate, []).append(sign)
+        self.tried_answers = {f.id: self._answer_values(f) for f in self.with_question}
+        reached = {f.id: self._reached(f) for f in self.with_question}
+        self.reach_signs = {
+            f: frozenset(sign.id for g in found for sign in self.gated.get(g, ()))
+            for f, found in reached.items()
+        }
+        self.reach_rules = {
+            f: frozenset(r.id for g in found for r, _ in self.checks_of.get(g, ()))
+            for f, found in reached.items()
+        }
+
+    def _answer_values(self, finding: Finding) -> list[Answer]:
+        """The answers :meth:`answers` tries, in its order, without their chances."""
+        if is_choice(finding):
+            return [c.id for c in finding.choices]
+        if finding.type not in (ValueType.NUMBER, ValueType.DURATION):
+            return [True, False]
+        return [value for value, _ in self.bands.get(finding.id, [])]
+
+    def _reached(self, finding: Finding) -> frozenset[str]:
+        """Every finding some answer to ``finding`` could make present (itself, a choice's findings, a
+        number's derived ones, and what each implies): :meth:`suppose` adds no other."""
+        starts = [
+            finding.id,
+            *finding.choice_findings(),
+            *(d.id for d in self.derived_of.get(finding.id, [])),
+        ]
+        return frozenset(f for start in starts for f in self.yes_closure[start][0])
 
     @staticmethod
     def of(kb: KnowledgeBase) -> QuestionRanker:
@@ -213,12 +276,25 @@ class QuestionRanker:
         warnings: list[Candidate] = []
         in_play: list[Candidate] = []
         info: list[Candidate] = []
-        informative: list[tuple[Finding, Look, str, Level | None, bool]] = []
+        # an information question's answers are tried only if the information block is worked out
+        informative: list[tuple[Finding, Look | None, str, bool]] = []
         for finding in self.with_question:
             if finding.id in exclude or not askable(finding, state):
                 continue
-            look = self.look(finding, now)
             why = finding.rationale or "It helps tell the likely causes apart."
+            if self.settled(finding, now):
+                # the same blocks as below, for a question whose answers can open no sign nor raise the level
+                if emergency:
+                    continue
+                if finding.warning_sign:
+                    informative.append((finding, None, why, True))
+                elif (level := self.in_play_level(finding, now)) is not None:
+                    reach = self.reach(self.look(finding, now), triage)
+                    in_play.append(Candidate(finding, False, 10.0 * _RANK[level], why, reach))
+                else:
+                    informative.append((finding, None, why, False))
+                continue
+            look = self.look(finding, now)
             raises = _RANK[look.reach] > _RANK[triage.level]
             opens = self.opening_level(look.opened, triage, 1 if finding.warning_sign else OPENS_AT_LEAST)
             reach = look.reach if raises else None
@@ -240,11 +316,11 @@ class QuestionRanker:
             elif emergency or finding.warning_sign:
                 # a warning sign left out above is worth only what it tells about the causes
                 if not emergency:
-                    informative.append((finding, look, why, reach, True))
+                    informative.append((finding, look, why, True))
             elif (level := self.in_play_level(finding, now)) is not None:
                 in_play.append(Candidate(finding, False, 10.0 * _RANK[level], why, reach))
             else:
-                informative.append((finding, look, why, reach, False))
+                informative.append((finding, look, why, False))
         # the information block comes last: when the blocks above fill ``limit``, it is not worked out
         if limit is None or len(warnings) + len(in_play) < limit:
             info = [c for args in informative if (c := self.informative(now, emergency, *args))]
@@ -258,13 +334,17 @@ class QuestionRanker:
         now: Now,
         emergency: bool,
         finding: Finding,
-        look: Look,
+        look: Look | None,
         why: str,
-        reach: Level | None,
         sign: bool,
     ) -> Candidate | None:
         """An information question, when it is worth asking: a warning sign (``sign``) by what it tells
-        about the causes alone; another question by that plus the expected change to the plan."""
+        about the causes alone; another question by that plus the expected change to the plan. Its
+        answers are tried here when ``look`` is None."""
+        if look is None:
+            look = self.look(finding, now)
+        reach = self.reach(look, now.triage)
+        self.weigh(finding, look, now)
         if sign:
             gain = self.gain(look, now)
             return Candidate(finding, False, gain, why, reach) if gain >= INFO_THRESHOLD else None
@@ -275,35 +355,70 @@ class QuestionRanker:
 
     def now(self, state: FindingState, triage: TriageResult, causes: list[CauseScore]) -> Now:
         """The starting picture, with each cause's log odds and evidence LR worked out once."""
-        logs = {c: t.log_prior_odds + self._log_lr(t, state) for c, t in self.causes.items()}
+        totals = self._known_log_lrs(state)
+        logs = {
+            c: t.log_prior_odds + total for (c, t), total in zip(self.causes.items(), totals, strict=True)
+        }
         lrs = {c: math.exp(logs[c] - t.log_prior_odds) for c, t in self.causes.items()}
         probs = {c.cause.id: c.probability for c in causes}
         possible = frozenset(r.id for r in triage.possible)
-        return Now(state, triage, probs, logs, lrs, possible, terms_of.entropy(probs.values()))
+        index = self.cause_index
+        shares = tuple((index[c], p) for c, p in probs.items())
+        return Now(state, triage, probs, logs, lrs, possible, terms_of.entropy(probs.values()), shares)
 
     def look(self, finding: Finding, now: Now) -> Look:
-        """Try every answer to ``finding``: what it tells, which rules it fires, what it opens."""
+        """Try every answer to ``finding``: what it tells, which rules it fires, what it opens; the
+        answers' chances are left to :meth:`weigh`."""
         state, triage = now.state, now.triage
         look = Look(reach=triage.level)
-        for p, answer in self.answers(finding, now):
+        for answer in self.tried_answers[finding.id]:
+            if answer is False:
+                # a plain "no" makes one finding absent: that opens no gate and fires no rule
+                look.tried.append((FindingState(state.present, state.absent | {finding.id}), None))
+                continue
             after = self.suppose(state, finding.id, answer)
-            for gate in after.present - state.present:
-                for sign in self.gated.get(gate, []):
+            new = after.present - state.present
+            for gate in new:
+                for sign in self.gated.get(gate, ()):
                     if not askable(sign, state) and askable(sign, after):
                         look.opened[sign.id] = sign
-            rules = self.raised(now, after)
+            rules = self.raised(now, after, new)
             for rule in rules:
                 look.reach = max(look.reach, rule.level, key=_RANK.__getitem__)
                 look.screened = look.screened or self.screened(rule)
                 look.relevance = max(look.relevance, self.relevance(rule, now))
-            if rules:
-                look.plan += p * (max(_RANK[r.level] for r in rules) - _RANK[triage.level])
-            look.answers.append((p, after))
+            lift = max(_RANK[r.level] for r in rules) - _RANK[triage.level] if rules else None
+            look.tried.append((after, lift))
         return look
 
+    def weigh(self, finding: Finding, look: Look, now: Now) -> None:
+        """Give ``look`` each answer's chance and the expected change to the plan (levels of urgency
+        times their chance), once."""
+        if look.weighed:
+            return
+        for (p, _), (after, lift) in zip(self.answers(finding, now), look.tried, strict=True):
+            if lift is not None:
+                look.plan += p * lift
+            look.answers.append((p, after))
+        look.weighed = True
+
+    def settled(self, finding: Finding, now: Now) -> bool:
+        """True when no answer to ``finding`` can open enough screened warning signs to be asked for
+        that, and (for a warning sign) none can fire a rule that raises the level: its block is then
+        known without trying its answers."""
+        least = 1 if finding.warning_sign else OPENS_AT_LEAST
+        if len(self.reach_signs[finding.id]) >= least:
+            return False
+        return not finding.warning_sign or now.possible.isdisjoint(self.reach_rules[finding.id])
+
+    @staticmethod
+    def reach(look: Look, triage: TriageResult) -> Level | None:
+        """The most urgent level an answer could lead to, when above the present one."""
+        return look.reach if _RANK[look.reach] > _RANK[triage.level] else None
+
     def gain(self, look: Look, now: Now) -> float:
-        """The expected information (bits) the answer gives about the causes; worked out only for
-        the questions whose place depends on it."""
+        """The expected information (bits) the answer gives about the causes (of a weighed ``look``);
+        worked out only for the questions whose place depends on it."""
         gain = 0.0
         for p, after in look.answers:
             gain += p * (now.uncertainty - self.entropy_after(now, after))
@@ -311,14 +426,26 @@ class QuestionRanker:
 
     # --- warning-sign rules --------------------------------------------------------------------
 
-    def raised(self, now: Now, after: FindingState) -> list[WarningSignRule]:
-        """The rules that could still raise the level and fire once ``after`` is known."""
-        before = now.state
-        changed = (after.present - before.present) | (after.absent - before.absent)
+    def raised(
+        self, now: Now, after: FindingState, new: frozenset[str] | None = None
+    ) -> list[WarningSignRule]:
+        """The rules that could still raise the level and fire once ``after`` is known (``new``: its
+        findings not present before, when already worked out).
+
+        Only a rule that names a newly present finding can fire: a rule not known yet stays unknown or
+        turns false as the findings it names become absent (see :meth:`Compiled.evaluate`)."""
+        if new is None:
+            new = after.present - now.state.present
         possible = now.possible
-        touched = {r.id: (r, c) for f in changed for r, c in self.checks_of.get(f, ()) if r.id in possible}
+        if len(new) == 1:
+            (only,) = new
+            touched = [(r, c) for r, c in self.checks_of.get(only, ()) if r.id in possible]
+        else:
+            touched = list(
+                {r.id: (r, c) for f in new for r, c in self.checks_of.get(f, ()) if r.id in possible}.values()
+            )
         present, absent = after.present, after.absent
-        return [r for r, check in touched.values() if check.evaluate(present, absent) is True]
+        return [r for r, check in touched if check.evaluate(present, absent) is True]
 
     def screened(self, rule: WarningSignRule) -> bool:
         """A rule whose warning signs are asked even when not suggested (``screen`` in rules.yaml)."""
@@ -328,6 +455,12 @@ class QuestionRanker:
         """How much the picture points to ``rule``: 1 when one of its warning signs is present,
         else its suspects' share of the odds (at least ``CONTEXT_THRESHOLD`` when the evidence has
         multiplied the odds of one of them by ``CONTEXT_LR``)."""
+        found = now.relevance.get(rule.id)
+        if found is None:
+            found = now.relevance[rule.id] = self._relevance(rule, now)
+        return found
+
+    def _relevance(self, rule: WarningSignRule, now: Now) -> float:
         if self._warning_present(rule, now.state):
             return 1.0
         if rule.outside_back:
@@ -377,7 +510,7 @@ class QuestionRanker:
         return all(t in state.present or t in asked for t in rule.when.all if isinstance(t, str))
 
     def _warning_present(self, rule: WarningSignRule, state: FindingState) -> bool:
-        return any(self.kb.findings[f].warning_sign for f in rule.when.finding_ids() & state.present)
+        return not self.warning_ids[rule.id].isdisjoint(state.present)
 
     # --- causes and answers --------------------------------------------------------------------
 
@@ -398,7 +531,13 @@ class QuestionRanker:
                 logs[index] += contribution(lr_yes, lr_no, finding_id, after) - contribution(
                     lr_yes, lr_no, finding_id, before
                 )
-        possible = [v for c, v in zip(self.causes, logs, strict=True) if self._possible(c, after)]
+        present = after.present
+        ruled_out = {
+            index
+            for index, requires, excludes in self.restricted_terms
+            if not (requires <= present and excludes.isdisjoint(present))
+        }
+        possible = [v for index, v in enumerate(logs) if index not in ruled_out] if ruled_out else logs
         return terms_of.entropy(_shares(possible))
 
     def _possible(self, cause_id: str, state: FindingState) -> bool:
@@ -418,17 +557,36 @@ class QuestionRanker:
                 total += lr_no
         return total
 
+    def _known_log_lrs(self, state: FindingState) -> list[float]:
+        """:meth:`_log_lr` of every cause, in the order of ``self.causes``, from the findings known
+        rather than from every cause's whole evidence list; each cause's terms are added in its own
+        order, so the sums are the same to the last bit."""
+        found: dict[int, list[tuple[int, float]]] = {}
+        for finding_id in state.present:
+            for index, position, lr_yes, _ in self.known_terms.get(finding_id, ()):
+                found.setdefault(index, []).append((position, lr_yes))
+        for finding_id in state.absent - state.present:
+            for index, position, _, lr_no in self.known_terms.get(finding_id, ()):
+                found.setdefault(index, []).append((position, lr_no))
+        totals = [0.0] * len(self.causes)
+        for index, terms in found.items():
+            terms.sort()
+            total = 0.0
+            for _, value in terms:
+                total += value
+            totals[index] = total
+        return totals
+
     def p_yes(self, finding_id: str, now: Now) -> float:
         """Predicted chance of "yes": each cause's chance times how often the finding comes with it
         (its reference rate times the cause's LR)."""
         cached = now.p_cache.get(finding_id)
         if cached is not None:
             return cached
-        alone = min(0.95, max(0.001, 1.0 * self.rates[finding_id]))  # a cause without an LR for it
-        with_cause = self.yes_rates[finding_id]
+        row = self.yes_rows[finding_id]  # a cause without an LR for it: the finding's reference rate
         total = 0.0
-        for cause_id, p in now.probs.items():
-            total += p * with_cause.get(cause_id, alone)
+        for index, p in now.shares:
+            total += p * row[index]
         now.p_cache[finding_id] = result = min(0.95, max(0.001, total))
         return result
 
@@ -441,14 +599,23 @@ class QuestionRanker:
             p_yes = self.p_yes(finding.id, now)
             return [(p_yes, True), (1 - p_yes, False)]
         weighted = []
-        for value in self.samples.get(finding.id, []):
+        for value, holds in self.bands.get(finding.id, []):
             weight = 1.0
-            for derived in self.derived_of[finding.id]:
+            for derived, held in zip(self.derived_of[finding.id], holds, strict=True):
                 p = self.p_yes(derived.id, now)
-                weight *= p if derived.derived_from and derived.derived_from.holds(value) else 1 - p
+                weight *= p if held else 1 - p
             weighted.append((weight, value))
         norm = sum(w for w, _ in weighted) or 1.0
         return [(w / norm, v) for w, v in weighted]
+
+    def _holds(self, finding_id: str, value: float) -> tuple[bool, ...]:
+        """Whether each derived finding of the number ``finding_id`` holds at ``value`` (looked up for
+        the values the ranking tries)."""
+        for sample, holds in self.bands.get(finding_id, ()):
+            if sample == value:
+                return holds
+        derived = self.derived_of.get(finding_id, [])
+        return tuple(bool(d.derived_from and d.derived_from.holds(value)) for d in derived)
 
     def choice_answers(self, finding: Finding, now: Now) -> list[tuple[float, Answer]]:
         """Each choice with its predicted chance: how likely the findings it implies are present and
@@ -486,8 +653,9 @@ class QuestionRanker:
         else:
             todo.append(finding_id)
         if isinstance(answer, float | int) and not isinstance(answer, bool):
-            for derived in self.derived_of.get(finding_id, []):
-                if derived.derived_from is not None and derived.derived_from.holds(answer):
+            holds = self._holds(finding_id, answer)
+            for derived, held in zip(self.derived_of.get(finding_id, []), holds, strict=True):
+                if held:
                     todo.append(derived.id)
                 elif derived.id not in present:
                     absent.add(derived.id)
@@ -504,6 +672,16 @@ class QuestionRanker:
 
 
 _ranker = per_knowledge_base(QuestionRanker, kept=True)
+
+
+def _known_terms(causes: dict[str, CauseTerms]) -> dict[str, tuple[tuple[int, int, float, float], ...]]:
+    """Finding -> for each cause with LRs for it: the cause's index, the finding's place in the cause's
+    evidence, and its log LRs present and absent."""
+    out: dict[str, list[tuple[int, int, float, float]]] = {}
+    for index, terms in enumerate(causes.values()):
+        for position, (finding_id, (lr_yes, lr_no)) in enumerate(terms.log_lr.items()):
+            out.setdefault(finding_id, []).append((index, position, lr_yes, lr_no))
+    return {finding_id: tuple(terms) for finding_id, terms in out.items()}
 
 
 def _closure(kb: KnowledgeBase, finding_id: str) -> tuple[frozenset[str], frozenset[str]]:

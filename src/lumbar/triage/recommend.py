@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from lumbar.assessment import LevelReason, RankedCause, Recommendation, SourceRef
 from lumbar.knowledge.loader import KnowledgeBase
+from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Cause, DiagnosticTest, Specialist
 from lumbar.triage.differential import CauseScore
 from lumbar.triage.rules import FindingState, TriageResult
@@ -85,6 +86,19 @@ def no_flag_reason(kb: KnowledgeBase, state: FindingState, warnings_pending: boo
     return LevelReason(text=text, findings=ruled_out, sources=["nice_ng59", "nhs_back_pain"], rule=None)
 
 
+@per_knowledge_base
+def _cited_places(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Item id -> each (source id, locator) its citations give a place for, in order; the item found
+    as :meth:`KnowledgeBase.item` finds it (the first table holding the id)."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for table in kb.tables().values():
+        for item_id, item in table.items():
+            if item_id not in out:
+                citations = getattr(item, "sources", [])
+                out[item_id] = tuple((c.source, c.locator) for c in citations if c.locator)
+    return out
+
+
 def collect_sources(
     kb: KnowledgeBase,
     reasons: Sequence[LevelReason],
@@ -106,14 +120,10 @@ def collect_sources(
     shown = [r.rule for r in reasons if r.rule] + [c.id for c in causes]
     shown += [r.id for r in recommendations]
     places: dict[str, list[str]] = {}
+    cited_at = _cited_places(kb)
     for item_id in shown:
-        try:
-            item = kb.item(item_id)
-        except KeyError:
-            continue
-        for citation in getattr(item, "sources", []):
-            if citation.locator:
-                places.setdefault(citation.source, []).append(citation.locator)
+        for source_id, locator in cited_at.get(item_id, ()):
+            places.setdefault(source_id, []).append(locator)
     out: dict[str, SourceRef] = {}
     for source_id in dict.fromkeys(ids):
         source = kb.sources.get(source_id)

@@ -115,6 +115,30 @@ def compiled_rules(kb: KnowledgeBase) -> list[tuple[WarningSignRule, Compiled]]:
     return [(rule, _compiled(rule.when)) for rule in kb.rules.values()]
 
 
+@dataclass(frozen=True)
+class _RuleTable:
+    """The rules by the findings they name, and each rule's value while none of them is known."""
+
+    compiled: list[tuple[WarningSignRule, Compiled]]
+    by_finding: dict[str, tuple[int, ...]]  # finding -> the places (in ``compiled``) of the rules naming it
+    unknown: list[bool | None]  # each rule's value on a state that knows none of its findings
+
+
+@per_knowledge_base
+def _rule_table(kb: KnowledgeBase) -> _RuleTable:
+    rules = compiled_rules(kb)
+    by_finding: dict[str, list[int]] = {}
+    for place, (rule, _) in enumerate(rules):
+        for finding_id in sorted(rule.when.finding_ids()):
+            by_finding.setdefault(finding_id, []).append(place)
+    nothing: frozenset[str] = frozenset()
+    return _RuleTable(
+        rules,
+        {f: tuple(places) for f, places in by_finding.items()},
+        [check.evaluate(nothing, nothing) for _, check in rules],
+    )
+
+
 def unknown_findings(cond: Condition, state: FindingState) -> list[str]:
     """The unknown finding ids the condition mentions (positively), in order of appearance."""
     out: list[str] = []
@@ -136,7 +160,13 @@ class TriageResult:
 def triage(kb: KnowledgeBase, state: FindingState) -> TriageResult:
     """The level set by the most urgent rule that fires (self-care when none does)."""
     present, absent = state.present, state.absent
-    values = [(rule, check.evaluate(present, absent)) for rule, check in compiled_rules(kb)]
+    table = _rule_table(kb)
+    # a rule none of whose findings is known has the value it has on an empty state
+    value_of = list(table.unknown)
+    by_finding = table.by_finding
+    for place in {place for f in present | absent for place in by_finding.get(f, ())}:
+        value_of[place] = table.compiled[place][1].evaluate(present, absent)
+    values = [(rule, value) for (rule, _), value in zip(table.compiled, value_of, strict=True)]
     fired = [r for r, value in values if value is True]
     fired.sort(key=lambda r: -r.level.rank)
     level = fired[0].level if fired else Level.SELF_CARE

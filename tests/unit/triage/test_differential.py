@@ -45,3 +45,20 @@ def test_lifting_raises_muscle_strain_and_is_named_as_a_point_for_it() -> None:
     after = {s.cause.id: s for s in rank_causes(kb, _state({"lifting_injury"}))}
     assert after["muscle_strain"].probability > before["muscle_strain"]
     assert "lifting_injury" in after["muscle_strain"].for_
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        _state(),
+        _state({"lifting_injury", "leg_pain_radiating"}, {"fever"}),
+        _state({"pregnant", "back_pain"}, {"lifting_injury", "leg_pain_radiating"}),
+    ],
+)
+def test_each_cause_is_scored_from_the_known_findings_as_from_its_whole_evidence_list(
+    state: FindingState,
+) -> None:
+    kb = load_knowledge()
+    for score in rank_causes(kb, state):
+        total, _ = log_posterior(score.cause, state)
+        assert score.log_odds == total  # to the last bit: the same terms added in the same order

@@ -64,3 +64,57 @@ def test_a_choice_question_is_not_asked_once_its_findings_are_known() -> None:
     assert not askable(leg_sides, FindingState(gate | {"bilateral_leg_symptoms"}, frozenset()))
     assert not askable(leg_sides, FindingState(gate, frozenset({"bilateral_leg_symptoms"})))
     assert not askable(leg_sides, FindingState(frozenset(), frozenset()))  # no leg symptom: not asked
+
+
+_PICTURES = [
+    FindingState(frozenset(), frozenset()),
+    FindingState(frozenset({"back_pain", "leg_pain_radiating"}), frozenset({"fever"})),
+    FindingState(frozenset({"back_pain", "fever", "lifting_injury"}), frozenset({"leg_pain_radiating"})),
+]
+
+
+@pytest.mark.parametrize("state", _PICTURES)
+def test_the_log_lrs_from_the_known_findings_are_each_causes_whole_sum_to_the_last_bit(
+    state: FindingState,
+) -> None:
+    ranker = QuestionRanker.of(load_knowledge())
+    whole = [ranker._log_lr(terms, state) for terms in ranker.causes.values()]
+    assert ranker._known_log_lrs(state) == whole
+
+
+@pytest.mark.parametrize("state", _PICTURES)
+def test_the_rules_an_answer_fires_are_those_that_turn_true_among_the_rules_still_possible(
+    state: FindingState,
+) -> None:
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    result = triage(kb, state)
+    now = ranker.now(state, result, rank_causes(kb, state))
+    tried = 0
+    for finding in kb.findings.values():
+        if not askable(finding, state):
+            continue
+        for _, answer in ranker.answers(finding, now):
+            after = ranker.suppose(state, finding.id, answer)
+            fired = {r.id for r in triage(kb, after).fired} & now.possible
+            assert {r.id for r in ranker.raised(now, after)} == fired, (finding.id, answer)
+            tried += 1
+    assert tried > 20
+
+
+@pytest.mark.parametrize("state", _PICTURES)
+def test_a_question_settled_without_its_answers_is_one_whose_answers_open_nothing_and_raise_nothing(
+    state: FindingState,
+) -> None:
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    result = triage(kb, state)
+    now = ranker.now(state, result, rank_causes(kb, state))
+    settled = [f for f in kb.findings.values() if askable(f, state) and ranker.settled(f, now)]
+    for finding in settled:
+        look = ranker.look(finding, now)
+        least = 1 if finding.warning_sign else 2
+        assert ranker.opening_level(look.opened, result, least) is None, finding.id
+        if finding.warning_sign:
+            assert ranker.reach(look, result) is None, finding.id
+    assert settled

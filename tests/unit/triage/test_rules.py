@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 
 from lumbar.knowledge.loader import load_knowledge
@@ -71,3 +72,40 @@ def test_the_most_urgent_fired_rule_sets_the_level() -> None:
     assert "rule_ces_complete" in [r.id for r in result.fired]
     assert [r.level.rank for r in result.fired] == sorted((r.level.rank for r in result.fired), reverse=True)
     assert all(r.level.rank > result.level.rank for r in result.possible)
+
+
+def test_a_finding_becoming_absent_never_fires_a_rule_of_the_knowledge_base() -> None:
+    """The question ranking tries only the answers that make something present (a plain "no" cannot
+    fire a rule): for every rule, a rule not yet known never turns true when one of its findings is
+    known absent, from every state its own findings' first three can be in."""
+    kb = load_knowledge()
+    for rule in kb.rules.values():
+        ids = sorted(rule.when.finding_ids())
+        for first in itertools.product((None, True, False), repeat=min(3, len(ids))):
+            present = {f for f, v in zip(ids, first, strict=False) if v is True}
+            absent = {f for f, v in zip(ids, first, strict=False) if v is False}
+            before = _state(present, absent)
+            if evaluate(rule.when, before) is not None:
+                continue
+            for finding in ids:
+                if before.value(finding) is None:
+                    assert evaluate(rule.when, _state(present, absent | {finding})) is not True, (
+                        rule.id,
+                        finding,
+                    )
+
+
+def test_the_level_comes_from_the_rules_naming_a_known_finding_and_the_others_as_when_nothing_is_known() -> (
+    None
+):
+    kb = load_knowledge()
+    for rule in kb.rules.values():
+        named = sorted(rule.when.finding_ids())
+        for state in (_state(named[:1]), _state((), named[:1]), _state(named), _state(named[1:], named[:1])):
+            result = triage(kb, state)
+            fired = [r for r in kb.rules.values() if evaluate(r.when, state) is True]
+            assert {r.id for r in result.fired} == {r.id for r in fired}, rule.id
+            possible = [r for r in kb.rules.values() if evaluate(r.when, state) is None]
+            assert {r.id for r in result.possible} == {
+                r.id for r in possible if r.level.rank > result.level.rank
+            }
