@@ -8,6 +8,7 @@ import secrets
 
 import uvicorn
 
+from lumbar.cli.serve_workers import reuse_port_available, run_workers
 from lumbar.errors import InputError
 from lumbar.web.app import create_app
 from lumbar.web.settings import ALLOWED_HOSTS_ENV, SECRET_ENV, WILDCARD_ADDRESSES, settings_from_env
@@ -63,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     # can read any token, and the host names this process worked out from --host.
     os.environ.setdefault(SECRET_ENV, secrets.token_urlsafe(32))
     os.environ.setdefault(ALLOWED_HOSTS_ENV, ",".join(settings.hosts_allowed()))
+    if reuse_port_available():
+        return run_workers(args.host, args.port, args.workers, args.log_level)
     uvicorn.run(
         "lumbar.web.app:create_app",
         factory=True,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from lumbar.cli import build_parser, main
+from lumbar.cli import build_parser, main, serve
 from lumbar.errors import InputError
 
 SECRET = "a-secret-from-the-environment-32b"
@@ -19,6 +19,7 @@ def uvicorn_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[tuple[Any, ...]
 
     calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    monkeypatch.setattr(serve, "run_workers", lambda *args: 0)  # lumbar's own workers: nothing started
     return calls
 
 
@@ -46,6 +47,18 @@ def test_workers_share_one_secret(
     uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
+    started: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(serve, "run_workers", lambda *args: started.append(args) or 0)
+    assert main(["serve", "--workers", "2", "--port", "8124"]) == 0
+    assert started == [("127.0.0.1", 8124, 2, "info")] and not uvicorn_calls
+    assert os.environ["LUMBAR_SECRET"]
+
+
+def test_without_so_reuseport_uvicorns_own_workers_serve(
+    uvicorn_calls: list[tuple[tuple[Any, ...], dict[str, Any]]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _forget_afterwards(monkeypatch, "LUMBAR_SECRET", "LUMBAR_ALLOWED_HOSTS")
+    monkeypatch.setattr(serve, "reuse_port_available", lambda: False)
     assert main(["serve", "--workers", "2"]) == 0
     (target,), options = uvicorn_calls[0]
     assert target == "lumbar.web.app:create_app" and options["factory"] and options["workers"] == 2
