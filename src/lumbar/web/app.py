@@ -20,6 +20,7 @@ from lumbar.care import wording
 from lumbar.care.render import first_sentence, long_date
 from lumbar.export.summary_pdf import summary_loader
 from lumbar.store import IN_MEMORY, open_store
+from lumbar.web.accounts.deps import LogInFirst
 from lumbar.web.accounts.passwords import Passwords
 from lumbar.web.accounts.people import Accounts
 from lumbar.web.accounts.sessions import SessionCookies
@@ -144,6 +145,7 @@ def install_accounts(app: FastAPI, settings: WebSettings) -> None:
     app.state.sessions = SessionCookies(settings.secret or "")
     app.state.login_throttle = LoginThrottle(settings.login_burst, settings.login_per_minute)
     app.state.diary_engine = LumbarDiaryEngine(lambda: engines.assessor, settings.today)
+    app.add_exception_handler(LogInFirst, accounts.log_in_first)
 
 
 def install_middleware(app: FastAPI, settings: WebSettings) -> None:

@@ -55,6 +55,17 @@ def signed_in_person(person: Annotated[PersonRecord | None, Depends(signed_in)])
     return person
 
 
+class LogInFirst(Exception):
+    """A page for the person signed in was asked without a session: the browser goes to log in."""
+
+
+def signed_in_page(person: Annotated[PersonRecord | None, Depends(signed_in)]) -> PersonRecord:
+    """The person signed in; LogInFirst (a redirect to the log-in page) when nobody is."""
+    if person is None:
+        raise LogInFirst
+    return person
+
+
 AccountsDep = Annotated[Accounts, Depends(get_accounts)]
 SessionsDep = Annotated[SessionCookies, Depends(get_sessions)]
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -62,3 +73,4 @@ ThrottleDep = Annotated[LoginThrottle, Depends(get_throttle)]
 DiaryEngineDep = Annotated[DiaryEngine, Depends(get_diary_engine)]
 MaybePersonDep = Annotated[PersonRecord | None, Depends(signed_in)]
 PersonDep = Annotated[PersonRecord, Depends(signed_in_person)]
+PagePersonDep = Annotated[PersonRecord, Depends(signed_in_page)]

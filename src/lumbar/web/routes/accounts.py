@@ -16,7 +16,7 @@ from lumbar.errors import ConflictError, InputError, InterviewError, NotFoundErr
 from lumbar.store import PersonRecord
 from lumbar.web.accounts.deps import (
     AccountsDep,
-    MaybePersonDep,
+    PagePersonDep,
     SessionsDep,
     StoreDep,
     ThrottleDep,
@@ -48,8 +48,9 @@ def see(path: str) -> Response:
     return RedirectResponse(path, status_code=303)
 
 
-def log_in_first() -> Response:
-    """Send a browser without a session to the log-in page."""
+def log_in_first(request: Request, error: Exception) -> Response:
+    """Send a browser without a session to the log-in page (the handler of LogInFirst, see
+    lumbar.web.accounts.deps.PagePersonDep)."""
     return see(LOG_IN)
 
 
@@ -142,10 +143,8 @@ def log_out(request: Request, sessions: SessionsDep) -> Response:
 
 @router.get("/account/export.json")
 @router.get("/account/export.csv")
-def export(request: Request, person: MaybePersonDep, store: StoreDep) -> Response:
+def export(request: Request, person: PagePersonDep, store: StoreDep) -> Response:
     """Everything kept about the signed-in person, as a JSON or CSV download."""
-    if person is None:
-        return log_in_first()
     data = my_data(store, person)
     if request.url.path.endswith(".json"):
         body, media, suffix = data.model_dump_json(indent=2), "application/json", "json"
@@ -160,10 +159,8 @@ def export(request: Request, person: MaybePersonDep, store: StoreDep) -> Respons
 
 
 @router.get("/account/delete")
-def delete_form(request: Request, person: MaybePersonDep, templates: TemplatesDep) -> Response:
+def delete_form(request: Request, person: PagePersonDep, templates: TemplatesDep) -> Response:
     """The form to delete the account and everything kept with it."""
-    if person is None:
-        return log_in_first()
     return form_page(request, templates, "delete_account.html", {"person": person, "problem": ""})
 
 
@@ -171,15 +168,13 @@ def delete_form(request: Request, person: MaybePersonDep, templates: TemplatesDe
 def delete_account(
     request: Request,
     password: Annotated[str, Form(max_length=MAX_PASSWORD_CHARS)],
-    person: MaybePersonDep,
+    person: PagePersonDep,
     accounts: AccountsDep,
     sessions: SessionsDep,
     throttle: ThrottleDep,
     templates: TemplatesDep,
 ) -> Response:
     """Delete the account and every row of it, for good, once the password is given again."""
-    if person is None:
-        return log_in_first()
     throttle.attempt(client_address(request.scope), person.username)
     try:
         accounts.log_in(person.username, password)

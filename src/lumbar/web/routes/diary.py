@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from lumbar.errors import InputError
 from lumbar.knowledge.schema import Level
 from lumbar.store import PersonRecord
-from lumbar.web.accounts.deps import DiaryEngineDep, MaybePersonDep, StoreDep
+from lumbar.web.accounts.deps import DiaryEngineDep, MaybePersonDep, PagePersonDep, StoreDep
 from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EngineCallDep, EnginesDep, SavedStatesDep, TemplatesDep
 from lumbar.web.diary.entries import FIELD_RULES, MAX_NOTES_CHARS, entry_from_form, medicine_names
@@ -24,7 +24,7 @@ from lumbar.web.diary.keep import keep_assessment
 from lumbar.web.diary.scores import score_lines
 from lumbar.web.diary.seams import note_level
 from lumbar.web.errors import capitalised
-from lumbar.web.routes.accounts import DIARY, NOT_KEPT, keep_key, log_in_first, see
+from lumbar.web.routes.accounts import DIARY, NOT_KEPT, keep_key, see
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -70,22 +70,20 @@ def _diary_page(
 @router.get("/diary")
 def my_diary(
     request: Request,
-    person: MaybePersonDep,
+    person: PagePersonDep,
     store: StoreDep,
     engines: EnginesDep,
     diary: DiaryEngineDep,
     templates: TemplatesDep,
 ) -> Response:
     """My diary: saved checks, the prompt and plot, the days written, and a form for today."""
-    if person is None:
-        return log_in_first()
     return _diary_page(request, templates, store, engines, diary, person)
 
 
 @router.post("/diary/entries", dependencies=[Depends(require_form_token)])
 async def add_entry(
     request: Request,
-    person: MaybePersonDep,
+    person: PagePersonDep,
     store: StoreDep,
     engines: EnginesDep,
     diary: DiaryEngineDep,
@@ -93,8 +91,6 @@ async def add_entry(
     run: EngineCallDep,
 ) -> Response:
     """Keep one day of the diary, then show it (the form again, saying what to fix, if it cannot be used)."""
-    if person is None:
-        return log_in_first()
     form = await request.form()
     typed = {name: str(form.get(name, "")) for name in ENTRY_FIELDS}
 
@@ -115,7 +111,7 @@ async def add_entry(
 async def entry_page(
     request: Request,
     entry_id: int,
-    person: MaybePersonDep,
+    person: PagePersonDep,
     store: StoreDep,
     engines: EnginesDep,
     diary: DiaryEngineDep,
@@ -123,8 +119,6 @@ async def entry_page(
     run: EngineCallDep,
 ) -> Response:
     """One day of the diary: what its notes point to first, then warnings, then what was written."""
-    if person is None:
-        return log_in_first()
 
     def work() -> Response:
         entry = store.diary.get(person.id, entry_id)
@@ -144,10 +138,8 @@ async def entry_page(
 
 
 @router.post("/diary/entries/{entry_id}/delete", dependencies=[Depends(require_form_token)])
-def delete_entry(entry_id: int, person: MaybePersonDep, store: StoreDep) -> Response:
+def delete_entry(entry_id: int, person: PagePersonDep, store: StoreDep) -> Response:
     """Delete one day of the diary."""
-    if person is None:
-        return log_in_first()
     store.diary.delete(person.id, entry_id)
     return see(DIARY)
 
@@ -156,14 +148,12 @@ def delete_entry(entry_id: int, person: MaybePersonDep, store: StoreDep) -> Resp
 def saved_assessment_page(
     request: Request,
     assessment_id: int,
-    person: MaybePersonDep,
+    person: PagePersonDep,
     store: StoreDep,
     engines: EnginesDep,
     templates: TemplatesDep,
 ) -> Response:
     """A check saved in the diary: when, how soon to get help, and why."""
-    if person is None:
-        return log_in_first()
     saved = store.assessments.get(person.id, assessment_id)
     assessment = saved.assessment.get("assessment", {})
     context = {

@@ -12,11 +12,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from lumbar.export.fhir import fhir_json
 from lumbar.export.summary_pdf import FRAME_ON_THE_WEB, summary_html, summary_pdf
-from lumbar.web.accounts.deps import MaybePersonDep, PersonDep, StoreDep
+from lumbar.web.accounts.deps import PagePersonDep, PersonDep, StoreDep
 from lumbar.web.deps import EngineCallDep, EnginesDep, TemplatesDep
 from lumbar.web.diary.summary import diary_fhir, diary_summary
 from lumbar.web.errors import ENGINE_ERROR_RESPONSES, ERROR_RESPONSES, documented
-from lumbar.web.routes.accounts import log_in_first
 from lumbar.web.routes.exports import BUNDLE, FHIR_JSON
 from lumbar.web.routes.pages import PDF_NAME
 from lumbar.web.strict_json import StrictJSONRoute
@@ -34,15 +33,13 @@ SUMMARY_PDF = "/diary/summary.pdf"
 @pages.get("/diary/summary")
 async def summary_page(
     request: Request,
-    person: MaybePersonDep,
+    person: PagePersonDep,
     store: StoreDep,
     engines: EnginesDep,
     templates: TemplatesDep,
     run: EngineCallDep,
 ) -> Response:
     """The summary for your doctor from my diary: the newest saved check and every kept score."""
-    if person is None:
-        return log_in_first()
 
     def work() -> Response:
         summary = diary_summary(store, engines, person)
@@ -54,15 +51,13 @@ async def summary_page(
 
 @pages.get(SUMMARY_PDF)
 async def summary_pdf_file(
-    person: MaybePersonDep,
+    person: PagePersonDep,
     store: StoreDep,
     engines: EnginesDep,
     run: EngineCallDep,
     paper: Annotated[Literal["a4", "letter"], Query()] = "a4",
 ) -> Response:
     """The summary for your doctor from my diary as a PDF to download, on A4 or US Letter."""
-    if person is None:
-        return log_in_first()
 
     def work() -> Response:
         pdf = summary_pdf(summary_html(diary_summary(store, engines, person)), paper)

@@ -14,12 +14,12 @@ from pydantic import BaseModel
 from lumbar.errors import QuestionnaireError
 from lumbar.questionnaires.scoring import Answer
 from lumbar.store.scores import to_dated
-from lumbar.web.accounts.deps import MaybePersonDep, PersonDep, StoreDep
+from lumbar.web.accounts.deps import PagePersonDep, PersonDep, StoreDep
 from lumbar.web.csrf import form_page, require_form_token
 from lumbar.web.deps import EngineCallDep, EnginesDep, TemplatesDep
 from lumbar.web.diary.scores import MAX_ANSWERS, KeptScoreIn, KeptScoreOut, keep_score
 from lumbar.web.errors import ERROR_RESPONSES, documented
-from lumbar.web.routes.accounts import DIARY, log_in_first, see
+from lumbar.web.routes.accounts import DIARY, see
 from lumbar.web.routes.diary_api import Deleted
 from lumbar.web.routes.questionnaires import FIELD, find
 from lumbar.web.strict_json import StrictJSONRoute
@@ -47,11 +47,9 @@ class KeptScores(BaseModel):
 
 @pages.post("/diary/scores", dependencies=[Depends(require_form_token)])
 async def keep_from_result(
-    request: Request, person: MaybePersonDep, store: StoreDep, engines: EnginesDep, run: EngineCallDep
+    request: Request, person: PagePersonDep, store: StoreDep, engines: EnginesDep, run: EngineCallDep
 ) -> Response:
     """Keep the questionnaire result whose answers the form carries in my diary, for today."""
-    if person is None:
-        return log_in_first()
     form = await request.form()
     if len(form) > MAX_ANSWERS:
         raise QuestionnaireError(TOO_MANY)
@@ -74,14 +72,12 @@ async def keep_from_result(
 def kept_score_page(
     request: Request,
     score_id: int,
-    person: MaybePersonDep,
+    person: PagePersonDep,
     store: StoreDep,
     engines: EnginesDep,
     templates: TemplatesDep,
 ) -> Response:
     """A kept score: the day, the score and group, and the answers given, with a button to delete it."""
-    if person is None:
-        return log_in_first()
     kept = store.scores.get(person.id, score_id)
     questionnaire = find(engines.kb, kept.questionnaire)
     result = to_dated(engines.kb, kept).score
@@ -95,10 +91,8 @@ def kept_score_page(
 
 
 @pages.post("/diary/scores/{score_id}/delete", dependencies=[Depends(require_form_token)])
-def delete_kept_score(score_id: int, person: MaybePersonDep, store: StoreDep) -> Response:
+def delete_kept_score(score_id: int, person: PagePersonDep, store: StoreDep) -> Response:
     """Delete a kept score."""
-    if person is None:
-        return log_in_first()
     store.scores.delete(person.id, score_id)
     return see(SCORES)
 
