@@ -138,13 +138,9 @@ class SqlAssessments:
 
     def add(self, owner_id: int, level: str, assessment: dict[str, Any], made: datetime) -> AssessmentRecord:
         """Keep an assessment for its owner; NotFoundError when the owner is not known."""
+        row = SavedAssessment(owner_id=owner_id, level=level, assessment=assessment, made=utc(made))
         with self._sessions.write() as session:
-            if session.get(Person, owner_id) is None:
-                raise NotFoundError(NO_PERSON)
-            row = SavedAssessment(owner_id=owner_id, level=level, assessment=assessment, made=utc(made))
-            session.add(row)
-            session.flush()
-            return _assessment(row)
+            return _assessment(_insert(session, row))
 
     def get(self, owner_id: int, assessment_id: int) -> AssessmentRecord:
         """The owner's assessment with this id; NotFoundError when the owner has none such."""
@@ -175,14 +171,10 @@ class SqlDiary:
 
     def add(self, owner_id: int, entry: DiaryDay, created: datetime) -> DiaryRecord:
         """Keep a diary entry for its owner; NotFoundError when the owner is not known."""
+        row = DiaryEntry(owner_id=owner_id, created=utc(created), **asdict(entry))
         try:
             with self._sessions.write() as session:
-                if session.get(Person, owner_id) is None:
-                    raise NotFoundError(NO_PERSON)
-                row = DiaryEntry(owner_id=owner_id, created=utc(created), **asdict(entry))
-                session.add(row)
-                session.flush()
-                return _entry(row)
+                return _entry(_insert(session, row))
         except IntegrityError:  # the table's CHECK constraints: the last guard, after the diary's own
             raise InputError(OUT_OF_RANGE) from None
 
@@ -213,14 +205,10 @@ class SqlScores:
 
     def add(self, owner_id: int, score: ScoreDay, created: datetime) -> ScoreRecord:
         """Keep a score for its owner; NotFoundError when the owner is not known."""
+        row = KeptScore(owner_id=owner_id, created=utc(created), **asdict(score))
         try:
             with self._sessions.write() as session:
-                if session.get(Person, owner_id) is None:
-                    raise NotFoundError(NO_PERSON)
-                row = KeptScore(owner_id=owner_id, created=utc(created), **asdict(score))
-                session.add(row)
-                session.flush()
-                return _score(row)
+                return _score(_insert(session, row))
         except IntegrityError:  # the table's CHECK constraint: the last guard, after the scoring's own
             raise InputError(BAD_SCORE) from None
 
@@ -258,6 +246,15 @@ class SqlInterviewStates:
         with self._sessions.read() as session:
             row = session.get(InterviewStateRow, key_hash)
             return None if row is None else row.token
+
+
+def _insert(session: Session, row: _Owned) -> _Owned:
+    """Add ``row`` for its owner and give it its id; NotFoundError when the owner is not known."""
+    if session.get(Person, row.owner_id) is None:
+        raise NotFoundError(NO_PERSON)
+    session.add(row)
+    session.flush()
+    return row
 
 
 def _person(row: Person) -> PersonRecord:
