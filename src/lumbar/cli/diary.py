@@ -25,7 +25,7 @@ from rich.table import Table
 
 from lumbar.assessor import default_engine
 from lumbar.cli.diary_store import entries_of, first_assessment, local_person
-from lumbar.cli.questionnaire import ask_answers, find, parse_answers
+from lumbar.cli.questionnaire import STOPPED, find, given_or_asked
 from lumbar.diary.doses import check_entry
 from lumbar.diary.entry import Entry, MedicineTaken, read_medicine
 from lumbar.diary.notes import reread_note
@@ -40,7 +40,6 @@ from lumbar.store import ScoreRecord, Store, open_store
 from lumbar.store.entries import to_day
 from lumbar.store.scores import to_dated, to_score_day
 
-STOPPED = "Stopped. Nothing was saved."
 FIELDS = ["day", "pain_now", "pain_worst", "spasms", "sleep_hours", "activity", "medicines", "notes"]
 
 
@@ -165,14 +164,8 @@ def _add_score(args: argparse.Namespace, store: Store, today: date) -> int:
     if day > today:
         raise InputError(f"the score's day, {day.isoformat()}, is after today")
     console = Console()
-    try:
-        answers = (
-            parse_answers(questionnaire, args.answers)
-            if args.answers
-            else ask_answers(console, questionnaire)
-        )
-    except (KeyboardInterrupt, EOFError):
-        console.print(f"\n{STOPPED}")
+    answers = given_or_asked(console, questionnaire, args.answers)
+    if answers is None:
         return 130
     dated = dated_score(kb, questionnaire.id, answers, day)
     person = local_person(store, datetime.now(UTC))

@@ -50,14 +50,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "show":
         return _show(questionnaire, args.json)
     console = Console()
-    try:
-        answers = (
-            parse_answers(questionnaire, args.answers)
-            if args.answers
-            else ask_answers(console, questionnaire)
-        )
-    except (KeyboardInterrupt, EOFError):
-        console.print(f"\n{STOPPED}")
+    answers = given_or_asked(console, questionnaire, args.answers)
+    if answers is None:
         return 130
     result = score(questionnaire, answers)
     if args.json:
@@ -73,6 +67,17 @@ def find(kb: KnowledgeBase, questionnaire_id: str) -> Questionnaire:
         known = ", ".join(kb.questionnaires)
         raise NotFoundError(f"there is no questionnaire '{questionnaire_id}'; choose one of: {known}")
     return kb.questionnaires[questionnaire_id]
+
+
+def given_or_asked(
+    console: Console, questionnaire: Questionnaire, given: str | None
+) -> dict[str, Answer] | None:
+    """The answers given with ``--answers``, else asked one by one; None (said so) when the person stops."""
+    try:
+        return parse_answers(questionnaire, given) if given else ask_answers(console, questionnaire)
+    except (KeyboardInterrupt, EOFError):
+        console.print(f"\n{STOPPED}")
+        return None
 
 
 def parse_answers(questionnaire: Questionnaire, text: str) -> dict[str, Answer]:
