@@ -15,8 +15,8 @@ from lumbar.export.summary_pdf import FRAME_ON_THE_WEB, summary_html, summary_pd
 from lumbar.web.accounts.deps import PagePersonDep, PersonDep, StoreDep
 from lumbar.web.deps import EngineCallDep, EnginesDep, TemplatesDep
 from lumbar.web.diary.summary import diary_fhir, diary_summary
-from lumbar.web.errors import ENGINE_ERROR_RESPONSES, ERROR_RESPONSES, documented
-from lumbar.web.routes.exports import BUNDLE, FHIR_JSON
+from lumbar.web.errors import ERROR_RESPONSES, documented
+from lumbar.web.routes.exports import FHIR_JSON, FHIR_RESPONSES
 from lumbar.web.routes.pages import PDF_NAME
 from lumbar.web.strict_json import StrictJSONRoute
 
@@ -71,13 +71,7 @@ async def summary_pdf_file(
     "/export/fhir",
     summary="My diary as a FHIR R4B Bundle",
     response_class=Response,
-    responses={
-        **ENGINE_ERROR_RESPONSES,
-        200: {
-            "description": "a FHIR R4B Bundle (type collection)",
-            "content": {FHIR_JSON: {"schema": BUNDLE}},
-        },
-    },
+    responses=FHIR_RESPONSES,
 )
 async def diary_fhir_export(
     person: PersonDep, store: StoreDep, engines: EnginesDep, run: EngineCallDep

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -31,6 +32,11 @@ BUNDLE = {
         "entry": {"type": "array", "items": {"type": "object", "required": ["fullUrl", "resource"]}},
     },
 }
+#: what a FHIR export answers, for the OpenAPI document
+FHIR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ENGINE_ERROR_RESPONSES,
+    200: {"description": "a FHIR R4B Bundle (type collection)", "content": {FHIR_JSON: {"schema": BUNDLE}}},
+}
 CSV = "text/csv; charset=utf-8"
 router = APIRouter(
     prefix="/api/export", responses=ERROR_RESPONSES, route_class=StrictJSONRoute, tags=["export"]
@@ -45,13 +51,7 @@ def _scores(body: ExportRequest, engines: Engines) -> list[DatedScore]:
     "/fhir",
     summary="Export as a FHIR R4B Bundle",
     response_class=Response,
-    responses={
-        **ENGINE_ERROR_RESPONSES,
-        200: {
-            "description": "a FHIR R4B Bundle (type collection)",
-            "content": {FHIR_JSON: {"schema": BUNDLE}},
-        },
-    },
+    responses=FHIR_RESPONSES,
 )
 async def export_fhir(body: ExportRequest, engines: EnginesDep, run: EngineCallDep) -> Response:
     """A Bundle with a QuestionnaireResponse per questionnaire, LOINC-coded score Observations derived
