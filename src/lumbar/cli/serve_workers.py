@@ -40,29 +40,30 @@ def reuse_port_available() -> bool:
     return hasattr(socket, "SO_REUSEPORT")
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A socket bound to ``host:port`` that other workers may bind too (SO_REUSEPORT)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
+def listening_socket(host: str, port: int, shared: bool = True) -> socket.socket:
+    """A socket bound to ``host:port``; ``shared``: other workers may bind it too (SO_REUSEPORT)."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if shared:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
     return sock
 
 
 def _check_free(host: str, port: int) -> None:
     """Raise InputError when something listens on ``host:port`` already, another lumbar included
     (a socket without SO_REUSEPORT cannot share the address), so it is said once, in plain words."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as error:
-            raise InputError(
-                f"cannot listen on {host} port {port} ({error.strerror}): stop what uses it, or "
-                "choose another port, e.g. --port 8001"
-            ) from error
+    try:
+        listening_socket(host, port, shared=False).close()
+    except OSError as error:
+        raise InputError(
+            f"cannot listen on {host} port {port} ({error.strerror}): stop what uses it, or "
+            "choose another port, e.g. --port 8001"
+        ) from error
 
 
 def serve_one(host: str, port: int, log_level: str) -> None:
