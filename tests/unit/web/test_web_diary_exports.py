@@ -12,25 +12,13 @@ from typing import TYPE_CHECKING
 import pypdf
 from account_helpers import browser, page_sign_up
 from summary_text import internal_ids, numbers_without_unit
-from web_helpers import SELF_CARE_TEXT, hidden_field, page_interview
+from web_helpers import SELF_CARE_TEXT, START_BACK_HIGH, hidden_field, page_interview
 
 from lumbar.export.read import read_scores
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
-
-HIGH = {
-    "leg_pain": "agree",
-    "shoulder_neck_pain": "disagree",
-    "walked_short_distances": "agree",
-    "dressed_slowly": "agree",
-    "not_safe_active": "agree",
-    "worrying_thoughts": "agree",
-    "never_better": "agree",
-    "not_enjoyed": "disagree",
-    "bothersome": "very_much",
-}
 
 
 def diary_with_a_check_and_scores(client: TestClient) -> None:
@@ -51,7 +39,9 @@ def diary_with_a_check_and_scores(client: TestClient) -> None:
         )
         assert kept.status_code == 200, kept.text
     assert (
-        client.post("/api/diary/scores", json={"questionnaire": "start_back", "answers": HIGH}).status_code
+        client.post(
+            "/api/diary/scores", json={"questionnaire": "start_back", "answers": START_BACK_HIGH}
+        ).status_code
         == 200
     )
 

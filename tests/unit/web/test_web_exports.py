@@ -6,28 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fhir.resources.R4B.bundle import Bundle
+from web_helpers import SELF_CARE_TEXT, START_BACK_HIGH
 
 from lumbar.export.read import read_scores
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
-TEXT = "I pulled my back lifting a heavy box yesterday. It is a cramp in my lower back. I am 35."
-HIGH = {
-    "leg_pain": "agree",
-    "shoulder_neck_pain": "disagree",
-    "walked_short_distances": "agree",
-    "dressed_slowly": "agree",
-    "not_safe_active": "agree",
-    "worrying_thoughts": "agree",
-    "never_better": "agree",
-    "not_enjoyed": "disagree",
-    "bothersome": "very_much",
-}
 BODY = {
-    "text": TEXT,
+    "text": SELF_CARE_TEXT,
     "questionnaires": [
-        {"questionnaire": "start_back", "date": "2026-02-20", "answers": HIGH},
+        {"questionnaire": "start_back", "date": "2026-02-20", "answers": START_BACK_HIGH},
         {"questionnaire": "pain_nrs", "date": "2026-02-20", "answers": {"pain_now": 7}},
         {"questionnaire": "pain_nrs", "date": "2026-03-01", "answers": {"pain_now": 4}},
     ],
@@ -58,7 +47,7 @@ def test_csv_export_has_a_row_per_score(client: TestClient) -> None:
 
 def test_bad_answers_are_a_400_in_the_one_error_shape(client: TestClient) -> None:
     body = {
-        "text": TEXT,
+        "text": SELF_CARE_TEXT,
         "questionnaires": [{"questionnaire": "pain_nrs", "date": "2026-03-01", "answers": {}}],
     }
     reply = client.post("/api/export/fhir", json=body)
@@ -68,14 +57,14 @@ def test_bad_answers_are_a_400_in_the_one_error_shape(client: TestClient) -> Non
 
 
 def test_plan_with_a_start_back_group_brings_its_care_first(client: TestClient) -> None:
-    plain = client.post("/api/plan", json={"text": TEXT}).json()
-    high = client.post("/api/plan", json={"text": TEXT, "start_back": "high"}).json()
+    plain = client.post("/api/plan", json={"text": SELF_CARE_TEXT}).json()
+    high = client.post("/api/plan", json={"text": SELF_CARE_TEXT, "start_back": "high"}).json()
     reasons = [item["why"] for section in high["sections"] for item in section["items"]]
     assert any("high-risk group" in why for why in reasons)
     assert not any("high-risk group" in item["why"] for s in plain["sections"] for item in s["items"])
 
 
 def test_plan_with_an_unknown_group_is_a_400(client: TestClient) -> None:
-    reply = client.post("/api/plan", json={"text": TEXT, "start_back": "purple"})
+    reply = client.post("/api/plan", json={"text": SELF_CARE_TEXT, "start_back": "purple"})
     assert reply.status_code == 400
     assert "use one of: high, medium, low" in reply.json()["error"]["message"]

@@ -220,3 +220,17 @@ async def asgi_call(
 
     await app(scope, receive, send)
     return reply
+
+
+#: STarT Back answers that score in the high-risk group
+START_BACK_HIGH = {
+    "leg_pain": "agree",
+    "shoulder_neck_pain": "disagree",
+    "walked_short_distances": "agree",
+    "dressed_slowly": "agree",
+    "not_safe_active": "agree",
+    "worrying_thoughts": "agree",
+    "never_better": "agree",
+    "not_enjoyed": "disagree",
+    "bothersome": "very_much",
+}
