@@ -392,8 +392,11 @@ _BARE = Caseless(
     rf"\b{_NUM}\s+(day|night|week|wk|fortnight|month|year|yr)s?\b"
     r"(?!\s*(?:old|pregnant|along|a day|per day|a week|per week|each))",
 )
+#: an activity up to five words before a vague span: "sit on the loo scrolling for ages" is how long
+#: the sitting lasts, not the problem.
 _ACTIVITY_BEFORE = Caseless(
-    r"\b(?:sit|sitting|stand|standing|walk|walking|drive|driving|lie|lying|work|working|bend|bending)\s*$",
+    r"\b(?:sit|sitting|stand|standing|walk|walking|drive|driving|lie|lying|work|working|bend|bending|"
+    r"scroll|scrolling|gaming|typing|queue|queuing|queueing)\b(?:\s+[\w']+){0,5}\s*$",
 )
 _VAGUE = Caseless(r"\bfor\s+(years|months|weeks|days|ages|a long time|decades)\b")
 _VAGUE_DAYS = {
@@ -508,7 +511,12 @@ def _dates_the_past(text: str, lo: int, hi: int) -> bool:
     """True for a clause about a past condition, medicine or procedure (read once per clause, so a
     long clause with many time spans is not read again for each)."""
     clause = text[lo:hi]
-    return bool(_HISTORY_CUE.search(clause) and not _SYMPTOM_CUE.search(clause))
+    history, symptom = _HISTORY_CUE.search(clause), _SYMPTOM_CUE.search(clause)
+    if not history and not symptom and lo > 0 and text[lo - 1] == ",":
+        # a clause that says nothing of its own ("..., maybe six years before, ...") dates what the
+        # clause before it, in the same sentence, is about
+        return _dates_the_past(text, *_clause(text, max(0, lo - 2), lo - 1))
+    return bool(history and not symptom)
 
 
 @lru_cache(maxsize=8)

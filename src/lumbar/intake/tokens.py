@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:['’][a-z]+)?|[.,;:!?()\n]", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:['’][a-z]+)?|[.,;:!?\n]", re.IGNORECASE)
 #: punctuation that ends a clause for matching; sentence enders also end ConText scopes.
 SENTENCE_END = {".", ";", "!", "?", "\n", ":"}
-PUNCT = SENTENCE_END | {",", "(", ")"}
+PUNCT = SENTENCE_END | {","}
 
 _CONTRACTIONS = {
     "can't": ["cannot"],
