@@ -79,7 +79,8 @@ def _unit_days(unit: str) -> float:
 
 _AGE_PATTERNS = [
     Caseless(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b"),
-    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b"),
+    # "45 yrs" is an age; "3 yrs ago" or "3 yrs of pain" is not
+    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b(?!\s*(?:ago|of|before|since|later|back|now)\b)"),
     Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b"),
     Caseless(
         r"\b(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
@@ -324,7 +325,7 @@ _IS_WEEKS = Caseless(
 #: words that show a text is about a pregnancy, so "38 weeks" means weeks of pregnancy.
 _PREGNANCY_CONTEXT = Caseless(
     r"\b(?:pregnan\w*|expecting|baby|bump|midwife|waters|contractions?|tightenings?|trimester|labour|labor|braxton|"
-    r"kicks?|kicking|goes tight|our first|my first)\b",
+    r"kicks?|kicking|goes tight|our first|my first|with clots|passing clots|spotting)\b",
 )
 _PREG_MONTHS = Caseless(
     r"\b(\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+(?:pregnant|gone|along|into (?:my|the|her) pregnancy)",
