@@ -80,7 +80,9 @@ def _unit_days(unit: str) -> float:
 _AGE_PATTERNS = [
     Caseless(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b"),
     # "45 yrs" is an age; "3 yrs ago" or "3 yrs of pain" is not
-    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b(?!\s*(?:ago|of|before|since|later|back|now)\b)"),
+    Caseless(
+        r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b(?!\s*(?:ago|of|before|since|later|back|now)\b)"
+    ),
     Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b"),
     Caseless(
         r"\b(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
@@ -327,6 +329,10 @@ _PREGNANCY_CONTEXT = Caseless(
     r"\b(?:pregnan\w*|expecting|baby|bump|midwife|waters|contractions?|tightenings?|trimester|labour|labor|braxton|"
     r"kicks?|kicking|goes tight|our first|my first|with clots|passing clots|spotting)\b",
 )
+#: a message that opens with a week count standing alone, "28 wks, low back ache": how people in
+#: pregnancy write their stage (a duration says "for", "ago" or what lasted); from 12 weeks, since a
+#: back problem of three months or more is said in months.
+_OPENING_WEEKS = Caseless(r"^\W*(\d{2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\s*(?:[,.;:!-]|$)")
 _PREG_MONTHS = Caseless(
     r"\b(\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+(?:pregnant|gone|along|into (?:my|the|her) pregnancy)",
 )
@@ -346,6 +352,9 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
         bare = None  # "my baby is 7 weeks" is the baby's age
     if bare and 4 <= int(bare.group(1)) <= 43:
         return Quantity(float(bare.group(1)), bare.group(0).strip())
+    opening = _OPENING_WEEKS.search(text)
+    if opening and 12 <= int(opening.group(1)) <= 42:
+        return Quantity(float(opening.group(1)), opening.group(0).strip(" ,.;:!-"))
     months = _PREG_MONTHS.search(text)
     if months:
         count = float(months.group(1)) if months.group(1).isdigit() else float(word_number(months.group(1)))

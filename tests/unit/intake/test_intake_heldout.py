@@ -262,6 +262,7 @@ def test_a_thermometer_reading() -> None:
         ("Hurt my back at the gym, not gonna lie it was my own fault.", "iv_drug_use"),
         ("Did dead lifts yesterday and my back is stiff.", "leg_numbness_tingling"),
         ("My husband injects insulin and his back aches.", "iv_drug_use"),
+        ("6 weeks, back still bad after lifting.", "pregnant"),
         ("I can shuffle about but it catches when I twist.", "gait_disturbance"),
         ("I get my back pain every six months or so.", "cyclical_monthly_pain"),
         ("30 weeks, my bump goes hard every ten minutes.", "hard_tender_womb"),
