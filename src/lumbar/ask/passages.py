@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
 from lumbar.knowledge.loader import KnowledgeBase
 
 KNOWLEDGE = "knowledge"
@@ -84,7 +82,7 @@ def _lines(value: Any, label: str | None) -> Iterator[str]:
     yield f"{label}: {text}" if label else text
 
 
-def _corrected(text: str, item: BaseModel) -> str:
+def _corrected(text: str, item: object) -> str:
     """``text`` with the misprint a conflict records replaced by the words meant."""
     misprint = getattr(item, "misprint", None)
     if misprint is None:
@@ -92,7 +90,7 @@ def _corrected(text: str, item: BaseModel) -> str:
     return re.sub(re.escape(" ".join(misprint.says.split())), misprint.means, text, flags=re.IGNORECASE)
 
 
-def _conflict_lines(item: BaseModel) -> Iterator[str]:
+def _conflict_lines(item: object) -> Iterator[str]:
     for position in getattr(item, "positions", []):
         cited = ", ".join(dict.fromkeys(c.source for c in position.sources))
         yield f"One view ({cited}): {_corrected(' '.join(position.says.split()), item)}"
@@ -101,7 +99,7 @@ def _conflict_lines(item: BaseModel) -> Iterator[str]:
         yield f"lumbar follows: {' '.join(follows.split())}"
 
 
-def item_text(item: BaseModel) -> str:
+def item_text(item: object) -> str:
     """The readable text of a knowledge item: its explanation, steps, timing, limits and reasons."""
     lines: list[str] = []
     if hasattr(item, "positions"):
@@ -113,7 +111,7 @@ def item_text(item: BaseModel) -> str:
     return "\n".join(lines)
 
 
-def item_title(item: BaseModel) -> str:
+def item_title(item: object) -> str:
     """What to call a knowledge item: its name, else its topic, else its id."""
     for attribute in ("name", "topic"):
         value = getattr(item, attribute, None)

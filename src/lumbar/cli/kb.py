@@ -12,6 +12,7 @@ from rich.table import Table
 
 from lumbar.errors import NotFoundError
 from lumbar.knowledge.check import CheckReport, check_knowledge
+from lumbar.knowledge.dump import as_data
 from lumbar.knowledge.loader import load_knowledge
 from lumbar.knowledge.lookup import similar_ids
 
@@ -94,7 +95,7 @@ def run_show(args: argparse.Namespace) -> int:
         close = similar_ids(kb, args.id)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise NotFoundError(f"no knowledge item '{args.id}'{hint}") from None
-    data = item.model_dump(mode="json", exclude_defaults=True)
+    data = as_data(item, exclude_defaults=True)
     data["sources"] = [str(c) for c in getattr(item, "sources", [])]
     body = Syntax(
         yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), "yaml", word_wrap=True

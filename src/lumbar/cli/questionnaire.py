@@ -12,6 +12,7 @@ from rich.prompt import Prompt
 
 from lumbar.care.stratified import group_advice
 from lumbar.errors import NotFoundError, QuestionnaireError
+from lumbar.knowledge.dump import json_text
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.questionnaires import QuestionItem, Questionnaire
 from lumbar.questionnaires.scoring import Answer, QuestionnaireScore, score
@@ -133,7 +134,7 @@ def _count(number: object) -> str:
 
 def _show(questionnaire: Questionnaire, as_json: bool) -> int:
     if as_json:
-        print(questionnaire.model_dump_json(indent=2))
+        print(json_text(questionnaire, indent=2))
         return 0
     console = Console()
     console.print(

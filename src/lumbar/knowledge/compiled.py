@@ -2,8 +2,8 @@
 
 Reading and validating the YAML files takes about a second; unpickling the result takes a few
 milliseconds. The cache file is named by a fingerprint of everything the result depends on: every
-data file's name and bytes, the knowledge package's own code (schema, loader), and the Python and
-pydantic versions. Change any of them and the name changes, so a stale file is never read; it is
+data file's name and bytes, the knowledge package's own code (the schema that validates, the run-time
+classes the file holds, the loader), and the Python and pydantic versions. Change any of them and the name changes, so a stale file is never read; it is
 rebuilt on first use. Writes go to a temporary file that is renamed into place, so two processes
 building at once both leave a whole file, and a reader never sees half of one. A file that cannot
 be read (damaged, from another version) is ignored and rebuilt. Files of other versions are kept
@@ -21,18 +21,30 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from importlib import resources
+from importlib import resources, util
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-import pydantic
-
 if TYPE_CHECKING:
     from lumbar.knowledge.loader import KnowledgeBase
 
-#: the knowledge package's code files whose changes change what a cached knowledge base means
-CODE_FILES = ("schema.py", "questionnaires.py", "loader.py", "medicine_names.py", "compiled.py")
+#: the knowledge package's code files whose changes change what a cached knowledge base means: the
+#: schema that validates, the run-time classes the file holds, and the code that builds it
+CODE_FILES = (
+    "terms.py",
+    "frozen.py",
+    "validation/schema.py",
+    "validation/questionnaires.py",
+    "validation/diary_rules.py",
+    "validation/convert.py",
+    "schema.py",
+    "questionnaires.py",
+    "diary_rules.py",
+    "loader.py",
+    "medicine_names.py",
+    "compiled.py",
+)
 PREFIX = "knowledge-"
 #: a compiled file of another version not rewritten for this many days is deleted
 STALE_DAYS = 30
@@ -53,13 +65,20 @@ def _files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable
 def fingerprint(root: Traversable) -> str:
     """A hash of the data files under ``root``, the knowledge code and the Python and pydantic versions."""
     digest = hashlib.sha256()
-    digest.update(f"{sys.version_info[:2]} {pydantic.VERSION}\n".encode())
+    digest.update(f"{sys.version_info[:2]}\n".encode() + _pydantic_version())
     code = resources.files("lumbar.knowledge")
     for name in CODE_FILES:
         digest.update(name.encode() + b"\0" + (code / name).read_bytes() + b"\0")
     for name, entry in _files(root):
         digest.update(name.encode() + b"\0" + entry.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
+
+
+def _pydantic_version() -> bytes:
+    """pydantic's version file, read without importing pydantic (a start from the cache never does)."""
+    spec = util.find_spec("pydantic")
+    folders = spec.submodule_search_locations if spec is not None else None
+    return b"".join(Path(folder, "version.py").read_bytes() for folder in folders or [])
 
 
 def cache_file(compiled: str, folder: Path) -> Path:

@@ -1,7 +1,8 @@
 """Load the knowledge base from the YAML files shipped inside the package.
 
-Loading validates every item and collects every problem before failing, so one run of
-``lumbar kb check`` names them all.
+Loading validates every item with the schema (:mod:`lumbar.knowledge.validation`) and collects every
+problem before failing, so one run of ``lumbar kb check`` names them all. The base holds each item as
+its run-time class (:mod:`lumbar.knowledge.schema`), so reading a compiled base needs no pydantic.
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from lumbar.cache_setting import cache_folder
 from lumbar.errors import KnowledgeError, Problem
 from lumbar.knowledge.compiled import cache_file, fingerprint, load_compiled, save_compiled
 from lumbar.knowledge.diary_rules import DiaryRules
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.medicine_names import with_medicine_names
 from lumbar.knowledge.questionnaires import Questionnaire
 from lumbar.knowledge.schema import (
@@ -46,10 +46,10 @@ from lumbar.knowledge.schema import (
     WordClass,
 )
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
-#: file name -> model of each item in it; the order is the order of `kb list`.
-ITEM_FILES: dict[str, type[BaseModel]] = {
+#: file name -> the class of each item in it; the order is the order of `kb list`.
+ITEM_FILES: dict[str, type] = {
     "sources.yaml": Source,
     "findings.yaml": Finding,
     "causes.yaml": Cause,
@@ -115,7 +115,7 @@ class KnowledgeBase:
     #: a base changed with ``dataclasses.replace`` (as tests do) never passes for the compiled one.
     fingerprint: str = field(default="", init=False, compare=False)
 
-    def item(self, item_id: str) -> BaseModel:
+    def item(self, item_id: str) -> Frozen:
         """The item with this id, of any kind; raises KeyError when there is none."""
         for table in self.tables().values():
             if item_id in table:
@@ -165,6 +165,8 @@ def read_yaml(path: Traversable | Path, problems: list[Problem]) -> Any:
 
 
 def _validate_items(name: str, raw: Any, model: type[M], problems: list[Problem]) -> Iterator[M]:
+    from lumbar.knowledge.validation.convert import validated  # noqa: PLC0415 - only when reading the YAML
+
     if raw is None:
         return
     if not isinstance(raw, list):
@@ -173,12 +175,10 @@ def _validate_items(name: str, raw: Any, model: type[M], problems: list[Problem]
     for index, entry in enumerate(raw):
         item_id = entry.get("id") if isinstance(entry, dict) else None
         label = str(item_id or entry.get("literal", f"#{index}") if isinstance(entry, dict) else f"#{index}")
-        try:
-            yield model.model_validate(entry)
-        except ValidationError as exc:
-            for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"])
-                problems.append(Problem(name, label, f"{where}: {err['msg']}"))
+        item, errors = validated(model, entry)
+        problems += [Problem(name, label, f"{where}: {message}") for where, message in errors]
+        if item is not None:
+            yield item
 
 
 def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Problem]]:
@@ -187,14 +187,14 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
     tables: dict[str, Any] = {}
     for name, model in ITEM_FILES.items():
         raw = read_yaml(root / name, problems)
-        items = list(_validate_items(name, raw, model, problems))
+        items: list[Any] = list(_validate_items(name, raw, model, problems))
         key = name.removesuffix(".yaml")
         if name in LIST_FILES:
             tables[key] = items
             continue
         table: dict[str, Any] = {}
         for item in items:
-            item_id = item.id  # type: ignore[attr-defined]
+            item_id = item.id
             if item_id in table:
                 problems.append(Problem(name, item_id, "duplicate id; ids must be unique within a file"))
             table[item_id] = item
@@ -251,28 +251,18 @@ def _questionnaires(raw: Any, problems: list[Problem]) -> dict[str, Questionnair
 
 def _whole_file(name: str, raw: Any, model: type[M], problems: list[Problem]) -> M | None:
     """A file that is one object (not a list of items), validated; None with its problems recorded."""
+    from lumbar.knowledge.validation.convert import validated  # noqa: PLC0415 - only when reading the YAML
+
     if raw is None:
         return None
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or "file"
-            problems.append(Problem(name, None, f"{where}: {err['msg']}"))
-        return None
+    item, errors = validated(model, raw)
+    problems += [Problem(name, None, f"{where or 'file'}: {message}") for where, message in errors]
+    return item
 
 
 def _result_basis(raw: Any, problems: list[Problem]) -> ResultBasis | None:
     """The sentences that say which information a result used."""
-    if raw is None:
-        return None
-    try:
-        return ResultBasis.model_validate(raw)
-    except ValidationError as exc:
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or "file"
-            problems.append(Problem(BASIS_FILE, None, f"{where}: {err['msg']}"))
-        return None
+    return _whole_file(BASIS_FILE, raw, ResultBasis, problems)
 
 
 def _levels(raw: Any, problems: list[Problem]) -> dict[Level, UrgencyLevel]:

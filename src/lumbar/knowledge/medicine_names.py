@@ -44,7 +44,7 @@ def with_medicine_names(
     for finding_id, finding in findings.items():
         synonyms = [*_expand(finding.synonyms, names), *added.get(finding_id, [])]
         if synonyms != finding.synonyms:
-            finding = finding.model_copy(update={"synonyms": list(dict.fromkeys(synonyms))})
+            finding = finding.replace(synonyms=list(dict.fromkeys(synonyms)))
         out[finding_id] = finding
     return out
 

@@ -6,7 +6,9 @@ from lumbar.ask.index import ORIGIN_USER, DocumentRecord
 from lumbar.ask.memory_index import MemoryIndex
 from lumbar.ask.passages import DOCUMENT, Passage
 from lumbar.knowledge.loader import KnowledgeBase
-from lumbar.knowledge.schema import Cause, Conflict, Level, Source, Treatment, WarningSignRule
+from lumbar.knowledge.terms import Level
+from lumbar.knowledge.validation.convert import to_runtime
+from lumbar.knowledge.validation.schema import Cause, Conflict, Source, Treatment, WarningSignRule
 
 HEAT_PAGE = """Back care at home
 
@@ -31,7 +33,7 @@ should not be taken for more than ten days, as they may cause bleeding in the st
 
 
 def small_knowledge() -> KnowledgeBase:
-    """A knowledge base of one source, cause, treatment, rule and conflict."""
+    """A knowledge base of one source, cause, treatment, rule and conflict (validated, as loaded ones are)."""
     source = Source(id="guide", kind="guideline", title="A back-pain guideline", locator="whole")
     cause = Cause(
         id="muscle_strain",
@@ -77,16 +79,16 @@ def small_knowledge() -> KnowledgeBase:
         reason="Trials favour staying active.",
     )
     return KnowledgeBase(
-        sources={"guide": source},
+        sources={"guide": to_runtime(source)},
         findings={},
-        causes={"muscle_strain": cause},
-        rules={"rule_ces": rule},
+        causes={"muscle_strain": to_runtime(cause)},
+        rules={"rule_ces": to_runtime(rule)},
         specialists={},
         tests={},
-        treatments={"heat_pack": heat},
+        treatments={"heat_pack": to_runtime(heat)},
         prevention={},
         complications={},
-        conflicts={"bed_rest": conflict},
+        conflicts={"bed_rest": to_runtime(conflict)},
         context_rules=[],
         claims=[],
         skipped=[],

@@ -12,7 +12,7 @@ from lumbar.ask.passages import item_text
 from lumbar.ask.readers import Block
 from lumbar.errors import KnowledgeError
 from lumbar.knowledge.loader import load_knowledge
-from lumbar.knowledge.schema import Misprint
+from lumbar.knowledge.validation.schema import Misprint
 from lumbar.settings import read_settings
 
 SEEDS = read_settings().seeds_folder()

@@ -8,8 +8,10 @@ import pytest
 from pydantic import ValidationError
 
 from lumbar.ask.warning_signs import WarningSigns, load_warning_signs
+from lumbar.knowledge.dump import as_data
 from lumbar.knowledge.loader import load_knowledge
-from lumbar.knowledge.schema import Level, WarningSignRule
+from lumbar.knowledge.schema import Level
+from lumbar.knowledge.validation import schema
 
 
 @pytest.mark.parametrize(
@@ -79,9 +81,9 @@ def test_the_search_words_are_those_of_the_fired_rules() -> None:
 
 
 def test_search_words_must_be_plain_lower_case_words() -> None:
-    rule = load_knowledge().rules["rule_fever"].model_dump()
+    rule = as_data(load_knowledge().rules["rule_fever"])
     with pytest.raises(ValidationError, match="search"):
-        WarningSignRule.model_validate({**rule, "search": "Fever, chills"})
+        schema.WarningSignRule.model_validate({**rule, "search": "Fever, chills"})
 
 
 def test_the_message_is_the_levels_ask_warning_and_self_care_has_none() -> None:
@@ -99,9 +101,7 @@ def test_a_changed_ask_warning_is_what_ask_says() -> None:
     kb = load_knowledge()
     urgent = kb.levels[Level.CONSULTATION_24]
     assert urgent.ask_warning is not None
-    changed = urgent.model_copy(
-        update={"ask_warning": urgent.ask_warning.model_copy(update={"message": "Ring us."})}
-    )
+    changed = urgent.replace(ask_warning=urgent.ask_warning.replace(message="Ring us."))
     levels = {**kb.levels, Level.CONSULTATION_24: changed}
     match = WarningSigns(replace(kb, levels=levels)).detect("I have a fever with my back pain")
     assert match is not None and (match.level, match.message) == ("urgent", "Ring us.")

@@ -55,9 +55,7 @@ def test_markdown_home_plan_has_sections_safety_net_review_and_sources(
 def test_html_is_self_contained_escaped_and_prints_the_safety_net(
     kb: KnowledgeBase, make_assessment: MakeAssessment
 ) -> None:
-    hostile = kb.treatments["stay_active"].model_copy(
-        update={"text": "Move <script>alert(1)</script> gently."}
-    )
+    hostile = kb.treatments["stay_active"].replace(text="Move <script>alert(1)</script> gently.")
     kb2 = replace(kb, treatments={**kb.treatments, "stay_active": hostile})
     plan = make_plan(make_assessment(present=("pregnant",), age=30), kb2, TODAY)
     page = render_html(plan)

@@ -22,7 +22,8 @@ from lumbar.care.needs import alone, reduce
 from lumbar.care.plan import make_plan
 from lumbar.care.profile import Profile, background_ids, profile_of
 from lumbar.knowledge.loader import KnowledgeBase, data_root
-from lumbar.knowledge.schema import Audience, Level, WarningSignRule
+from lumbar.knowledge.schema import AgeBand, Audience, Level
+from lumbar.knowledge.validation import schema
 
 TODAY = date(2025, 1, 1)
 MakeAssessment = Callable[..., Assessment]
@@ -173,19 +174,19 @@ def test_every_rule_says_whom_it_applies_to() -> None:
     assert raw and all("applies_to" in item for item in raw), [i["id"] for i in raw if "applies_to" not in i]
     rule = {k: v for k, v in raw[0].items() if k != "applies_to"}
     with pytest.raises(ValidationError):
-        WarningSignRule.model_validate(rule)
+        schema.WarningSignRule.model_validate(rule)
     with pytest.raises(ValidationError):
-        WarningSignRule.model_validate({**rule, "applies_to": []})
+        schema.WarningSignRule.model_validate({**rule, "applies_to": []})
     with pytest.raises(ValidationError):
-        Audience.model_validate({})
+        schema.Audience.model_validate({})
     with pytest.raises(ValidationError):
-        Audience.model_validate({"age": {"min": 50, "max": 20}})
+        schema.Audience.model_validate({"age": {"min": 50, "max": 20}})
 
 
 def test_an_audience_fits_by_age_sex_and_findings() -> None:
-    older = Audience.model_validate({"age": {"min": 50}})
-    woman = Audience.model_validate({"sex": "female"})
-    pregnant = Audience.model_validate({"findings": ["pregnant"]})
+    older = Audience(age=AgeBand(min=50))
+    woman = Audience(sex="female")
+    pregnant = Audience(findings=["pregnant"])
     assert fits(older, Profile(frozenset(), frozenset(), 50), frozenset())
     assert not fits(older, Profile(frozenset(), frozenset(), 49), frozenset())
     assert fits(older, Profile(frozenset(), frozenset(), None), frozenset())  # unknown age: include

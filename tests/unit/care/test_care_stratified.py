@@ -88,7 +88,7 @@ def test_an_item_left_out_for_the_persons_findings_stays_out(
     kb: KnowledgeBase, make_assessment: MakeAssessment
 ) -> None:
     physio = kb.treatments["physiotherapy_exercise"]
-    blocked = physio.model_copy(update={"contraindications": ["pregnant"]})
+    blocked = physio.replace(contraindications=["pregnant"])
     changed = replace(kb, treatments={**kb.treatments, physio.id: blocked})
     pregnant = make_assessment(present=("lifting_injury", "pregnant"))
     plan = make_plan(pregnant, changed, TODAY, risk_group=band(changed, "medium"))

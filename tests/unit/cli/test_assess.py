@@ -38,13 +38,14 @@ TEXT = "Back spasm after lifting, no numbness."
 
 
 def loaded_by(argv: list[str], cache: Path) -> tuple[list[str], str]:
-    """The top modules and lumbar packages that running ``lumbar argv`` imported, and its output."""
+    """The top modules, lumbar's packages and their subpackages that running ``lumbar argv`` imported,
+    and its output."""
     code = (
         "import contextlib, io, json, sys\n"
         "from lumbar.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    status = main({argv!r})\n"
-        "names = {m.split('.')[0] for m in sys.modules} | {'.'.join(m.split('.')[:2]) for m in sys.modules}\n"
+        "names = {'.'.join(m.split('.')[:depth]) for m in sys.modules for depth in (1, 2, 3)}\n"
         "print(json.dumps([status, sorted(names), out.getvalue()]))"
     )
     env = {**os.environ, "LUMBAR_CACHE": str(cache)}
@@ -63,6 +64,8 @@ def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
     assert [name for name in (*NEVER, *REPORT) if name in names] == []
     if cached:
         assert "yaml" not in names  # the compiled knowledge base is read, not the YAML files
+        # ... as its run-time classes: neither the schema's pydantic models nor what converts them
+        assert "lumbar.knowledge.validation" not in names
         # the kept English words are read, not pyspellchecker's gzipped JSON list
         assert [name for name in ("spellchecker", "gzip") if name in names] == []
 

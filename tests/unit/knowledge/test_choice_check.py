@@ -20,7 +20,7 @@ def kb() -> KnowledgeBase:
 
 def changed(kb: KnowledgeBase, finding_id: str, **update: Any) -> KnowledgeBase:
     """A copy of ``kb`` with one finding changed."""
-    finding = kb.findings[finding_id].model_copy(update=update)
+    finding = kb.findings[finding_id].replace(**update)
     return dataclasses.replace(kb, findings={**kb.findings, finding_id: finding})
 
 
@@ -47,13 +47,13 @@ def test_one_choice_is_not_a_question(kb: KnowledgeBase) -> None:
 
 def test_two_choices_with_one_id_are_refused(kb: KnowledgeBase) -> None:
     one, both = choices(kb)
-    found = problems_of(changed(kb, "leg_sides", choices=[one, both.model_copy(update={"id": "one_leg"})]))
+    found = problems_of(changed(kb, "leg_sides", choices=[one, both.replace(id="one_leg")]))
     assert any("choice id 'one_leg' is used 2 times" in m for m in found)
 
 
 def test_a_choice_needs_words_and_something_to_say(kb: KnowledgeBase) -> None:
     one, both = choices(kb)
-    blank = one.model_copy(update={"text": "  ", "rules_out": []})
+    blank = one.replace(text="  ", rules_out=[])
     found = problems_of(changed(kb, "leg_sides", choices=[blank, both]))
     assert any("choice 'one_leg' needs `text`" in m for m in found)
     assert any("choice 'one_leg' says nothing about other findings" in m for m in found)
@@ -71,21 +71,21 @@ def test_the_findings_a_choice_names_must_exist_and_be_asked_by_it(
     kb: KnowledgeBase, named: str, words: str
 ) -> None:
     one, both = choices(kb)
-    odd = both.model_copy(update={"implies": [named]})
+    odd = both.replace(implies=[named])
     found = problems_of(changed(kb, "leg_sides", choices=[one, odd]))
     assert any("findings.yaml: leg_sides: choice 'both_legs'" in m and words in m for m in found), found
 
 
 def test_a_choice_cannot_imply_and_rule_out_one_finding(kb: KnowledgeBase) -> None:
     one, both = choices(kb)
-    odd = both.model_copy(update={"rules_out": ["bilateral_leg_symptoms"]})
+    odd = both.replace(rules_out=["bilateral_leg_symptoms"])
     found = problems_of(changed(kb, "leg_sides", choices=[one, odd]))
     assert any("both implies and rules out 'bilateral_leg_symptoms'" in m for m in found)
 
 
 def test_not_sure_that_counts_needs_exactly_one_choice_to_count_as(kb: KnowledgeBase) -> None:
     one, both = choices(kb)
-    none_marked = [one, both.model_copy(update={"if_unsure": False})]
+    none_marked = [one, both.replace(if_unsure=False)]
     found = problems_of(changed(kb, "leg_sides", choices=none_marked))
     assert any("mark exactly one choice `if_unsure: true` (now 0)" in m for m in found)
     found = problems_of(changed(kb, "leg_sides", unsure="unknown"))
@@ -95,7 +95,7 @@ def test_not_sure_that_counts_needs_exactly_one_choice_to_count_as(kb: Knowledge
 def test_the_question_asked_again_offers_the_same_choices(kb: KnowledgeBase) -> None:
     wording = kb.findings["leg_sides"].unsure_question
     assert wording is not None
-    other_way = wording.model_copy(update={"yes_means": "absent"})
+    other_way = wording.replace(yes_means="absent")
     found = problems_of(changed(kb, "leg_sides", unsure_question=other_way))
     assert any("its `yes_means` must be `present`" in m for m in found)
 

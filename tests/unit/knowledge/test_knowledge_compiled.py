@@ -3,6 +3,7 @@ rebuilt when anything changes, never half-written, and safe when two processes b
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -10,11 +11,13 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from lumbar.knowledge import loader
 from lumbar.knowledge.compiled import (
+    CODE_FILES,
     PREFIX,
     STALE_DAYS,
     cache_file,
@@ -23,6 +26,7 @@ from lumbar.knowledge.compiled import (
     remove_stale,
     save_compiled,
 )
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import data_root, load_knowledge, parse_knowledge
 
 
@@ -33,6 +37,58 @@ def cache_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     load_knowledge.cache_clear()
     yield folder
     load_knowledge.cache_clear()
+
+
+def test_reading_the_compiled_knowledge_base_imports_no_pydantic(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from lumbar.knowledge.loader import load_knowledge\n"
+        "kb = load_knowledge()\n"
+        "assert kb.findings and kb.questionnaires and kb.diary is not None\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0].startswith('pydantic')"
+        " or m.startswith('lumbar.knowledge.validation')))"
+    )
+    env = {**os.environ, "LUMBAR_CACHE": str(tmp_path)}
+    for start in ("first", "from the cache"):
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        imported = done.stdout.strip()
+        if start == "first":
+            assert "lumbar.knowledge.validation.schema" in imported  # the YAML files were validated
+    assert imported == "[]"
+
+
+def classes_in(value: Any, found: set[type]) -> set[type]:
+    """Every class of the objects in ``value``, at any depth."""
+    found.add(type(value))
+    if isinstance(value, Frozen):
+        for name in value.FIELDS:
+            classes_in(getattr(value, name), found)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for spec in dataclasses.fields(value):
+            classes_in(getattr(value, spec.name), found)
+    elif isinstance(value, list | tuple):
+        for entry in value:
+            classes_in(entry, found)
+    elif isinstance(value, dict):
+        for key, entry in value.items():
+            classes_in(key, found)
+            classes_in(entry, found)
+    return found
+
+
+def test_the_fingerprint_covers_every_class_the_compiled_file_holds() -> None:
+    kb, _ = parse_knowledge(data_root())
+    held = classes_in(kb, set())
+    modules = {
+        base.__module__ for cls in held for base in cls.__mro__ if base.__module__.startswith("lumbar.")
+    }
+    files = {module.removeprefix("lumbar.knowledge.").replace(".", "/") + ".py" for module in modules}
+    assert {"schema.py", "questionnaires.py", "diary_rules.py", "terms.py", "frozen.py"} <= files
+    assert files <= set(CODE_FILES)
+    schema = {"validation/schema.py", "validation/questionnaires.py", "validation/diary_rules.py"}
+    assert schema <= set(CODE_FILES)  # what validated the items it holds
 
 
 def test_the_fingerprint_changes_with_any_data_file(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from fastapi import APIRouter
 
 from lumbar.assessment import Assessment
 from lumbar.care.models import CarePlan
+from lumbar.knowledge.dump import as_data
 from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep
 from lumbar.web.engines import PAGE_KINDS
 from lumbar.web.errors import ENGINE_ERROR_RESPONSES, ERROR_RESPONSES
@@ -155,6 +156,6 @@ def knowledge_item(kind: str, item_id: str, engines: EnginesDep) -> KnowledgeIte
     return KnowledgeItemOut(
         kind=kind,
         id=item_id,
-        item=item.model_dump(mode="json"),
+        item=as_data(item),
         page=page.model_dump(mode="json") if page is not None else None,
     )

@@ -20,8 +20,10 @@ from lumbar.care.models import PlanItem
 from lumbar.care.stratified import group_advice
 from lumbar.errors import NotFoundError, QuestionnaireError
 from lumbar.export.records import DatedScore
+from lumbar.knowledge.dump import as_data
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.questionnaires import Questionnaire
+from lumbar.knowledge.validation import questionnaires as questionnaire_schema
 from lumbar.questionnaires.change import compare
 from lumbar.questionnaires.scoring import Answer, QuestionnaireScore, score
 from lumbar.web.accounts.deps import MaybePersonDep
@@ -73,10 +75,14 @@ def list_questionnaires(engines: EnginesDep) -> list[QuestionnaireSummary]:
     ]
 
 
-@api.get("/questionnaires/{questionnaire_id}", summary="One questionnaire")
-def get_questionnaire(questionnaire_id: str, engines: EnginesDep) -> Questionnaire:
+@api.get(
+    "/questionnaires/{questionnaire_id}",
+    summary="One questionnaire",
+    response_model=questionnaire_schema.Questionnaire,
+)
+def get_questionnaire(questionnaire_id: str, engines: EnginesDep) -> dict[str, Any]:
     """The questions word for word, the answers and their points, the scoring rules, the licence."""
-    return find(engines.kb, questionnaire_id)
+    return as_data(find(engines.kb, questionnaire_id))
 
 
 @api.post("/questionnaires/{questionnaire_id}/score", summary="Score answers to a questionnaire")
