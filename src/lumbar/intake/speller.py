@@ -159,11 +159,15 @@ class Speller:
         #: a word whose stem is a lexicon word's stem already matches it, so it is never "corrected"
         #: into another word ("stopping" is not "shopping", "looked" is not "locked").
         self.stems = {stem(word) for word in vocabulary}
-        self.deletes: dict[str, set[str]] = defaultdict(set)
+        index: dict[str, set[str]] = defaultdict(set)
         for word in vocabulary:
             if len(word) >= MIN_FUZZY_LEN and word.isalpha():
                 for variant in _deletes(word) | {word}:
-                    self.deletes[variant].add(word)
+                    index[variant].add(word)
+        #: a word, or the word with one letter deleted -> the lexicon words it may come from, joined by
+        #: spaces: plain strings read back from the cache folder three times faster than 12,000 sets,
+        #: and the garbage collector never visits them
+        self.deletes = {variant: " ".join(sorted(words)) for variant, words in index.items()}
 
     def corrections(self, text: str) -> dict[str, str]:
         """Misspelt word -> the lexicon word it most likely means, for the words of ``text``."""
@@ -186,7 +190,9 @@ class Speller:
                 continue
             candidates: set[str] = set()
             for variant in _deletes(word) | {word}:
-                candidates |= self.deletes.get(variant, set())
+                near = self.deletes.get(variant)
+                if near is not None:
+                    candidates.update(near.split(" "))
             close = sorted(c for c in candidates if _one_edit(word, c))
             # asked last: the English word list is loaded only for a word that has a near lexicon word
             if not close or self.known(word):

@@ -51,3 +51,10 @@ def test_asked_often_the_words_are_read_into_a_set(monkeypatch: pytest.MonkeyPat
     assert words._set is None  # searched in the lines so far
     assert ("fever" in words, "pain" in words) == (True, False)
     assert words._set == frozenset({"back", "fever", "walk"})
+
+
+def test_the_delete_index_holds_plain_strings_of_the_words_it_points_to() -> None:
+    index = speller.Speller({"fever", "fevers", "leg"}).deletes
+    assert index["fever"] == "fever fevers" and index["fevr"] == "fever"
+    assert "leg" not in index  # shorter than MIN_FUZZY_LEN: never corrected into
+    assert all(type(words) is str for words in index.values())
