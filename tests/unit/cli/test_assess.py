@@ -77,8 +77,10 @@ def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
     names, output, lazy = run_lumbar(["assess", "--text", TEXT, "--json"], tmp_path)
     assert json.loads(output)["level"]
     assert [name for name in (*NEVER, *REPORT) if name in names] == []
-    # a text without a digit, a time unit or a number word compiles none of the number readers
+    # a text without a digit, a time unit or a number word compiles none of the number readers, and
+    # one without a long word that is neither English nor the lexicon's loads no fuzzy matching
     assert lazy["compiled"] == []
+    assert "rapidfuzz" not in names
     if cached:
         assert "yaml" not in names  # the compiled knowledge base is read, not the YAML files
         # the kept English words are read, not pyspellchecker's gzipped JSON list, and searched in
@@ -87,11 +89,13 @@ def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
         assert lazy["english_set"] is False
 
 
-def test_a_text_with_numbers_compiles_the_readers_it_needs(tmp_path: Path) -> None:
-    """The check above would pass if the readers were never asked."""
-    _, output, lazy = run_lumbar(["assess", "--text", "I am 45, back spasm for 3 days.", "--json"], tmp_path)
+def test_a_text_with_numbers_and_an_unknown_word_loads_what_it_needs(tmp_path: Path) -> None:
+    """The checks above would pass if the readers and the fuzzy matching were never asked."""
+    text = "I am 45, back spasm for 3 days, my blaggerz hurt."
+    names, output, lazy = run_lumbar(["assess", "--text", text, "--json"], tmp_path)
     assert json.loads(output)["level"]
     assert {"_AGE_PATTERNS", "_FOR_DURATION", "_TEMP_WITH_UNIT"} <= set(lazy["compiled"])
+    assert "rapidfuzz" in names
 
 
 def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:
