@@ -80,9 +80,11 @@ def _unit_days(unit: str) -> float:
 
 
 _AGE_PATTERNS = [
-    Caseless(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", digit=True),
-    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b", digit=True),
-    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b", digit=True),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", digit=True, needs=("old",)),
+    Caseless(
+        r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b", digit=True, needs=("y/o", "yo", "y.o", "yr")
+    ),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b", digit=True, needs=("age",)),
     Caseless(
         r"\b(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
         r"|minutes?|mins?|hours?|days?|months?|times|cm|degrees|°|c\b|f\b|mg|\.\d|percent|stone|foot|feet|ft\b|inch))",
@@ -91,16 +93,20 @@ _AGE_PATTERNS = [
     Caseless(
         r"\b(?:male|female|man|woman|boy|girl)\s*,\s*(?:aged\s*)?(\d{1,3})\b(?!\s*(?:weeks?|kg|%))",
         digit=True,
+        needs=("male", "man", "boy", "girl"),
     ),
     # "woman 52 years", and learners' "I have 45 years" (the age, in several languages)
     Caseless(
         r"\b(?:male|female|man|woman|lady|boy|girl)\s*,?\s*(\d{1,3})\s*(?:years?|yrs?|y)\b(?!\s*(?:ago|of))",
         digit=True,
+        needs=("male", "man", "lady", "boy", "girl"),
     ),
     Caseless(
-        r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)\b(?!\s*(?:ago|of|with|since|now|already))", digit=True
+        r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)\b(?!\s*(?:ago|of|with|since|now|already))",
+        digit=True,
+        needs=("have",),
     ),
-    Caseless(r"(?<![\d.])(\d{1,3})\s*,?\s*(?:male|female|man|woman)\b", digit=True),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*,?\s*(?:male|female|man|woman)\b", digit=True, needs=("male", "man")),
     Caseless(
         r"(?<![\d.°])\b(\d{1,3})\s*(?:m|f)\b(?!\s*(?:°|degrees))(?=\s*[,.]|\s+(?:with|presents|c/o|complains))",
         digit=True,
@@ -109,11 +115,16 @@ _AGE_PATTERNS = [
     # a sentence that is only an age and sex, at the end: "... at all. 45 M"
     Caseless(r"(?:^|[.!?]\s+)(\d{1,3})\s*(?:m|f|male|female)\.?\s*$", digit=True),
     # "Dad's 82", "my mum's 79"
-    Caseless(rf"\b(?:{'|'.join(RELATIONS)})['’]s\s+(\d{{1,3}})\b(?!\s*(?:weeks?|months?|kg|%))", digit=True),
+    Caseless(
+        rf"\b(?:{'|'.join(RELATIONS)})['’]s\s+(\d{{1,3}})\b(?!\s*(?:weeks?|months?|kg|%))",
+        digit=True,
+        needs=RELATIONS,
+    ),
     # a sentence that is only an age: "47 years." ("I have 47 years" in several languages)
     Caseless(
         r"(?:^|[.!?,]\s*)(?:i am |i'm |im |i have |age |aged )?(\d{1,3})\s*(?:years?|yrs?|y)\s*\.?\s*(?=[.!?]|$)",
         digit=True,
+        needs=("y",),
     ),
     Caseless(
         rf"\b(?:{'|'.join(RELATIONS)}|m|f)\s*(?:\(\s*|,\s*)(?:aged\s*)?(\d{{1,3}})\s*(?:\)|,|\.|$)",
@@ -126,12 +137,16 @@ _AGE_STATED = [
     Caseless(
         r"\b(?:i am|i'm|im|i was|he is|she is|he's|she's|am)\s+-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b",
         digit=True,
+        needs=("old",),
     ),
-    Caseless(r"(?:^|[.!?]\s+)-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", digit=True),
-    Caseless(r"(?<![\d.])-?(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\s+of\s+age\b", digit=True),
+    Caseless(
+        r"(?:^|[.!?]\s+)-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", digit=True, needs=("old",)
+    ),
+    Caseless(r"(?<![\d.])-?(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\s+of\s+age\b", digit=True, needs=("age",)),
     Caseless(
         r"\b(?:aged?|age:|turned)\s+-?(\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|hours?|%|kg|lbs?))",
         digit=True,
+        needs=("age", "turned"),
     ),
 ]
 #: number words up to 99 ("sixty-eight", "thirty four").
@@ -194,6 +209,7 @@ _AGE_MONTHS = Caseless(
     r"(?<!baby )\b(?:is|aged?|of|son|daughter|girl|boy|child|toddler)\s*(?:only\s+|just\s+)?(\d{1,2})\s*(?:months?|mths?|mo)\b"
     r"(?:\s*old)?(?!\s*(?:ago|pregnant|along|of|since))",
     digit=True,
+    needs=("mo", "mth"),
 )
 
 
@@ -288,7 +304,7 @@ def read_temperature(text: str) -> Quantity | None:
 
 
 _PAIN = [
-    Caseless(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of|from)\s*10\b", digit=True),
+    Caseless(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of|from)\s*10\b", digit=True, needs=("10",)),
     Caseless(
         r"\bpain(?: score| level)?\s*(?:is|of|at|:|=)?\s*(?:about|around|a)?\s*(\d{1,2})\b"
         r"(?!\s*(?:years?|yrs?|days?|d\b|weeks?|wks?|w\b|months?|mths?|hours?|hrs?|minutes?|mins?|%))",
@@ -299,7 +315,9 @@ _PAIN = [
 
 
 #: a score stated on the scale of 10 ("12 out of 10", "pain 11/10"); "12/10" alone may be a date.
-_PAIN_STATED = Caseless(r"(?<![\d./])-?(\d{1,3}(?:\.\d)?)\s*(out of|/)\s*10\b(?!/|\.?\d)", digit=True)
+_PAIN_STATED = Caseless(
+    r"(?<![\d./])-?(\d{1,3}(?:\.\d)?)\s*(out of|/)\s*10\b(?!/|\.?\d)", digit=True, needs=("10",)
+)
 #: "12/10" is a score when a pain word leads straight to it, or "pain" follows it (else it may be a date)
 _PAIN_LEADS = Caseless(
     r"\b(?:pain|score|scale|hurts?|rate|rated|level)\W*(?:(?:is|was|it|of|at|about|around|a|an|like)\W+)*$",
