@@ -319,7 +319,26 @@ def _advice(
     for section in sections:
         if section.id in NOT_STARTED:
             continue
-        advice += [AdviceItem(id=i.id, text=i.text, sources=i.source_ids, why=i.why) for i in section.items]
+        advice += [_advice_item(i) for i in section.items]
     if review is not None:
-        advice.append(AdviceItem(id=review.id, text=review.text, sources=review.source_ids, why=review.why))
+        advice.append(_advice_item(review))
     return advice
+
+
+#: advice items kept, by the plan item they restate (most plan items are themselves kept, see
+#: :mod:`lumbar.care.items`, so an assessment's advice is mostly found here)
+_ADVICE: dict[int, tuple[PlanItem, AdviceItem]] = {}
+#: how many are kept before all are forgotten
+KEPT_ADVICE = 4096
+
+
+def _advice_item(item: PlanItem) -> AdviceItem:
+    """``item`` as an item of the assessment's advice, made once per plan item."""
+    found = _ADVICE.get(id(item))
+    if found is not None and found[0] is item:
+        return found[1]
+    made = AdviceItem(id=item.id, text=item.text, sources=item.source_ids, why=item.why)
+    if len(_ADVICE) >= KEPT_ADVICE:
+        _ADVICE.clear()
+    _ADVICE[id(item)] = (item, made)  # the plan item is held, so that its id is not reused
+    return made

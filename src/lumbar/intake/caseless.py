@@ -46,14 +46,27 @@ class Caseless:
     """A pattern matched without regard to case; written in lower case (escapes like ``\\S`` aside).
 
     Compiled on first use, not at import: the readers' patterns cost a one-shot command more to
-    compile than it spends matching, and most texts never need the case-insensitive form.
+    compile than it spends matching, and most texts never need the case-insensitive form. A pattern
+    that says what every match holds (``needs``: one of these words; ``digit``: a decimal digit) is
+    not even compiled for a text without it, and such a text is answered at once: most texts give
+    no number (tests/unit/intake/test_caseless.py checks each claim against the parsed pattern).
     """
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        if _has_upper_letter(pattern):
+    def __init__(
+        self, pattern: str, flags: int = 0, *, needs: tuple[str, ...] = (), digit: bool = False
+    ) -> None:
+        if _has_upper_letter(pattern) or any(_has_upper_letter(word) for word in needs):
             raise ValueError(f"a caseless pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
         self.flags = flags
+        self.needs = needs
+        self.digit = digit
+
+    def possible(self, low: str) -> bool:
+        """False when the lower-cased text ``low`` lacks what every match holds."""
+        if self.digit and not _has_digit(low):
+            return False
+        return not self.needs or any(word in low for word in self.needs)
 
     @cached_property
     def _fast(self) -> re.Pattern[str]:
@@ -69,16 +82,22 @@ class Caseless:
         if low is None:
             found = self._exact.search(text, pos)
             return CaselessMatch(found, text) if found else None
+        if not self.possible(low):
+            return None
         found = self._fast.search(low, pos)
         return CaselessMatch(found, text) if found else None
 
     def match(self, text: str, pos: int = 0) -> CaselessMatch | None:
         low = _lower(text)
+        if low is not None and not self.possible(low):
+            return None
         found = self._exact.match(text, pos) if low is None else self._fast.match(low, pos)
         return CaselessMatch(found, text) if found else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[CaselessMatch]:
         low = _lower(text)
+        if low is not None and not self.possible(low):
+            return iter(())
         end = len(text) if endpos is None else endpos
         found = self._exact.finditer(text, pos, end) if low is None else self._fast.finditer(low, pos, end)
         return (CaselessMatch(m, text) for m in found)
@@ -99,6 +118,22 @@ def _lower(text: str) -> str | None:
 
 
 _last: tuple[str, str | None] = ("", "")
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(low: str) -> bool:
+    """True when ``low`` holds a decimal digit of any script (what ``\\d`` matches); the last text is
+    remembered, as in ``_lower``."""
+    global _last_digit
+    last = _last_digit
+    if last[0] is low:
+        return last[1]
+    found = _DIGIT.search(low) is not None
+    _last_digit = (low, found)
+    return found
+
+
+_last_digit: tuple[str, bool] = ("", False)
 
 
 def _has_upper_letter(pattern: str) -> bool:

@@ -11,6 +11,7 @@ gives way to a finding whose phrases name another finding ("ibuprofen does not h
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -60,11 +61,67 @@ class Match(NamedTuple):
         return len(self.used)
 
 
+class PhraseTable:
+    """The patterns of the phrases by their first stem, kept packed (one string per first stem) and
+    unpacked on first use.
+
+    A one-shot command reads the table from the cache folder and uses a few hundred of its 5,600
+    patterns: made as objects, all of them cost it more to read back than its whole assessment.
+    """
+
+    def __init__(self, by_first: Mapping[str, list[Pattern]]) -> None:
+        self._packed = {first: _pack(patterns) for first, patterns in by_first.items()}
+        self._unpacked: dict[str, list[Pattern]] = {}
+
+    def get(self, first: str) -> list[Pattern]:
+        """The patterns whose first stem is ``first``, in the order of the knowledge base (none: empty)."""
+        found = self._unpacked.get(first)
+        if found is None:
+            packed = self._packed.get(first)
+            if packed is None:
+                return []
+            found = self._unpacked[first] = _unpack(packed)
+        return found
+
+    def values(self) -> Iterator[list[Pattern]]:
+        """Every first stem's patterns, in the order of the knowledge base."""
+        return (self.get(first) for first in self._packed)
+
+    def __getstate__(self) -> dict[str, str]:
+        return self._packed
+
+    def __setstate__(self, packed: dict[str, str]) -> None:
+        self._packed = packed
+        self._unpacked = {}
+
+
+def _pack(patterns: list[Pattern]) -> str:
+    """Patterns as one string: a line each, finding, stems and three flags parted by tabs."""
+    lines = []
+    for p in patterns:
+        fields = (p.finding, " ".join(p.stems))
+        if any(mark in field for field in fields for mark in "\t\n") or any(" " in stem for stem in p.stems):
+            raise ValueError(f"a phrase of {p.finding!r} has a stem that cannot be packed: {p.stems!r}")
+        flags = "".join("1" if flag else "0" for flag in (p.negative, p.contiguous, p.free))
+        lines.append(f"{fields[0]}\t{fields[1]}\t{flags}")
+    return "\n".join(lines)
+
+
+def _unpack(packed: str) -> list[Pattern]:
+    out = []
+    for line in packed.split("\n"):
+        finding, stems, flags = line.split("\t")
+        out.append(
+            Pattern(finding, tuple(stems.split(" ")), flags[0] == "1", flags[1] == "1", flags[2] == "1")
+        )
+    return out
+
+
 class Lexicon:
     """The compiled phrase table of a knowledge base, with a spelling corrector."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.by_first: dict[str, list[Pattern]] = defaultdict(list)
+        by_first: dict[str, list[Pattern]] = defaultdict(list)
         self.canonical: dict[str, str] = {}
         vocabulary: set[str] = set()
         for word_class in kb.word_classes:
@@ -77,10 +134,12 @@ class Lexicon:
                 for phrase in phrases:
                     contiguous = phrase.startswith("=")
                     for stems in self._variants(phrase_stems(phrase.lstrip("=")), contiguous):
-                        self.by_first[stems[0]].append(Pattern.of(finding.id, stems, negative, contiguous))
+                        by_first[stems[0]].append(Pattern.of(finding.id, stems, negative, contiguous))
                     vocabulary.update(t.text for t in tokenize(phrase) if not t.is_punct)
-        for first, patterns in self.by_first.items():  # synonyms that read the same are tried once
-            self.by_first[first] = list(dict.fromkeys(patterns))
+        # synonyms that read the same are tried once
+        self.by_first = PhraseTable(
+            {first: list(dict.fromkeys(patterns)) for first, patterns in by_first.items()}
+        )
         self.speller = Speller(vocabulary)
         self.shorthand = Shorthand({s.written: s.reads_as for s in kb.shorthand})
         self.warning_signs = frozenset(f.id for f in kb.findings.values() if f.warning_sign)
@@ -136,7 +195,7 @@ class Lexicon:
             patterns = candidates.get(stems[i])
             if patterns is None:
                 patterns = candidates[stems[i]] = [
-                    p for p in self.by_first.get(stems[i], ()) if present.issuperset(p.stems)
+                    p for p in self.by_first.get(stems[i]) if present.issuperset(p.stems)
                 ]
             if not patterns:
                 continue

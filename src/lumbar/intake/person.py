@@ -39,6 +39,7 @@ _INTRO = Caseless(
     r"^\W*(?:(?:hi|hello|hey)\W+)?"
     r"(?:(?:i am |i'm )?(?:asking|writing|enquiring|here)\s+(?:for|about|on behalf of)\s+)?"
     rf"(?:(?:my|our)\s+(?:[\w-]+\s+){{0,3}}?|(?=(?:{_BARE_OPENERS})\b))({_RELATIONS})\b{_AFTER_RELATION}",
+    needs=RELATIONS,
 )
 #: a text that starts with "he" or "she" describes someone else.
 _PRONOUN_START = Caseless(r"^\W*(he|she)\b")

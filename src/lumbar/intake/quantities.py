@@ -28,6 +28,8 @@ UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7
              "year": 365}  # fmt: skip
 _UNIT = r"(minute|min|hour|hr|day|night|week|wk|fortnight|month|year|yr)s?"
 _UNIT_ALIASES = {"min": "minute", "hr": "hour", "wk": "week", "yr": "year"}
+#: a time unit holds one of these ("fortnight" holds "night"): a text without any gives no duration
+_UNIT_NEEDS = ("min", "hour", "hr", "day", "night", "week", "wk", "month", "year", "yr")
 
 _RELATIVE_DAYS = {
     "yesterday": 1, "last night": 0.5, "this morning": 0.3, "this afternoon": 0.2, "this evening": 0.1,
@@ -78,50 +80,78 @@ def _unit_days(unit: str) -> float:
 
 
 _AGE_PATTERNS = [
-    Caseless(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b"),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", digit=True, needs=("old",)),
     # "45 yrs" is an age; "3 yrs ago" or "3 yrs of pain" is not
     Caseless(
-        r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b(?!\s*(?:ago|of|before|since|later|back|now)\b)"
+        r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b(?!\s*(?:ago|of|before|since|later|back|now)\b)",
+        digit=True,
+        needs=("y/o", "yo", "y.o", "yr"),
     ),
-    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b"),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b", digit=True, needs=("age",)),
     Caseless(
         r"\b(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
         r"|minutes?|mins?|hours?|days?|months?|times|cm|degrees|°|c\b|f\b|mg|\.\d|percent|stone|foot|feet|ft\b|inch))",
+        digit=True,
     ),
-    Caseless(r"\b(?:male|female|man|woman|boy|girl)\s*,\s*(?:aged\s*)?(\d{1,3})\b(?!\s*(?:weeks?|kg|%))"),
+    Caseless(
+        r"\b(?:male|female|man|woman|boy|girl)\s*,\s*(?:aged\s*)?(\d{1,3})\b(?!\s*(?:weeks?|kg|%))",
+        digit=True,
+        needs=("male", "man", "boy", "girl"),
+    ),
     # "woman 52 years", and learners' "I have 45 years" (the age, in several languages)
     Caseless(
         r"\b(?:male|female|man|woman|lady|boy|girl)\s*,?\s*(\d{1,3})\s*(?:years?|yrs?|y)\b(?!\s*(?:ago|of))",
+        digit=True,
+        needs=("male", "man", "lady", "boy", "girl"),
     ),
-    Caseless(r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)\b(?!\s*(?:ago|of|with|since|now|already))"),
-    Caseless(r"(?<![\d.])(\d{1,3})\s*,?\s*(?:male|female|man|woman)\b"),
+    Caseless(
+        r"\bi\s+have\s+(\d{2,3})\s+(?:years?|yrs?)\b(?!\s*(?:ago|of|with|since|now|already))",
+        digit=True,
+        needs=("have",),
+    ),
+    Caseless(r"(?<![\d.])(\d{1,3})\s*,?\s*(?:male|female|man|woman)\b", digit=True, needs=("male", "man")),
     Caseless(
         r"(?<![\d.°])\b(\d{1,3})\s*(?:m|f)\b(?!\s*(?:°|degrees))(?=\s*[,.]|\s+(?:with|presents|c/o|complains))",
+        digit=True,
     ),
-    Caseless(r"(?:^|[.!?]\s+)(\d{1,3})\s*\.?\s*$"),
+    Caseless(r"(?:^|[.!?]\s+)(\d{1,3})\s*\.?\s*$", digit=True),
     # a sentence that is only an age and sex, at the end: "... at all. 45 M"
-    Caseless(r"(?:^|[.!?]\s+)(\d{1,3})\s*(?:m|f|male|female)\.?\s*$"),
+    Caseless(r"(?:^|[.!?]\s+)(\d{1,3})\s*(?:m|f|male|female)\.?\s*$", digit=True),
     # "Dad's 82", "my mum's 79"
-    Caseless(rf"\b(?:{'|'.join(RELATIONS)})['’]s\s+(\d{{1,3}})\b(?!\s*(?:weeks?|months?|kg|%))"),
+    Caseless(
+        rf"\b(?:{'|'.join(RELATIONS)})['’]s\s+(\d{{1,3}})\b(?!\s*(?:weeks?|months?|kg|%))",
+        digit=True,
+        needs=RELATIONS,
+    ),
     # a sentence that is only an age: "47 years." ("I have 47 years" in several languages)
     Caseless(
         r"(?:^|[.!?,]\s*)(?:i am |i'm |im |i have |age |aged )?(\d{1,3})\s*(?:years?|yrs?|y)\s*\.?\s*(?=[.!?]|$)",
+        digit=True,
+        needs=("y",),
     ),
-    Caseless(rf"\b(?:{'|'.join(RELATIONS)}|m|f)\s*(?:\(\s*|,\s*)(?:aged\s*)?(\d{{1,3}})\s*(?:\)|,|\.|$)"),
+    Caseless(
+        rf"\b(?:{'|'.join(RELATIONS)}|m|f)\s*(?:\(\s*|,\s*)(?:aged\s*)?(\d{{1,3}})\s*(?:\)|,|\.|$)",
+        digit=True,
+    ),
 ]
 #: an age stated so plainly that a number outside any life span is a slip, not something else
 #: ("I am 999 years old", "aged 150", "-5 years old"; not "a 300 year old cottage").
 _AGE_STATED = [
     Caseless(
         r"\b(?:i am|i'm|im|i was|he is|she is|he's|she's|am)\s+-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b",
+        digit=True,
+        needs=("old",),
     ),
-    Caseless(r"(?:^|[.!?]\s+)-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b"),
-    Caseless(r"(?<![\d.])-?(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\s+of\s+age\b"),
     Caseless(
-        r"\b(?:aged?|age:|turned)\s+-?(\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|hours?|%|kg|lbs?))"
+        r"(?:^|[.!?]\s+)-?(\d+(?:\.\d+)?)\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", digit=True, needs=("old",)
+    ),
+    Caseless(r"(?<![\d.])-?(\d+(?:\.\d+)?)\s*(?:years?|yrs?)\s+of\s+age\b", digit=True, needs=("age",)),
+    Caseless(
+        r"\b(?:aged?|age:|turned)\s+-?(\d+(?:\.\d+)?)\b(?!\s*(?:weeks?|months?|days?|hours?|%|kg|lbs?))",
+        digit=True,
+        needs=("age", "turned"),
     ),
 ]
-_DIGIT = re.compile(r"\d")
 #: number words up to 99 ("sixty-eight", "thirty four").
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -129,15 +159,18 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 #: common misspellings of the tens.
 _TENS_SPELT = {"fourty": "forty", "ninty": "ninety"}
 _WORD_NUM = rf"((?:{'|'.join([*_TENS, *_TENS_SPELT])})(?:[\s-]?(?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)})"
+#: what a number in words of _WORD_NUM holds: the tens end in "ty", the teens hold "teen"
+_WORD_NUM_NEEDS = ("ty", "ten", "eleven", "twelve", "teen")
 _AGE_IN_WORDS = [
-    Caseless(rf"\b{_WORD_NUM}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b"),
-    Caseless(rf"\b(?:male|female|man|woman|lady),?\s+(?:aged\s+)?{_WORD_NUM}\b"),
+    Caseless(rf"\b{_WORD_NUM}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", needs=_WORD_NUM_NEEDS),
+    Caseless(rf"\b(?:male|female|man|woman|lady),?\s+(?:aged\s+)?{_WORD_NUM}\b", needs=_WORD_NUM_NEEDS),
     Caseless(
         rf"\b(?:i am|i'm|im|aged?|is|turned)\s+{_WORD_NUM}\b(?!\s*(?:weeks?|months?|days?|hours?|minutes?|times))",
+        needs=_WORD_NUM_NEEDS,
     ),
 ]
 #: a lone two-digit number between commas or at the very end is an age ("high blood pressure, 71, and").
-_LONE_AGE = re.compile(r"(?:^|,)\s*(\d{2,3})\s*(?=,|\.?\s*$)")
+_LONE_AGE = Caseless(r"(?:^|,)\s*(\d{2,3})\s*(?=,|\.?\s*$)", digit=True)
 
 
 def word_number(words: str) -> int:
@@ -160,14 +193,15 @@ _AGE_WORDS = [
     (
         Caseless(
             r"\bin (?:my|his|her) (teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            needs=("teens", "ties"),
         ),
         None,
     ),
-    (Caseless(r"\bin (?:my|his|her) (\d)0s\b"), None),
-    (Caseless(r"\b(teenage|teenager|teen)\b"), 16.0),
-    (Caseless(r"\b(elderly|pensioner|old age pensioner)\b"), 78.0),
-    (Caseless(r"\b(middle[- ]aged)\b"), 50.0),
-    (Caseless(r"\b(grandad|grandfather|grandma|grandmother|granny|gran|nan)\b"), 75.0),
+    (Caseless(r"\bin (?:my|his|her) (\d)0s\b", digit=True), None),
+    (Caseless(r"\b(teenage|teenager|teen)\b", needs=("teen",)), 16.0),
+    (Caseless(r"\b(elderly|pensioner|old age pensioner)\b", needs=("elderly", "pensioner")), 78.0),
+    (Caseless(r"\b(middle[- ]aged)\b", needs=("middle",)), 50.0),
+    (Caseless(r"\b(grandad|grandfather|grandma|grandmother|granny|gran|nan)\b", needs=("gran", "nan")), 75.0),
 ]
 _DECADES = {"teens": 16, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
             "seventies": 75, "eighties": 85, "nineties": 95}  # fmt: skip
@@ -177,6 +211,8 @@ _DECADES = {"teens": 16, "twenties": 25, "thirties": 35, "forties": 45, "fifties
 _AGE_MONTHS = Caseless(
     r"(?<!baby )\b(?:is|aged?|of|son|daughter|girl|boy|child|toddler)\s*(?:only\s+|just\s+)?(\d{1,2})\s*(?:months?|mths?|mo)\b"
     r"(?:\s*old)?(?!\s*(?:ago|pregnant|along|of|since))",
+    digit=True,
+    needs=("mo", "mth"),
 )
 
 
@@ -188,8 +224,7 @@ def read_age(text: str) -> Quantity | None:
         return Quantity(round(float(months.group(1)) / 12, 2), months.group(0).strip())
     pain = read_pain_score(text)
     pain_span = _span_of(text, pain.evidence) if pain else None
-    digits = _DIGIT.search(text) is not None  # every pattern of _AGE_PATTERNS reads a number in digits
-    for pattern in _AGE_PATTERNS if digits else ():
+    for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             value = float(m.group(1))
             # "pain is 5 from 10" is no age, and "-5 years old" is not 5
@@ -216,13 +251,15 @@ def read_age(text: str) -> Quantity | None:
 
 
 _TEMP_WITH_UNIT = Caseless(
-    r"\b(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?|deg)?\s*(c|f|celsius|fahrenheit|centigrade)\b"
+    r"\b(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?|deg)?\s*(c|f|celsius|fahrenheit|centigrade)\b", digit=True
 )
 _TEMP_AFTER_WORD = Caseless(
     r"\b(?:temperature|temp|fever|pyrexia|thermometer)\s*"
     r"(?:of|is|was|at|has been|had been|been|reading|reads|read|says|said|shows|showed|hit|reached|got to|went up to|peaked at|=|:|around"
     r"|about|up to|over)?\s*"
     r"(?:of\s*)?(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)?\s*(c|f|celsius|fahrenheit)?\b",
+    needs=("temp", "fever", "pyrexia", "thermometer"),
+    digit=True,
 )
 
 
@@ -230,6 +267,8 @@ _TEMP_AFTER_WORD = Caseless(
 _TEMP_DEGREES = Caseless(
     r"\b(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)()(?!\s*(?:c|f|celsius|fahrenheit)\b)"
     r"(?!\s*(?:heat|outside|weather|sun|in the shade|day|room))",
+    needs=("°", "º", "degree"),
+    digit=True,
 )
 
 
@@ -237,6 +276,8 @@ _TEMP_DEGREES = Caseless(
 _TEMP_BEFORE_WORD = Caseless(
     r"\b(\d{2}(?:\.\d+)?)\s*(?:°|º|degrees?)?\s*()(?:on|by|with|according to|says the|on the|on my)\s+"
     r"(?:[\w']+\s+){0,2}?(?:thermometer|temperature|temp)\b",
+    needs=("thermometer", "temp"),
+    digit=True,
 )
 
 
@@ -266,16 +307,20 @@ def read_temperature(text: str) -> Quantity | None:
 
 
 _PAIN = [
-    Caseless(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of|from)\s*10\b"),
+    Caseless(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of|of|from)\s*10\b", digit=True, needs=("10",)),
     Caseless(
         r"\bpain(?: score| level)?\s*(?:is|of|at|:|=)?\s*(?:about|around|a)?\s*(\d{1,2})\b"
         r"(?!\s*(?:years?|yrs?|days?|d\b|weeks?|wks?|w\b|months?|mths?|hours?|hrs?|minutes?|mins?|%))",
+        needs=("pain",),
+        digit=True,
     ),
 ]
 
 
 #: a score stated on the scale of 10 ("12 out of 10", "pain 11/10"); "12/10" alone may be a date.
-_PAIN_STATED = Caseless(r"(?<![\d./])-?(\d{1,3}(?:\.\d)?)\s*(out of|/)\s*10\b(?!/|\.?\d)")
+_PAIN_STATED = Caseless(
+    r"(?<![\d./])-?(\d{1,3}(?:\.\d)?)\s*(out of|/)\s*10\b(?!/|\.?\d)", digit=True, needs=("10",)
+)
 #: "12/10" is a score when a pain word leads straight to it, or "pain" follows it (else it may be a date)
 _PAIN_LEADS = Caseless(
     r"\b(?:pain|score|scale|hurts?|rate|rated|level)\W*(?:(?:is|was|it|of|at|about|around|a|an|like)\W+)*$",
@@ -303,18 +348,21 @@ def read_pain_score(text: str) -> Quantity | None:
 
 _PREG_WEEKS = Caseless(
     r"\b(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|into (?:my|the|her) pregnancy|of pregnancy)",
+    digit=True,
 )
 #: weeks of pregnancy stated plainly, however many ("-5 weeks pregnant", "50 weeks pregnant").
 _PREG_WEEKS_STATED = Caseless(
-    r"(?<![\d.])-?(\d{1,3})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|of pregnancy)"
+    r"(?<![\d.])-?(\d{1,3})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|of pregnancy)",
+    digit=True,
 )
-_PREG_WEEKS_LOOSE = Caseless(r"\b(\d{1,2})\s*(?:weeks?|wks?)\b")
-_TRIMESTER = Caseless(r"\b(first|1st|second|2nd|third|3rd|last)\s+trimester\b")
+_PREG_WEEKS_LOOSE = Caseless(r"\b(\d{1,2})\s*(?:weeks?|wks?)\b", digit=True)
+_TRIMESTER = Caseless(r"\b(first|1st|second|2nd|third|3rd|last)\s+trimester\b", needs=("trimester",))
 _TRIMESTER_WEEKS = {"first": 10, "1st": 10, "second": 20, "2nd": 20, "third": 32, "3rd": 32, "last": 32}
 
 
 _IM_WEEKS = Caseless(
     r"\b(?:i am|i'm|im|she is|she's|now)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since))",
+    digit=True,
 )
 
 
@@ -322,19 +370,41 @@ _IM_WEEKS = Caseless(
 _CHILD_BEFORE = Caseless(r"\b(?:baby|son|daughter|newborn|little one|he|him)\s*$")
 #: "she is 31 weeks", in a text that is about a pregnancy somewhere.
 _IS_WEEKS = Caseless(
-    r"\b(?:is|am|she's|i'm)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since|now))"
+    r"\b(?:is|am|she's|i'm)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since|now))",
+    digit=True,
 )
 #: words that show a text is about a pregnancy, so "38 weeks" means weeks of pregnancy.
 _PREGNANCY_CONTEXT = Caseless(
     r"\b(?:pregnan\w*|expecting|baby|bump|midwife|waters|contractions?|tightenings?|trimester|labour|labor|braxton|"
     r"kicks?|kicking|goes tight|our first|my first|with clots|passing clots|spotting)\b",
+    needs=(
+        "pregnan",
+        "expecting",
+        "baby",
+        "bump",
+        "midwife",
+        "waters",
+        "contraction",
+        "tightening",
+        "trimester",
+        "labo",
+        "braxton",
+        "kick",
+        "goes tight",
+        "first",
+        "clots",
+        "spotting",
+    ),
 )
 #: a message that opens with a week count standing alone, "28 wks, low back ache": how people in
 #: pregnancy write their stage (a duration says "for", "ago" or what lasted); from 12 weeks, since a
 #: back problem of three months or more is said in months.
-_OPENING_WEEKS = Caseless(r"^\W*(\d{2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\s*(?:[,.;:!-]|$)")
+_OPENING_WEEKS = Caseless(
+    r"^\W*(\d{2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\s*(?:[,.;:!-]|$)", digit=True, needs=("week", "wk")
+)
 _PREG_MONTHS = Caseless(
     r"\b(\d|one|two|three|four|five|six|seven|eight|nine)\s+months?\s+(?:pregnant|gone|along|into (?:my|the|her) pregnancy)",
+    needs=("month",),
 )
 WEEKS_PER_MONTH = 4.35
 
@@ -383,24 +453,28 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
 _FOR_DURATION = Caseless(
     rf"\b(?:for|over|in the past|in the last|within the last)\s+(?:the\s+)?(?:past|last|previous|almost|about|nearly|"
     rf"around|over|more than|the)?\s*(?:{_NUM}\s+)?{_UNIT}\b",
+    needs=_UNIT_NEEDS,
 )
 #: "since 5 days", "from 3 weeks": learners' English for "for".
 _SINCE_SPAN = Caseless(
     rf"\b(?:since|from|already)\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?{_NUM}\s+{_UNIT}\b(?!\s+ago)",
+    needs=("since", "from", "already"),
 )
 _LASTED = Caseless(
-    rf"\b(?:lasted|lasting|had (?:it|this|them|these))\s+(?:for\s+)?(?:about\s+)?{_NUM}\s+{_UNIT}\b"
+    rf"\b(?:lasted|lasting|had (?:it|this|them|these))\s+(?:for\s+)?(?:about\s+)?{_NUM}\s+{_UNIT}\b",
+    needs=("last", "had "),
 )
 _SINCE_WORDS = (
     r"yesterday|last night|this morning|this afternoon|this evening|today|last week|last month|last year|"
     r"the weekend|the morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|the summer"
 )
 #: "since yesterday", and "since my back went last week": up to four words before the time.
-_SINCE = Caseless(rf"\bsince\s+(?:[\w']+\s+){{0,4}}?({_SINCE_WORDS})\b")
-_AGO = Caseless(rf"\b{_NUM}\s+{_UNIT}\s+ago\b")
+_SINCE = Caseless(rf"\bsince\s+(?:[\w']+\s+){{0,4}}?({_SINCE_WORDS})\b", needs=("since",))
+_AGO = Caseless(rf"\b{_NUM}\s+{_UNIT}\s+ago\b", needs=("ago",))
 _BARE = Caseless(
     rf"\b{_NUM}\s+(day|night|week|wk|fortnight|month|year|yr)s?\b"
     r"(?!\s*(?:old|pregnant|along|a day|per day|a week|per week|each))",
+    needs=_UNIT_NEEDS,
 )
 #: an activity up to five words before a vague span: "sit on the loo scrolling for ages" is how long
 #: the sitting lasts, not the problem.
@@ -408,7 +482,10 @@ _ACTIVITY_BEFORE = Caseless(
     r"\b(?:sit|sitting|stand|standing|walk|walking|drive|driving|lie|lying|work|working|bend|bending|"
     r"scroll|scrolling|gaming|typing|queue|queuing|queueing)\b(?:\s+[\w']+){0,5}\s*$",
 )
-_VAGUE = Caseless(r"\bfor\s+(years|months|weeks|days|ages|a long time|decades)\b")
+_VAGUE = Caseless(
+    r"\bfor\s+(years|months|weeks|days|ages|a long time|decades)\b",
+    needs=("years", "months", "weeks", "days", "ages", "long time", "decades"),
+)
 _VAGUE_DAYS = {
     "years": 730,
     "decades": 3650,
@@ -421,6 +498,7 @@ _VAGUE_DAYS = {
 _EVENT = Caseless(
     r"\b(yesterday|last night|this morning|today)\b|\b(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b",
+    needs=("day", "last night", "this morning"),
 )
 #: "twenty a day", "three times a week": a rate, not a duration.
 _RATE_BEFORE = Caseless(rf"(?:\d|\b(?:{'|'.join([*_UNITS, *_TEENS, *_TENS])}|times|once|twice))\s*$")

@@ -29,31 +29,89 @@ MAX_FUZZY_LEN = 30
 ENGLISH_MIN_COUNT = 100
 
 
+#: words asked of the kept list by binary search before it is read into a set: a one-shot command
+#: asks about a few words, and splitting the list into a set costs about as much as 500 searches.
+SEARCHED_WORDS = 200
+
+
+class EnglishWords:
+    """Ordinary English words, asked one at a time.
+
+    Held as the kept list's sorted lines and searched by halving (about 17 steps a word); once
+    :data:`SEARCHED_WORDS` words have been asked, as a set, which a warm process asks fastest.
+    """
+
+    __slots__ = ("_asked", "_lines", "_set")
+
+    def __init__(self, lines: bytes, words: frozenset[str] | None = None) -> None:
+        self._lines = lines  # UTF-8, sorted, each word followed by "\n"
+        self._set = words
+        self._asked = 0
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is None:
+            self._asked += 1
+            if self._asked <= SEARCHED_WORDS:
+                return isinstance(word, str) and _in_sorted_lines(self._lines, word)
+            self._set = frozenset(self._lines.decode().split("\n")[:-1])
+        return word in self._set
+
+    def as_set(self) -> frozenset[str]:
+        """Every word, as a set."""
+        if self._set is None:
+            self._set = frozenset(self._lines.decode().split("\n")[:-1])
+        return self._set
+
+
+def _in_sorted_lines(lines: bytes, word: str) -> bool:
+    """True when ``word`` is a line of ``lines`` (sorted, each line ended by "\n"), found by halving.
+
+    UTF-8 bytes sort as the code points they encode, so the order of the sorted words holds."""
+    if "\n" in word:
+        return False
+    try:
+        key = word.encode()
+    except UnicodeEncodeError:  # a lone surrogate: no word of the list
+        return False
+    lo, hi = 0, len(lines)  # both at the start of a line (or the end)
+    while lo < hi:
+        start = max(lo, lines.rfind(b"\n", lo, (lo + hi) // 2) + 1)
+        end = lines.find(b"\n", start)
+        line = lines[start:end]
+        if line == key:
+            return True
+        if line < key:
+            lo = end + 1
+        else:
+            hi = start
+    return False
+
+
 @cache
-def english_words() -> frozenset[str]:
+def english_words() -> EnglishWords:
     """Ordinary English words (pyspellchecker's English frequency list, counts of at least ENGLISH_MIN_COUNT).
 
     Decoding the list's JSON costs a one-shot command about ten bare Python starts, so the words are
-    kept in the cache folder once read, as lines of text under their checksum (a set of strings reads
-    back from lines in half the instructions pickle takes). The kept file is named by the list's path,
-    size and modification time and the threshold; finding it imports neither pyspellchecker nor
-    ``importlib.resources``. A kept file that does not match its checksum is written again.
+    kept in the cache folder once read, as sorted lines of text under their checksum, and searched
+    there (:class:`EnglishWords`). The kept file is named by the list's path, size and modification
+    time and the threshold; finding it imports neither pyspellchecker nor ``importlib.resources``. A
+    kept file that does not match its checksum is written again.
     """
     source = _english_list()
     folder = cache_folder()
     kept = folder / f"english-words-{_stamp(source)}.txt" if folder is not None else None
     if kept is not None:
-        words = _read_kept(kept)
-        if words is not None:
-            return words
+        lines = _read_kept(kept)
+        if lines is not None:
+            return EnglishWords(lines)
     import gzip  # noqa: PLC0415 - only to build the kept words, never at a start that reads them
 
     counts: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()))
     words = frozenset(word for word, count in counts.items() if count >= ENGLISH_MIN_COUNT)
+    body = "\n".join(sorted(words)).encode()
     if kept is not None and words and not any("\n" in word for word in words):
-        body = "\n".join(sorted(words)).encode()
         write_whole(kept, partial(_write_kept, body=body))
-    return words
+    return EnglishWords(body + b"\n", words)
 
 
 def _english_list() -> Path:
@@ -74,8 +132,9 @@ def _write_kept(handle: IO[bytes], body: bytes) -> None:
     handle.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
 
-def _read_kept(path: Path) -> frozenset[str] | None:
-    """The words kept in ``path``: a checksum line, then one word a line; None when missing or damaged."""
+def _read_kept(path: Path) -> bytes | None:
+    """The words kept in ``path`` (after a checksum line, one word a line), each line ended by "\n";
+    None when missing or damaged."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -83,10 +142,7 @@ def _read_kept(path: Path) -> frozenset[str] | None:
     header, _, body = data.partition(b"\n")
     if not body or hashlib.sha256(body).hexdigest().encode() != header:
         return None
-    try:
-        return frozenset(body.decode().split("\n"))
-    except UnicodeDecodeError:
-        return None
+    return body + b"\n"
 
 
 def is_english(word: str) -> bool:
@@ -103,11 +159,15 @@ class Speller:
         #: a word whose stem is a lexicon word's stem already matches it, so it is never "corrected"
         #: into another word ("stopping" is not "shopping", "looked" is not "locked").
         self.stems = {stem(word) for word in vocabulary}
-        self.deletes: dict[str, set[str]] = defaultdict(set)
+        index: dict[str, set[str]] = defaultdict(set)
         for word in vocabulary:
             if len(word) >= MIN_FUZZY_LEN and word.isalpha():
                 for variant in _deletes(word) | {word}:
-                    self.deletes[variant].add(word)
+                    index[variant].add(word)
+        #: a word, or the word with one letter deleted -> the lexicon words it may come from, joined by
+        #: spaces: plain strings read back from the cache folder three times faster than 12,000 sets,
+        #: and the garbage collector never visits them
+        self.deletes = {variant: " ".join(sorted(words)) for variant, words in index.items()}
 
     def corrections(self, text: str) -> dict[str, str]:
         """Misspelt word -> the lexicon word it most likely means, for the words of ``text``."""
@@ -130,7 +190,9 @@ class Speller:
                 continue
             candidates: set[str] = set()
             for variant in _deletes(word) | {word}:
-                candidates |= self.deletes.get(variant, set())
+                near = self.deletes.get(variant)
+                if near is not None:
+                    candidates.update(near.split(" "))
             close = sorted(c for c in candidates if _one_edit(word, c))
             # asked last: the English word list is loaded only for a word that has a near lexicon word
             if not close or self.known(word):

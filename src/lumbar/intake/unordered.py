@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rapidfuzz import fuzz, process
-
 from lumbar.intake.lexicon import CONJUNCTIONS, NEGATORS, OPTIONAL_WORDS, Lexicon, Match, Pattern
 from lumbar.intake.speller import is_english
 from lumbar.intake.tokens import SENTENCE_END, Token, stem
@@ -112,6 +110,10 @@ class UnorderedDetector:
         """The stem itself, and phrase stems it may be a slip of (an ordinary English word is no slip)."""
         if stem in self.by_stem or len(stem) < FUZZY_MIN_LEN or not stem.isalpha() or is_english(word):
             return [stem]
+        # imported on the first word that may be a slip: it costs a one-shot command about as much as
+        # its whole assessment, and most texts have no such word
+        from rapidfuzz import fuzz, process  # noqa: PLC0415
+
         close = process.extract(stem, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=2)
         return [stem, *(c[0] for c in close)]
 

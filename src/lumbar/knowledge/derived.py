@@ -11,6 +11,7 @@ all (:func:`lumbar.knowledge.compiled.write_whole`); a file that cannot be read 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -67,11 +68,18 @@ def code_stamp() -> str:
 
 def load_derived(path: Path, kb: KnowledgeBase) -> Any:
     """The value in ``path`` with its references to ``kb`` restored; None when it cannot be read."""
+    # the objects read are none of them garbage: the collector's passes over them (a full one, some
+    # 15 ms, fell in this read) are wasted on a one-shot command
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         with path.open("rb") as handle:
             return _Unpickler(handle, kb).load()
     except Exception:  # missing, damaged, or naming a part this knowledge base lacks: built again
         return None
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def knowledge_parts(kb: KnowledgeBase) -> dict[str, Any]:

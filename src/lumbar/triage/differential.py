@@ -132,8 +132,9 @@ def rank_causes(kb: KnowledgeBase, state: FindingState) -> list[CauseScore]:
     norm = sum(weights)
     out = []
     for (cause, total, parts), weight in zip(scored, weights, strict=True):
-        raised = _explaining(parts, state, sign=1)
-        lowered = _explaining(parts, state, sign=-1)
+        # most causes have no known finding: nothing to sort
+        raised = _explaining(parts, state, sign=1) if parts else []
+        lowered = _explaining(parts, state, sign=-1) if parts else []
         out.append(CauseScore(cause, weight / norm, total, raised, lowered))
     out.sort(key=lambda s: -s.probability)
     return out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Literal
 
 from lumbar.assessment import LevelReason, RankedCause, Recommendation, SourceRef
 from lumbar.knowledge.loader import KnowledgeBase
@@ -13,6 +15,10 @@ from lumbar.triage.rules import FindingState, TriageResult
 
 #: a cause this likely or more contributes its specialists and tests.
 MIN_SHARE = 0.08
+#: the knowledge base's tables of specialists and tests
+CatalogueName = Literal["specialists", "tests"]
+#: source references and recommendations kept per knowledge base (a source with each set of places cited)
+KEPT_REFS = 4096
 
 
 def _suspects(kb: KnowledgeBase, result: TriageResult) -> list[str]:
@@ -31,7 +37,7 @@ def choose_specialists(
     for spec_id, cause, score in _cause_items(kb, result, top, lambda c: c.specialists):
         likely = f"For {cause.name.lower()} ({score.probability:.0%} likely)." if score else None
         picks.setdefault(spec_id, likely or f"For a suspected {cause.name.lower()}.")
-    return _recommendations(picks, kb.specialists)[:5]
+    return _recommendations(kb, "specialists", picks)[:5]
 
 
 def choose_tests(kb: KnowledgeBase, result: TriageResult, top: list[CauseScore]) -> list[Recommendation]:
@@ -44,7 +50,7 @@ def choose_tests(kb: KnowledgeBase, result: TriageResult, top: list[CauseScore])
     picks: dict[str, str] = {}
     for test_id, cause, _ in _cause_items(kb, result, top, lambda c: c.tests):
         picks.setdefault(test_id, f"To check for {cause.name.lower()}.")
-    return _recommendations(picks, kb.tests)[:6]
+    return _recommendations(kb, "tests", picks)[:6]
 
 
 def _cause_items(
@@ -62,14 +68,28 @@ def _cause_items(
 
 
 def _recommendations(
-    picks: Mapping[str, str], catalogue: Mapping[str, Specialist | DiagnosticTest]
+    kb: KnowledgeBase, table: CatalogueName, picks: Mapping[str, str]
 ) -> list[Recommendation]:
-    """Each picked id found in ``catalogue`` with the reason it was picked, in order."""
-    return [
-        Recommendation(id=item.id, text=f"{item.name}: {item.text}", sources=item.source_ids, why=why)
-        for item_id, why in picks.items()
-        if (item := catalogue.get(item_id)) is not None
-    ]
+    """Each picked id found in the knowledge base's ``table`` with the reason it was picked, in order."""
+    make = _recommendation(kb)
+    return [found for item_id, why in picks.items() if (found := make(table, item_id, why)) is not None]
+
+
+@per_knowledge_base
+def _recommendation(kb: KnowledgeBase) -> Callable[[CatalogueName, str, str], Recommendation | None]:
+    """A specialist or test as recommended for one reason, made once per item and reason."""
+
+    @lru_cache(maxsize=KEPT_REFS)
+    def make(table: CatalogueName, item_id: str, why: str) -> Recommendation | None:
+        catalogue: Mapping[str, Specialist | DiagnosticTest] = (
+            kb.specialists if table == "specialists" else kb.tests
+        )
+        item = catalogue.get(item_id)
+        if item is None:
+            return None
+        return Recommendation(id=item.id, text=f"{item.name}: {item.text}", sources=item.source_ids, why=why)
+
+    return make
 
 
 def no_flag_reason(kb: KnowledgeBase, state: FindingState, warnings_pending: bool) -> LevelReason:
@@ -124,12 +144,23 @@ def collect_sources(
     for item_id in shown:
         for source_id, locator in cited_at.get(item_id, ()):
             places.setdefault(source_id, []).append(locator)
-    out: dict[str, SourceRef] = {}
-    for source_id in dict.fromkeys(ids):
+    ref = _source_refs(kb)
+    return {
+        source_id: ref(source_id, "; ".join(dict.fromkeys(places[source_id])) if source_id in places else "")
+        for source_id in dict.fromkeys(ids)
+    }
+
+
+@per_knowledge_base
+def _source_refs(kb: KnowledgeBase) -> Callable[[str, str], SourceRef]:
+    """A source's reference with the places cited, made once per source and places (an assessment
+    refers to some twenty sources; a few hundred references serve every assessment)."""
+
+    @lru_cache(maxsize=KEPT_REFS)
+    def ref(source_id: str, cited: str) -> SourceRef:
         source = kb.sources.get(source_id)
-        cited = "; ".join(dict.fromkeys(places.get(source_id, [])))
-        if source is not None:
-            out[source_id] = SourceRef(title=source.title, locator=cited or source.locator)
-        else:
-            out[source_id] = SourceRef(title=source_id, locator=cited)
-    return out
+        if source is None:
+            return SourceRef(title=source_id, locator=cited)
+        return SourceRef(title=source.title, locator=cited or source.locator)
+
+    return ref

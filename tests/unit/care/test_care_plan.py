@@ -258,6 +258,24 @@ def test_advice_items_put_urgent_actions_first_and_carry_sources(
     assert all("#" not in s for a in home for s in a.sources)
 
 
+def test_each_plan_items_advice_is_made_once_and_says_what_the_item_says(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    plan = make_plan(make_assessment(), kb, TODAY)
+    first, again = advice_items(plan), advice_items(make_plan(make_assessment(), kb, TODAY))
+    assert first == again and all(a is b for a, b in zip(first, again, strict=True))
+    item = plan.sections[0].items[0]
+    changed = item.model_copy(update={"text": item.text + " More."})
+    made = advice_items(
+        plan.model_copy(update={"sections": [plan.sections[0].model_copy(update={"items": [changed]})]})
+    )
+    assert (
+        made[0].text == item.text + " More."
+        and made[0].sources == item.source_ids
+        and made[0].why == item.why
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,34 +41,64 @@ TEXT = "Back spasm after lifting, no numbness."
 def loaded_by(argv: list[str], cache: Path) -> tuple[list[str], str]:
     """The top modules, lumbar's packages and their subpackages that running ``lumbar argv`` imported,
     and its output."""
+    names, output, _ = run_lumbar(argv, cache)
+    return names, output
+
+
+def run_lumbar(argv: list[str], cache: Path) -> tuple[list[str], str, dict[str, Any]]:
+    """What :func:`loaded_by` gives, and what the run left unbuilt: whether the English words were read
+    into a set, and which number readers' patterns were compiled."""
     code = (
         "import contextlib, io, json, sys\n"
         "from lumbar.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    status = main({argv!r})\n"
         "names = {'.'.join(m.split('.')[:depth]) for m in sys.modules for depth in (1, 2, 3)}\n"
-        "print(json.dumps([status, sorted(names), out.getvalue()]))"
+        "from lumbar.intake import quantities, speller\n"
+        "from lumbar.intake.caseless import Caseless\n"
+        "english = speller.english_words.cache_info().currsize and speller.english_words()\n"
+        "readers = [(n, v) for n, v in vars(quantities).items() if isinstance(v, Caseless)]\n"
+        "readers += [(n, p) for n, v in vars(quantities).items() if isinstance(v, list) for p in v"
+        " if isinstance(p, Caseless)]\n"
+        "lazy = {'english_set': bool(english) and english._set is not None,"
+        " 'compiled': sorted({n for n, p in readers if '_fast' in vars(p) or '_exact' in vars(p)})}\n"
+        "print(json.dumps([status, sorted(names), out.getvalue(), lazy]))"
     )
     env = {**os.environ, "LUMBAR_CACHE": str(cache)}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-    status, names, output = json.loads(done.stdout)
+    status, names, output, lazy = json.loads(done.stdout)
     assert status == 0
-    return names, output
+    return names, output, lazy
 
 
 @pytest.mark.parametrize("cached", [False, True], ids=["first start", "from the cache"])
 def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
     if cached:
         loaded_by(["assess", "--text", TEXT, "--json"], tmp_path)
-    names, output = loaded_by(["assess", "--text", TEXT, "--json"], tmp_path)
+    names, output, lazy = run_lumbar(["assess", "--text", TEXT, "--json"], tmp_path)
     assert json.loads(output)["level"]
     assert [name for name in (*NEVER, *REPORT) if name in names] == []
+    # a text without a digit, a time unit or a number word compiles none of the number readers, and
+    # one without a long word that is neither English nor the lexicon's loads no fuzzy matching
+    assert lazy["compiled"] == []
+    assert "rapidfuzz" not in names
     if cached:
         assert "yaml" not in names  # the compiled knowledge base is read, not the YAML files
         # ... as its run-time classes: neither the schema's pydantic models nor what converts them
         assert "lumbar.knowledge.validation" not in names
-        # the kept English words are read, not pyspellchecker's gzipped JSON list
+        # the kept English words are read, not pyspellchecker's gzipped JSON list, and searched in
+        # their lines, not read into a set
         assert [name for name in ("spellchecker", "gzip") if name in names] == []
+        assert lazy["english_set"] is False
+
+
+def test_a_text_with_numbers_and_an_unknown_word_loads_what_it_needs(tmp_path: Path) -> None:
+    """The checks above would pass if the readers and the fuzzy matching were never asked."""
+    text = "I am 45, back spasm for 3 days, my blaggerz hurt."
+    names, output, lazy = run_lumbar(["assess", "--text", text, "--json"], tmp_path)
+    assert json.loads(output)["level"]
+    assert {"_AGE_PATTERNS", "_FOR_DURATION", "_TEMP_WITH_UNIT"} <= set(lazy["compiled"])
+    assert "rapidfuzz" in names
 
 
 def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from re import _constants, _parser  # type: ignore[attr-defined]
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -41,11 +43,18 @@ def test_a_pattern_is_compiled_on_first_use_not_when_made() -> None:
 
 
 def _module_patterns(module: ModuleType) -> list[Caseless]:
-    found: list[Caseless] = []
-    for value in vars(module).values():
-        values = value if isinstance(value, list | tuple) else [value]
-        found += [v for v in values if isinstance(v, Caseless)]
-    return found
+    """Every Caseless of a module: alone, in a list or tuple (``(pattern, typical age)``) or a dict."""
+
+    def found_in(value: object) -> list[Caseless]:
+        if isinstance(value, Caseless):
+            return [value]
+        if isinstance(value, list | tuple):
+            return [p for v in value for p in found_in(v)]
+        if isinstance(value, dict):
+            return [p for v in value.values() for p in found_in(v)]
+        return []
+
+    return [p for value in vars(module).values() for p in found_in(value)]
 
 
 @pytest.mark.parametrize(
@@ -57,3 +66,66 @@ def test_every_reader_pattern_compiles(module: ModuleType, at_least: int) -> Non
     assert len(patterns) >= at_least
     for pattern in patterns:
         re.compile(pattern.pattern, pattern.flags)
+
+
+def _always(items: Any, holds: Any, run: str = "") -> bool:
+    """True when every match of the parsed ``items`` passes ``holds`` on one of its parts: a run of
+    literal characters (as a string; ``run`` is the one just before ``items``) or a character set (as
+    its parsed form). The parser moves the common start of branches before them ("t(?:emp|hermometer)"),
+    so a run goes on into a group or a branch."""
+    for op, arg in items:
+        if op is _constants.LITERAL:
+            run += chr(arg)
+            continue
+        if run and holds(run):
+            return True
+        if op is _constants.IN and holds(arg):
+            return True
+        if op is _constants.SUBPATTERN and _always(arg[-1], holds, run):
+            return True
+        if op is _constants.BRANCH and all(_always(branch, holds, run) for branch in arg[1]):
+            return True
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and arg[0] >= 1 and _always(arg[2], holds):
+            return True
+        run = ""
+    return bool(run) and holds(run)
+
+
+def _claims_hold(pattern: Caseless) -> bool:
+    """What ``pattern`` says every match holds, proved from its parsed form (lower case, as searched)."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    digit = [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)]
+    digit_ok = not pattern.digit or _always(parsed, lambda part: part == digit)
+    needs_ok = not pattern.needs or _always(
+        parsed, lambda part: isinstance(part, str) and any(word in part for word in pattern.needs)
+    )
+    return digit_ok and needs_ok
+
+
+@pytest.mark.parametrize("module", [quantities, person], ids=["quantities", "person"])
+def test_what_each_reader_pattern_says_its_matches_hold_is_true(module: ModuleType) -> None:
+    """A text without a pattern's ``needs`` or digit is never searched, so a wrong claim would miss a
+    number; each claim is proved from the parsed pattern (literal runs, branches, repeats of at least one)."""
+    claiming = [p for p in _module_patterns(module) if p.needs or p.digit]
+    assert len(claiming) >= (40 if module is quantities else 1)
+    assert [p.pattern for p in claiming if not _claims_hold(p)] == []
+
+
+def test_the_proof_refuses_a_claim_a_match_can_avoid() -> None:
+    assert _claims_hold(Caseless(r"\bfor (\d+|a few) (?:days?|weeks?)", needs=("day", "week")))
+    assert not _claims_hold(Caseless(r"\bfor (\d+|a few) (?:days?|weeks?)", digit=True))
+    assert not _claims_hold(Caseless(r"(?:days?|wks?)", needs=("day", "week")))
+    assert not _claims_hold(Caseless(r"\d*\s*days", digit=True))
+    assert not _claims_hold(Caseless(r"[\d.]+ days", digit=True))
+    assert not _claims_hold(Caseless(r"(?=\d)\w+ days", digit=True))  # a look-ahead holds nothing
+
+
+def test_a_text_without_what_every_match_holds_is_answered_without_compiling() -> None:
+    pattern = Caseless(r"\b(\d+)\s*days?\b", needs=("day",), digit=True)
+    assert pattern.search("Back spasm, no numbness for days") is None
+    assert list(pattern.finditer("Back spasm for 3 weeks")) == [] and pattern.match("three days") is None
+    assert "_fast" not in vars(pattern)
+    found = pattern.search("Back spasm for 3 DAYS")
+    assert found is not None and found.group(0) == "3 DAYS"
+    arabic = pattern.search("for \u0663 days")  # \\d is any decimal digit, and so is the test for one
+    assert arabic is not None and arabic.group(1) == "\u0663"

@@ -3,11 +3,12 @@ and which of two overlapping matches wins."""
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable
 
 import pytest
 
-from lumbar.intake.lexicon import Lexicon
+from lumbar.intake.lexicon import Lexicon, Pattern, PhraseTable
 from lumbar.intake.speller import Speller
 from lumbar.knowledge.loader import KnowledgeBase
 
@@ -133,3 +134,26 @@ def test_match_remembers_the_tokens_it_used_and_skipped(lexicon: Lexicon) -> Non
     used = [tokens[i].text for i in sorted(match.used)]
     assert used[0] == "numb" and used[-1] == "legs" and "right" not in used
     assert (match.start, match.end) == (0, len(tokens) - 1)
+
+
+def test_the_phrase_table_unpacks_each_first_stem_as_built_and_only_when_asked() -> None:
+    patterns = [
+        Pattern.of("leg_weakness", ("leg", "weak"), False),
+        Pattern.of("leg_weakness", ("leg", "the", "weak"), True, contiguous=True),
+    ]
+    table = pickle.loads(
+        pickle.dumps(PhraseTable({"leg": patterns, "back": [Pattern.of("x", ("back",), False)]}))
+    )
+    assert table._unpacked == {}
+    assert table.get("leg") == patterns and table.get("arm") == []
+    assert list(table._unpacked) == ["leg"]
+    assert [p.stems for ps in table.values() for p in ps] == [
+        ("leg", "weak"),
+        ("leg", "the", "weak"),
+        ("back",),
+    ]
+
+
+def test_a_stem_that_would_break_the_packing_is_refused() -> None:
+    with pytest.raises(ValueError, match="cannot be packed"):
+        PhraseTable({"leg": [Pattern.of("x", ("leg", "weak\tly"), False)]})

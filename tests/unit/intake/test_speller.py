@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lumbar.intake.speller import english_words
+from lumbar.intake import speller
+from lumbar.intake.speller import EnglishWords, english_words
 
 
 def test_the_english_words_are_kept_in_the_cache_folder_and_read_back(
@@ -15,14 +16,45 @@ def test_the_english_words_are_kept_in_the_cache_folder_and_read_back(
     monkeypatch.setenv("LUMBAR_CACHE", str(tmp_path))
     english_words.cache_clear()
     try:
-        words = english_words()
+        words = english_words().as_set()
         (kept,) = tmp_path.glob("english-words-*.txt")
         english_words.cache_clear()
-        assert english_words() == words and "walk" in words and "fever" in words
+        assert english_words().as_set() == words and "walk" in words and "fever" in words
         assert "" not in words and len(words) > 10_000
         kept.write_bytes(kept.read_bytes().replace(b"\nwalk\n", b"\nwalks\n"))  # damaged: read from the list
         english_words.cache_clear()
-        assert english_words() == words
+        assert english_words().as_set() == words
         assert kept.read_bytes().count(b"\nwalk\n") == 1  # and kept again, whole
     finally:
         english_words.cache_clear()
+
+
+def test_the_kept_lines_answer_as_the_set_does() -> None:
+    words = english_words().as_set()
+    lines = "".join(word + "\n" for word in sorted(words)).encode()
+    assert all(speller._in_sorted_lines(lines, word) for word in sorted(words)[:: len(words) // 500])
+    others = ["", "\n", "walk\nfever", "zzzzq", "walkk", "Walk", "\ud800", "café", "aa", "~"]
+    others += [word + "q" for word in sorted(words)[:: len(words) // 100]]
+    assert [speller._in_sorted_lines(lines, word) for word in others] == [word in words for word in others]
+
+
+@pytest.mark.parametrize("word", ["a", "walk", "fever", "zygote", "zzzzq", "aaaa"])
+def test_halving_finds_every_line_and_nothing_else(word: str) -> None:
+    lines = b"a\nback\nfever\nwalk\nwalking\nzygote\n"
+    assert speller._in_sorted_lines(lines, word) == (word.encode() + b"\n" in b"\n" + lines)
+
+
+def test_asked_often_the_words_are_read_into_a_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speller, "SEARCHED_WORDS", 3)
+    words = EnglishWords(b"back\nfever\nwalk\n")
+    assert ["walk" in words, "pain" in words, "back" in words] == [True, False, True]
+    assert words._set is None  # searched in the lines so far
+    assert ("fever" in words, "pain" in words) == (True, False)
+    assert words._set == frozenset({"back", "fever", "walk"})
+
+
+def test_the_delete_index_holds_plain_strings_of_the_words_it_points_to() -> None:
+    index = speller.Speller({"fever", "fevers", "leg"}).deletes
+    assert index["fever"] == "fever fevers" and index["fevr"] == "fever"
+    assert "leg" not in index  # shorter than MIN_FUZZY_LEN: never corrected into
+    assert all(type(words) is str for words in index.values())

@@ -4,6 +4,7 @@ the knowledge base's own objects, built again when the data, the code or the fil
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import subprocess
 import sys
@@ -113,6 +114,29 @@ def test_a_damaged_file_or_one_naming_a_missing_part_is_built_again(folder: Path
     path.write_bytes(b"not a pickle")
     assert kept(kb, "value", lambda: 42) == 42
     assert kept(kb, "value", _never) == 42
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector on", "collector off"])
+def test_reading_pauses_the_garbage_collector_and_leaves_it_as_it_was(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    kb = load_knowledge()
+    kept(kb, "value", lambda: {"finding": next(iter(kb.findings.values())), "words": {"a": "b c"}})
+    (path,) = folder.glob("value-*.pickle")
+    seen: list[bool] = []
+    original = derived._Unpickler.load
+    monkeypatch.setattr(
+        derived._Unpickler, "load", lambda self: (seen.append(gc.isenabled()), original(self))[1]
+    )
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert load_derived(path, kb) == {"finding": next(iter(kb.findings.values())), "words": {"a": "b c"}}
+        path.write_bytes(b"not a pickle")
+        assert load_derived(path, kb) is None
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable()
+    assert seen == [False, False]
 
 
 def test_a_value_that_cannot_be_stored_is_built_each_time_and_leaves_no_file(folder: Path) -> None:

@@ -1,13 +1,14 @@
-"""Specialists and tests: routing follows levels.yaml; self-care lists no test."""
+"""Specialists and tests: routing follows levels.yaml; self-care lists no test; sources with the places cited."""
 
 from __future__ import annotations
 
 import pytest
 
+from lumbar.assessment import LevelReason, Recommendation, SourceRef
 from lumbar.knowledge.loader import load_knowledge
 from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import rank_causes
-from lumbar.triage.recommend import choose_specialists, choose_tests
+from lumbar.triage.recommend import _cited_places, choose_specialists, choose_tests, collect_sources
 from lumbar.triage.rules import FindingState, TriageResult, triage
 
 CES = FindingState(frozenset({"saddle_numbness", "urinary_retention"}), frozenset())
@@ -39,3 +40,42 @@ def test_a_suspected_cause_of_a_fired_rule_brings_its_tests_and_specialists() ->
     specialists = [s.id for s in choose_specialists(kb, result, [])]
     assert specialists[0] == "emergency_department"
     assert set(kb.causes["cauda_equina_syndrome"].specialists) & set(specialists)
+
+
+def test_sources_are_given_with_the_places_cited_and_made_once_per_source_and_places() -> None:
+    kb = load_knowledge()
+    result = triage(kb, CES)
+    reasons = [
+        LevelReason(text=rule.reason, findings=[], sources=rule.source_ids, rule=rule.id)
+        for rule in result.fired
+    ]
+    unknown = LevelReason(text="x", findings=[], sources=["no_such_source"], rule=None)
+    first = collect_sources(kb, [*reasons, unknown], [])
+    again = collect_sources(kb, [*reasons, unknown], [])
+    assert first == again and all(again[s] is first[s] for s in first)
+    assert first["no_such_source"] == SourceRef(title="no_such_source", locator="")
+    places = {
+        source: [
+            locator
+            for rule in result.fired
+            for cited, locator in _cited_places(kb)[rule.id]
+            if cited == source
+        ]
+        for source in first
+    }
+    for source_id, ref in first.items():
+        if source_id in kb.sources:
+            general = kb.sources[source_id].locator
+            assert ref.title == kb.sources[source_id].title
+            assert ref.locator == ("; ".join(dict.fromkeys(places[source_id])) or general)
+
+
+def test_a_specialist_or_test_is_made_once_per_reason() -> None:
+    kb = load_knowledge()
+    result = triage(kb, CES)
+    first, again = choose_tests(kb, result, []), choose_tests(kb, result, [])
+    assert first and all(a is b for a, b in zip(first, again, strict=True))
+    test = kb.tests[first[0].id]
+    assert first[0] == Recommendation(
+        id=test.id, text=f"{test.name}: {test.text}", sources=test.source_ids, why=first[0].why
+    )
