@@ -40,7 +40,7 @@ from lumbar.knowledge.memo import kept_tables, remember_tables
 from lumbar.triage.differential import CauseScore, rank_causes
 from lumbar.triage.questions import danger_leads, rank_questions
 from lumbar.triage.recommend import choose_specialists, choose_tests, collect_sources, no_flag_reason
-from lumbar.triage.rules import FindingState, TriageResult, triage
+from lumbar.triage.rules import FindingState, TriageResult, suspected_causes, triage
 
 #: an interview answer: True present, False absent, a number for a numeric finding.
 Answer = bool | float
@@ -129,7 +129,8 @@ class AssessmentEngine:
         """The reading of ``text`` (with ``answers``), what it makes known, the level and the causes."""
         reading = self.read(text, answers)
         state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
-        return reading, state, triage(self.kb, state), rank_causes(self.kb, state)
+        result = triage(self.kb, state)
+        return reading, state, result, rank_causes(self.kb, state, suspected_causes(result))
 
     def _build(
         self,

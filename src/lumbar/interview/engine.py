@@ -20,7 +20,7 @@ from lumbar.interview.policy import MAX_QUESTIONS, Ask, Known, Stop, choose
 from lumbar.interview.state import engine_answers, load_state, pending_reask, record, undo
 from lumbar.knowledge.schema import Finding, YesMeans
 from lumbar.triage.differential import rank_causes
-from lumbar.triage.rules import FindingState, triage
+from lumbar.triage.rules import FindingState, suspected_causes, triage
 
 #: InterviewState in any of the forms a client may send back.
 StateLike = InterviewState | dict[str, Any] | str | bytes
@@ -63,7 +63,8 @@ class Interviewer:
         known = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
         possible = tuple(f.id for f in possible_signs(reading, self.kb))
         notices = {n.finding: n.text for n in self.engine.notices(reading)}
-        return Known(known, triage(self.kb, known), rank_causes(self.kb, known), possible, notices)
+        result = triage(self.kb, known)
+        return Known(known, result, rank_causes(self.kb, known, suspected_causes(result)), possible, notices)
 
     def _pending(self, state: InterviewState) -> str:
         choice = choose(self.kb, state, self.known(state), self.cap)

@@ -157,6 +157,11 @@ class TriageResult:
     possible: list[WarningSignRule]  # could still fire and would raise the level
 
 
+def suspected_causes(result: TriageResult) -> frozenset[str]:
+    """The causes the rules that fired suspect."""
+    return frozenset(cause for rule in result.fired for cause in rule.suspects)
+
+
 def triage(kb: KnowledgeBase, state: FindingState) -> TriageResult:
     """The level set by the most urgent rule that fires (self-care when none does)."""
     present, absent = state.present, state.absent

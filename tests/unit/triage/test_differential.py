@@ -7,8 +7,9 @@ from collections.abc import Collection
 
 import pytest
 
+from lumbar import assess
 from lumbar.knowledge.loader import load_knowledge
-from lumbar.triage.differential import log_posterior, possible, rank_causes
+from lumbar.triage.differential import SUSPECT_LOG_LR, log_posterior, possible, rank_causes
 from lumbar.triage.rules import FindingState
 
 
@@ -62,3 +63,24 @@ def test_each_cause_is_scored_from_the_known_findings_as_from_its_whole_evidence
     for score in rank_causes(kb, state):
         total, _ = log_posterior(score.cause, state)
         assert score.log_odds == total  # to the last bit: the same terms added in the same order
+
+
+def test_a_suspected_cause_has_its_odds_raised_by_the_rules_ratio() -> None:
+    kb = load_knowledge()
+    state = _state({"chills_rigors", "diabetes", "recent_infection"})
+    plain = {s.cause.id: s for s in rank_causes(kb, state)}
+    raised = {s.cause.id: s for s in rank_causes(kb, state, {"spinal_infection"})}
+    gain = raised["spinal_infection"].log_odds - plain["spinal_infection"].log_odds
+    assert math.isclose(gain, SUSPECT_LOG_LR)
+    assert raised["spinal_infection"].probability > plain["spinal_infection"].probability
+    assert raised["muscle_strain"].log_odds == plain["muscle_strain"].log_odds
+
+
+def test_a_rule_that_fired_brings_its_suspect_into_the_first_three() -> None:
+    """Fever and shivering after an infection, in someone with diabetes: the spinal-infection rule fires,
+    and its cause is among the first three, though each finding alone leaves it far down."""
+    result = assess(
+        "Diabetic, had a tooth abscess last month, now shivering with a temperature and bad low back pain."
+    )
+    assert "rule_spinal_infection" in {r.rule for r in result.level_reasons}
+    assert "spinal_infection" in [c.id for c in result.causes[:3]]
