@@ -1,7 +1,8 @@
 """Cases written outside the team (tests/cases/outside_*.jsonl, see outside_batches.md): never under-triaged.
 
 Their first scores, taken before anyone read them, are recorded in outside_batches.md; here they guard
-against regressions once their general causes were fixed.
+against regressions once their general causes were fixed. A case the reader still cannot follow carries
+a `known_issue` (why, in words); it must still miss, so that a fix is noticed and the note removed.
 """
 
 from __future__ import annotations
@@ -22,10 +23,26 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+UNDERSTOOD = [c for c in CASES if "known_issue" not in c]
+KNOWN_ISSUES = [c for c in CASES if "known_issue" in c]
+
+
+def _under_triaged(case: dict) -> bool:
+    return assess(case["text"]).level.rank < min(Level(a).rank for a in case["acceptable"])
+
+
+@pytest.mark.parametrize("case", UNDERSTOOD, ids=[c["id"] for c in UNDERSTOOD])
 def test_outside_case_is_never_under_triaged(case: dict) -> None:
-    level = assess(case["text"]).level
-    assert level.rank >= min(Level(a).rank for a in case["acceptable"]), f"{case['id']}: {level}"
+    assert not _under_triaged(case), f"{case['id']}: {assess(case['text']).level}"
+
+
+@pytest.mark.parametrize("case", KNOWN_ISSUES, ids=[c["id"] for c in KNOWN_ISSUES])
+def test_a_known_issue_still_misses(case: dict) -> None:
+    assert _under_triaged(case), f"{case['id']} now passes: remove its known_issue"
+
+
+def test_known_issues_are_few() -> None:
+    assert len(KNOWN_ISSUES) <= len(CASES) // 100
 
 
 def test_outside_cases_levels_and_causes() -> None:

@@ -210,13 +210,16 @@ class Scopes:
             )
             commas[k] = tok.text in (",", "and")
         terminators = [False] * n
+        affirming = [False] * n
         for t in triggers:
             if t.rule.category == ContextCategory.TERMINATE:
                 terminators[t.start] = True
+                affirming[t.start] = t.rule.affirms
         self._words = list(accumulate((not tok.is_punct for tok in tokens), initial=0))
         self._stops = list(accumulate(stops, initial=0))
         self._commas = list(accumulate(commas, initial=0))
         self._terminators = list(accumulate(terminators, initial=0))
+        self._affirming = list(accumulate(affirming, initial=0))
 
     def clear(self, lo: int, hi: int, rule: ContextRule) -> bool:
         """True when no scope boundary of ``rule`` lies between token lo (inclusive) and hi (exclusive)."""
@@ -228,6 +231,11 @@ class Scopes:
             return False
         return not self._terminators[hi] - self._terminators[lo]
 
+    def affirmed(self, lo: int, hi: int) -> bool:
+        """True when a terminator that affirms what follows ("except") starts between token lo
+        (inclusive) and hi (exclusive)."""
+        return bool(self._affirming[hi] - self._affirming[lo])
+
 
 #: trigger categories that modify no match themselves
 _NOT_MODIFIERS = (ContextCategory.TERMINATE, ContextCategory.PSEUDO)
@@ -237,8 +245,12 @@ def _reaches(trig: Trigger, match: Match, scopes: Scopes) -> bool:
     direction = trig.rule.direction
     if direction in ("forward", "both") and match.start >= trig.end and match.end > trig.end:
         # a phrase may begin with the trigger's last word ("my wife [has a kidney infection]"); one that
-        # takes in more of it is about that person by itself ("my [father has ankylosing spondylitis]")
-        return scopes.clear(trig.end + 1, max(match.start, trig.end + 1), trig.rule)
+        # takes in more of it is about that person by itself ("my [father has ankylosing spondylitis]").
+        # A phrase read across "except" is completed after it, out of the scope: "no [numbness except
+        # round my bum]" says where the numbness is.
+        return scopes.clear(trig.end + 1, max(match.start, trig.end + 1), trig.rule) and not scopes.affirmed(
+            max(match.start, trig.end + 1), match.end + 1
+        )
     if direction in ("backward", "both") and match.end < trig.start:
         return scopes.clear(match.end + 1, trig.start, trig.rule)
     # a forward trigger in a gap of the phrase modifies it: "legs are not weak"

@@ -255,6 +255,8 @@ _TEMP_WITH_UNIT = Caseless(
 )
 _TEMP_AFTER_WORD = Caseless(
     r"\b(?:temperature|temp|fever|pyrexia|thermometer)\s*"
+    # a correction after the word: "no temp.. well 38.2 earlier", "temperature - actually 38"
+    r"(?:[.,!?…-]+\s*(?:well|actually|sorry|i mean|oh|wait)[,\s]*)?"
     r"(?:of|is|was|at|has been|had been|been|reading|reads|read|says|said|shows|showed|hit|reached|got to|went up to|peaked at|=|:|around"
     r"|about|up to|over)?\s*"
     r"(?:of\s*)?(\d{2,3}(?:\.\d+)?)\s*(?:°|º|degrees?)?\s*(c|f|celsius|fahrenheit)?\b",

@@ -1322,12 +1322,14 @@ class ContextRule(Frozen):
         "max_scope",
         "stops_at_comma",
         "findings",
+        "affirms",
     )
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "direction": "forward",
         "max_scope": 8,
         "stops_at_comma": False,
         "findings": [],
+        "affirms": False,
     }
 
     literal: str
@@ -1339,6 +1341,8 @@ class ContextRule(Frozen):
     stops_at_comma: bool
     #: modifies only these findings ('can I take' a painkiller); empty = every finding
     findings: list[str]
+    #: a terminator that says what follows is so: 'no numbness except round my bum' (a phrase read across it is out of the scope)
+    affirms: bool
 
     def __init__(
         self,
@@ -1349,6 +1353,7 @@ class ContextRule(Frozen):
         max_scope: int = 8,
         stops_at_comma: bool = False,
         findings: list[str] = FACTORY,
+        affirms: bool = False,
     ) -> None:
         vars(self).update(
             literal=literal,
@@ -1357,6 +1362,7 @@ class ContextRule(Frozen):
             max_scope=max_scope,
             stops_at_comma=stops_at_comma,
             findings=[] if findings is FACTORY else findings,
+            affirms=affirms,
         )
 
 

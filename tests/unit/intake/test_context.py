@@ -43,6 +43,19 @@ def status(reading: Reading, finding_id: str) -> str | None:
         ("My bladder is normal.", {"bladder_dysfunction": "absent"}),
         ("I have no history of cancer.", {"cancer_history": "absent"}),
         ("The tightening will not relax, with back pain.", {"back_pain": "present"}),
+        # "except" says where: the phrase read across it is out of the negation's scope
+        ("back agony, no numbness except round my bum", {"saddle_numbness": "present"}),
+        ("no numbness round my bum", {"saddle_numbness": "absent"}),
+        # a terminator that does not affirm leaves a phrase read across it negated
+        ("I drink not much water because I go to the toilet a lot", {"waters_breaking": "absent"}),
+        # a sign asked and answered
+        ("30 wks, backache by evening. bleeding? no. baby kicking loads", {"vaginal_bleeding": "absent"}),
+        # "if I sit ... it goes off" is what happens each time, not a supposition
+        (
+            "both my legs get heavy when I walk. If I sit on a bench it goes off in a minute.",
+            {"neurogenic_claudication": "present"},
+        ),
+        ("It's not that I can't walk, I can.", {"refuses_to_walk": None}),
     ],
 )
 def test_negation_and_its_scope(read: Read, text: str, expected: dict[str, str]) -> None:

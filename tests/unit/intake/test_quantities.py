@@ -32,6 +32,8 @@ def value(quantity: object) -> float | None:
         ("temperature of 37", 37.0),
         ("102.5 degrees and shaking", 39.2),
         ("Temp was 99.1F", 37.3),
+        ("no temp.. well 38.2 earlier lol", 38.2),  # a correction after the word
+        ("temperature - actually 38.5", 38.5),
     ],
 )
 def test_temperature(text: str, celsius: float) -> None:
@@ -48,6 +50,7 @@ def test_temperature(text: str, celsius: float) -> None:
         "lost 5 kg",
         "pain 8/10",
         "temp 120",
+        "no fever. 38, female",  # the age after a sentence, not a correction
     ],
 )
 def test_not_a_body_temperature(text: str) -> None:

@@ -710,6 +710,10 @@ class ContextRule(BaseModel):
         default_factory=list,
         description="modifies only these findings ('can I take' a painkiller); empty = every finding",
     )
+    affirms: bool = Field(
+        False,
+        description="a terminator that says what follows is so: 'no numbness except round my bum' (a phrase read across it is out of the scope)",
+    )
 
 
 class WordClass(BaseModel):
