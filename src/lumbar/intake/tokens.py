@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:['’][a-z]+)?|[.,;:!?\n]", re.IGNORECASE)
+#: words, numbers and punctuation; a dash standing alone ("numbness - no", a list's "- ") is punctuation
+_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:['’][a-z]+)?|[.,;:!?\n]|(?<!\S)[-–—](?!\S)", re.IGNORECASE)
 #: punctuation that ends a clause for matching; sentence enders also end ConText scopes.
 SENTENCE_END = {".", ";", "!", "?", "\n", ":"}
-PUNCT = SENTENCE_END | {","}
+PUNCT = SENTENCE_END | {",", "-", "–", "—"}
 
 _CONTRACTIONS = {
     "can't": ["cannot"],

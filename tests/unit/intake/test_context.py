@@ -56,6 +56,16 @@ def status(reading: Reading, finding_id: str) -> str | None:
             {"neurogenic_claudication": "present"},
         ),
         ("It's not that I can't walk, I can.", {"refuses_to_walk": None}),
+        # a checklist answered in a row, and a list after a colon
+        (
+            "numbness - no. bladder - yes a bit, cant tell when i need to go",
+            {"leg_numbness_tingling": "absent"},
+        ),
+        (
+            "numbness - no. bladder - yes a bit, cant tell when i need to go",
+            {"bladder_dysfunction": "present"},
+        ),
+        ("To answer what the midwife asks: no bleeding, no fluid", {"vaginal_bleeding": "absent"}),
     ],
 )
 def test_negation_and_its_scope(read: Read, text: str, expected: dict[str, str]) -> None:

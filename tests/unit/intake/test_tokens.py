@@ -93,3 +93,9 @@ def test_phrase_stems_match_the_stems_of_the_text() -> None:
     assert phrase_stems("Muscles keep spasming!") == tuple(stem(w) for w in ("muscles", "keep", "spasming"))
     assert phrase_stems("can't pee") == ("cannot", "pee")
     assert phrase_stems("...") == ()
+
+
+def test_a_spaced_dash_is_punctuation_and_a_hyphen_is_not() -> None:
+    assert [t.text for t in tokenize("numbness - no")] == ["numbness", "-", "no"]
+    assert [t.is_punct for t in tokenize("pain – worse")] == [False, True, False]
+    assert "-" not in [t.text for t in tokenize("a well-known x-ray")]
