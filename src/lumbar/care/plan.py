@@ -77,7 +77,7 @@ def make_plan(
         disclaimer=assessment.disclaimer,
         basis=_basis(assessment, kb),
     )
-    return plan.model_copy(update={"sources": _source_titles(plan, kb)})
+    return plan.replace(sources=_source_titles(plan, kb))
 
 
 def plan_advice(assessment: Assessment, kb: KnowledgeBase, today: date | None = None) -> list[AdviceItem]:
@@ -122,7 +122,7 @@ def _first_taking(sections: list[PlanSection], taking: list[PlanItem]) -> list[P
     if not sections:
         return [PlanSection(id="today", title=wording.SECTION_TITLES["today"], items=taking)]
     first = sections[0]
-    return [first.model_copy(update={"items": [*taking, *first.items]}), *sections[1:]]
+    return [first.replace(items=[*taking, *first.items]), *sections[1:]]
 
 
 def _starting(sections: list[PlanSection], kb: KnowledgeBase) -> frozenset[str]:

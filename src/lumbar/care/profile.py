@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lumbar.assessment import Assessment
+from lumbar.knowledge.dump import as_data
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Finding
@@ -51,7 +52,7 @@ def _numbers(assessment: Assessment, person: dict[str, Any]) -> dict[str, float]
 
 def profile_of(assessment: Assessment, kb: KnowledgeBase) -> Profile:
     """Present findings plus those derived from numbers and implied by others; absent ones as reported."""
-    person = assessment.person.model_dump()
+    person = as_data(assessment.person)
     present = set(assessment.present) | _person_findings(person, kb)
     numbers = _numbers(assessment, person)
     for finding in _derived(kb):

@@ -32,6 +32,8 @@ class Frozen:
     FIELDS: ClassVar[tuple[str, ...]] = ()
     #: the value each optional field takes when not given
     DEFAULTS: ClassVar[dict[str, Any]] = {}
+    #: field -> the name its JSON form gives it, where the two differ (``for_`` -> ``for``)
+    ALIASES: ClassVar[dict[str, str]] = {}
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
