@@ -37,8 +37,14 @@ NEVER = (
 REPORT = ("rich", "jinja2")
 #: never needed once the knowledge base is compiled (a first start validates the YAML with pydantic):
 #: the knowledge base is read as its run-time classes and the result built of plain records, so
-#: neither pydantic, the schemas nor what converts to and from them
-FROM_CACHE = ("pydantic", "pydantic_core", "lumbar.schemas", "lumbar.knowledge.validation")
+#: neither pydantic, the schemas nor what converts to and from them; the package's data found as a folder
+FROM_CACHE = (
+    "pydantic",
+    "pydantic_core",
+    "lumbar.schemas",
+    "lumbar.knowledge.validation",
+    "importlib.resources",
+)
 TEXT = "Back spasm after lifting, no numbness."
 
 
