@@ -14,8 +14,8 @@ Selection rules (the clinical content is all in the knowledge base):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from lumbar.assessment import Assessment, RankedCause
 from lumbar.assessment import Recommendation as AdviceItem
@@ -35,6 +35,7 @@ from lumbar.care.models import (
 from lumbar.care.profile import Profile, background_ids, profile_of
 from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net, review_line
 from lumbar.care.stratified import stratify
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.questionnaires import Band
@@ -88,15 +89,28 @@ def plan_advice(assessment: Assessment, kb: KnowledgeBase, today: date | None = 
     return _advice(steps.urgent, steps.sections, review, assessment.level)
 
 
-@dataclass(frozen=True)
-class _Steps:
+class _Steps(Frozen):
     """What the plan asks the person to do, before its safety-net: for whom, now, and at home."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("profile", "background", "urgent", "sections", "left_out")
 
     profile: Profile
     background: frozenset[str]
     urgent: UrgentMessage | None
     sections: list[PlanSection]
     left_out: list[LeftOut]
+
+    def __init__(
+        self,
+        profile: Profile,
+        background: frozenset[str],
+        urgent: UrgentMessage | None,
+        sections: list[PlanSection],
+        left_out: list[LeftOut],
+    ) -> None:
+        vars(self).update(
+            profile=profile, background=background, urgent=urgent, sections=sections, left_out=left_out
+        )
 
 
 def _steps(assessment: Assessment, kb: KnowledgeBase, risk_group: Band | None) -> _Steps:

@@ -1,5 +1,6 @@
-"""The base of the knowledge base's run-time classes: immutable records compared, hashed and shown by
-their fields, like frozen dataclasses.
+"""The base of the run-time classes of the knowledge base and the results, and of the engines' small
+records on a one-shot assessment's path: immutable records compared, hashed and shown by their
+fields, like frozen dataclasses.
 
 Not ``@dataclass`` itself: the decorator writes and compiles each class's methods when the module is
 imported (about 3 M instructions a class, 200 M for the knowledge base's 54 classes, more than the
