@@ -28,6 +28,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.errors import InputError
@@ -101,7 +102,7 @@ def digests(engine: AssessmentEngine, texts: list[str], cases: list[SimCase]) ->
     accepted = []
     for text in texts:
         try:
-            assessed.update(engine.assess(text).model_dump_json().encode())
+            assessed.update(pydantic_json(engine.assess(text)))
         except InputError as refused:
             assessed.update(f"refused: {refused}".encode())
             continue
@@ -112,10 +113,20 @@ def digests(engine: AssessmentEngine, texts: list[str], cases: list[SimCase]) ->
         patient = Patient(interviewer.kb, case, set(case.absent))
         current = interviewer.start(case.text)
         while isinstance(current, Question):
-            steps.update(current.model_dump_json().encode())
+            steps.update(pydantic_json(current))
             current = interviewer.step(current.state, patient.answer(current))
-        steps.update(current.model_dump_json().encode())
+        steps.update(pydantic_json(current))
     return assessed.hexdigest(), steps.hexdigest(), accepted
+
+
+def pydantic_json(result: Any) -> bytes:
+    """``result`` as pydantic's JSON of its schema's model, the same bytes for a run-time record and
+    for the pydantic model it was before (so digests compare across that change)."""
+    if hasattr(result, "model_dump_json"):
+        return bytes(result.model_dump_json().encode())
+    from lumbar.knowledge.validation.convert import to_schema  # noqa: PLC0415 - only for a run-time record
+
+    return bytes(to_schema(result).model_dump_json().encode())
 
 
 def summary(times: list[float]) -> dict[str, float]:

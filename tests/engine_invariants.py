@@ -22,6 +22,8 @@ from lumbar.interview import Question, Result
 from lumbar.interview.state import check_state
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
+from lumbar.knowledge.validation.convert import to_runtime
+from lumbar.schemas import assessment as schema
 
 #: evidence that names the person's sex when the text gave it in other words ("a 45 M", "woman").
 SEX_EVIDENCE = frozenset({"female", "male"})
@@ -52,7 +54,7 @@ def assessment_problems(
     except (TypeError, ValueError) as exc:
         problems.append(f"the assessment is not plain JSON: {exc}")
     else:
-        if Assessment.model_validate(json.loads(as_json)) != assessment:
+        if to_runtime(schema.Assessment.model_validate(json.loads(as_json))) != assessment:
             problems.append("the assessment does not survive a JSON round trip")
     return problems
 

@@ -37,6 +37,7 @@ from lumbar.knowledge.choices import asking_question
 from lumbar.knowledge.derived import kept
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.memo import kept_tables, remember_tables
+from lumbar.knowledge.terms import Sex
 from lumbar.triage.differential import CauseScore, rank_causes
 from lumbar.triage.questions import danger_leads, rank_questions
 from lumbar.triage.recommend import choose_specialists, choose_tests, collect_sources, no_flag_reason
@@ -180,7 +181,7 @@ class AssessmentEngine:
         )
         advice = self._advice(assessment)
         sources = collect_sources(kb, reasons, ranked, [*specialists, *tests, *advice])
-        return assessment.model_copy(update={"advice": advice, "sources": sources})
+        return assessment.replace(advice=advice, sources=sources)
 
     def _reasons(self, result: TriageResult, state: FindingState) -> list[LevelReason]:
         """Why the level: each fired rule's reason and action, with the findings and sources it used."""
@@ -284,7 +285,9 @@ def _found(f: ReadFinding) -> FoundFinding:
 
 
 def _person(reading: Reading) -> Person:
-    sex = "female" if "female" in reading.present() else "male" if "male" in reading.present() else None
+    sex: Sex | None = (
+        "female" if "female" in reading.present() else "male" if "male" in reading.present() else None
+    )
     return Person(
         subject="other" if reading.subject.who == "other" else "self",
         relation=reading.subject.relation,

@@ -14,8 +14,8 @@ Selection rules (the clinical content is all in the knowledge base):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from lumbar.assessment import Assessment, RankedCause
 from lumbar.assessment import Recommendation as AdviceItem
@@ -35,6 +35,7 @@ from lumbar.care.models import (
 from lumbar.care.profile import Profile, background_ids, profile_of
 from lumbar.care.safety_net import EARLY_REVIEW_ITEM, REVIEW_ITEM, build_safety_net, review_line
 from lumbar.care.stratified import stratify
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.questionnaires import Band
@@ -77,7 +78,7 @@ def make_plan(
         disclaimer=assessment.disclaimer,
         basis=_basis(assessment, kb),
     )
-    return plan.model_copy(update={"sources": _source_titles(plan, kb)})
+    return plan.replace(sources=_source_titles(plan, kb))
 
 
 def plan_advice(assessment: Assessment, kb: KnowledgeBase, today: date | None = None) -> list[AdviceItem]:
@@ -88,15 +89,28 @@ def plan_advice(assessment: Assessment, kb: KnowledgeBase, today: date | None = 
     return _advice(steps.urgent, steps.sections, review, assessment.level)
 
 
-@dataclass(frozen=True)
-class _Steps:
+class _Steps(Frozen):
     """What the plan asks the person to do, before its safety-net: for whom, now, and at home."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("profile", "background", "urgent", "sections", "left_out")
 
     profile: Profile
     background: frozenset[str]
     urgent: UrgentMessage | None
     sections: list[PlanSection]
     left_out: list[LeftOut]
+
+    def __init__(
+        self,
+        profile: Profile,
+        background: frozenset[str],
+        urgent: UrgentMessage | None,
+        sections: list[PlanSection],
+        left_out: list[LeftOut],
+    ) -> None:
+        vars(self).update(
+            profile=profile, background=background, urgent=urgent, sections=sections, left_out=left_out
+        )
 
 
 def _steps(assessment: Assessment, kb: KnowledgeBase, risk_group: Band | None) -> _Steps:
@@ -122,7 +136,7 @@ def _first_taking(sections: list[PlanSection], taking: list[PlanItem]) -> list[P
     if not sections:
         return [PlanSection(id="today", title=wording.SECTION_TITLES["today"], items=taking)]
     first = sections[0]
-    return [first.model_copy(update={"items": [*taking, *first.items]}), *sections[1:]]
+    return [first.replace(items=[*taking, *first.items]), *sections[1:]]
 
 
 def _starting(sections: list[PlanSection], kb: KnowledgeBase) -> frozenset[str]:

@@ -8,10 +8,11 @@ add caution, never remove it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from lumbar.assessment import Assessment
+from lumbar.knowledge.dump import as_data
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Finding
@@ -20,13 +21,18 @@ from lumbar.knowledge.schema import Finding
 BACKGROUND_GROUPS = frozenset({"person", "history", "medication"})
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(Frozen):
     """The person's present and absent finding ids, and their age in years when known."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("present", "absent", "age")
+    DEFAULTS: ClassVar[dict[str, Any]] = {"age": None}
 
     present: frozenset[str]
     absent: frozenset[str]
-    age: float | None = None
+    age: float | None
+
+    def __init__(self, present: frozenset[str], absent: frozenset[str], age: float | None = None) -> None:
+        vars(self).update(present=present, absent=absent, age=age)
 
     def has_any(self, finding_ids: list[str]) -> list[str]:
         """The ids from ``finding_ids`` that are present, in their order."""
@@ -51,7 +57,7 @@ def _numbers(assessment: Assessment, person: dict[str, Any]) -> dict[str, float]
 
 def profile_of(assessment: Assessment, kb: KnowledgeBase) -> Profile:
     """Present findings plus those derived from numbers and implied by others; absent ones as reported."""
-    person = assessment.person.model_dump()
+    person = as_data(assessment.person)
     present = set(assessment.present) | _person_findings(person, kb)
     numbers = _numbers(assessment, person)
     for finding in _derived(kb):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import ClassVar
 
 from lumbar.care import wording
 from lumbar.care.audience import applies
@@ -26,6 +26,7 @@ from lumbar.care.models import PlanItem, SafetyNet, SafetySign, SignGroup
 from lumbar.care.needs import Need, alone, describe, ids_of, pruned, reduce, without
 from lumbar.care.profile import Profile, finding_name, relevant_unknowns
 from lumbar.errors import KnowledgeError, Problem
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Level, WarningSignRule
@@ -82,15 +83,26 @@ def _worth_showing(sign_level: Level, plan_level: Level) -> bool:
     return sign_level.rank > plan_level.rank
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(Frozen):
     """A rule's sign for this person, before it is written out: what is still needed and why."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("rule", "need", "assumed", "because", "sources")
 
     rule: WarningSignRule
     need: Need
     assumed: tuple[str, ...]
     because: tuple[str, ...]
     sources: tuple[str, ...]
+
+    def __init__(
+        self,
+        rule: WarningSignRule,
+        need: Need,
+        assumed: tuple[str, ...],
+        because: tuple[str, ...],
+        sources: tuple[str, ...],
+    ) -> None:
+        vars(self).update(rule=rule, need=need, assumed=assumed, because=because, sources=sources)
 
 
 def _signs(
@@ -164,7 +176,7 @@ def _promote(lines: list[_Line]) -> list[_Line]:
                 because=tuple(dict.fromkeys([*combined.because, *single.because])),
                 sources=tuple(dict.fromkeys([*combined.sources, *single.sources])),
             )
-            result[j] = replace(single, need=without(single.need, wanted) or Need())
+            result[j] = single.replace(need=without(single.need, wanted) or Need())
             break
     return [line for line in result if not line.need.satisfied]
 
@@ -185,7 +197,7 @@ def _once(lines: list[_Line]) -> list[_Line]:
         if need is None:
             continue
         listed[line.assumed] = listed.get(line.assumed, frozenset()) | alone(need)
-        kept[i] = line if need is line.need else replace(line, need=need)
+        kept[i] = line if need is line.need else line.replace(need=need)
     return [kept[i] for i in sorted(kept)]
 
 

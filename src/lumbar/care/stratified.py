@@ -49,10 +49,10 @@ def stratify(
         for section_id, section in list(by_id.items()):
             kept = [i for i in section.items if i.id != treatment.id]
             more = [name for name in section.more if name != treatment.name]
-            by_id[section_id] = section.model_copy(update={"items": kept, "more": more})
+            by_id[section_id] = section.replace(items=kept, more=more)
         target = PHASE_SECTION[treatment.phase[0]]
         section = by_id.get(target) or PlanSection(id=target, title=SECTION_TITLES[target], items=[])
-        by_id[target] = section.model_copy(update={"items": [item, *section.items]})
+        by_id[target] = section.replace(items=[item, *section.items])
     ordered = [by_id[s] for s in SECTION_ORDER if s in by_id and by_id[s].items]
     return ordered + [s for s in by_id.values() if s.id not in SECTION_ORDER]
 
@@ -69,7 +69,7 @@ def _band_item(
     if item is None:
         return None
     sources = list(dict.fromkeys([*(str(c) for c in care.sources), *item.sources]))
-    return item.model_copy(update={"why": f"{care.why} {item.why}", "sources": sources})
+    return item.replace(why=f"{care.why} {item.why}", sources=sources)
 
 
 def group_advice(band: Band, kb: KnowledgeBase) -> list[PlanItem]:

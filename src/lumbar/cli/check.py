@@ -108,6 +108,6 @@ def _finish(console: Console, interviewer: Interviewer, result: Result) -> None:
             f"[dim]{kb.result_basis.sentence(len(result.assessment.answered), interviewed=True)}[/dim]"
         )
     console.print()
-    print_assessment(result.assessment.model_copy(update={"next_questions": []}), console)
+    print_assessment(result.assessment.replace(next_questions=[]), console)
     plan = make_plan(result.assessment, interviewer.kb)
     print_safety_net(plan, console, interviewer.kb)

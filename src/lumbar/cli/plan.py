@@ -9,7 +9,6 @@ from pathlib import Path
 
 from rich.console import Console
 
-from lumbar.assessment import Assessment
 from lumbar.assessor import assess
 from lumbar.care.models import CarePlan
 from lumbar.care.plan import make_plan
@@ -19,6 +18,8 @@ from lumbar.care.terminal import print_plan
 from lumbar.cli.answers import add_answer_flag, read_answer_flags
 from lumbar.errors import InputError
 from lumbar.knowledge.loader import load_knowledge
+from lumbar.knowledge.validation.convert import to_runtime, to_schema
+from lumbar.schemas import assessment as schema
 
 FORMATS = ("terminal", "markdown", "html", "json")
 
@@ -50,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
     kb = load_knowledge()
     if args.assessment:
         try:
-            assessment = Assessment.model_validate_json(Path(args.assessment).read_text(encoding="utf-8"))
+            read = schema.Assessment.model_validate_json(Path(args.assessment).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise InputError(f"cannot read an assessment from {args.assessment}: {exc}") from exc
+        assessment = to_runtime(read)
     else:
         assessment = assess(args.text, read_answer_flags(kb, args.answer))
     plan = make_plan(assessment, kb, today=args.date, risk_group=risk_group(kb, args.start_back))
@@ -67,7 +69,7 @@ def _emit(plan: CarePlan, fmt: str, output: str | None) -> int:
     if fmt == "html":
         text = render_html(plan)
     elif fmt == "json":
-        text = plan.model_dump_json(indent=2) + "\n"
+        text = to_schema(plan).model_dump_json(indent=2) + "\n"
     else:
         text = render_markdown(plan)
     if output is None:

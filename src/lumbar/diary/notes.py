@@ -12,6 +12,8 @@ from lumbar.assessment import LevelReason
 from lumbar.assessor import AssessmentEngine
 from lumbar.diary.doses import diary_rules
 from lumbar.knowledge.schema import Level
+from lumbar.knowledge.validation.convert import to_schema
+from lumbar.schemas import assessment as schema
 
 
 class NoteReading(BaseModel):
@@ -23,7 +25,7 @@ class NoteReading(BaseModel):
     raised: bool
     new_signs: list[str]
     sign_names: list[str]
-    reasons: list[LevelReason]
+    reasons: list[schema.LevelReason]
     text: str
 
     @property
@@ -72,7 +74,7 @@ def _reading(
         raised=assessment.level.rank > (earlier_level or Level.SELF_CARE).rank,
         new_signs=new,
         sign_names=names,
-        reasons=reasons,
+        reasons=to_schema(reasons),
         text=text,
     )
 

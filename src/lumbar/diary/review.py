@@ -23,8 +23,10 @@ from lumbar.diary.notes import reread_note
 from lumbar.errors import InputError
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
+from lumbar.knowledge.validation.convert import to_schema
 from lumbar.questionnaires.change import ScoreChange, compare
 from lumbar.questionnaires.scoring import score
+from lumbar.schemas import assessment as schema
 
 Verdict = Literal["no_entries", "too_early", "better", "not_better", "worse"]
 
@@ -38,7 +40,7 @@ class Reassessment(BaseModel):
     prompt: str | None = None
     level: Level | None = None
     reasons: list[str]
-    level_reasons: list[LevelReason] = []
+    level_reasons: list[schema.LevelReason] = []
     pain_now: ScoreChange | None = None
     pain_worst: ScoreChange | None = None
     note_signs: list[str] = []
@@ -114,7 +116,7 @@ def reassess(
         **common,
         prompt=wording.prompt if level == rules.review.prompt_level else kb.levels[level].action,
         level=level,
-        level_reasons=sorted(assessment.level_reasons, key=lambda r: -_rank(r, kb)),
+        level_reasons=to_schema(sorted(assessment.level_reasons, key=lambda r: -_rank(r, kb))),
     )
 
 

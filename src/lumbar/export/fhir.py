@@ -27,6 +27,7 @@ from lumbar.export.codes import ExportCodes, export_codes
 from lumbar.export.records import DatedScore
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.questionnaires import TOTAL, Questionnaire
+from lumbar.knowledge.validation.convert import to_schema
 from lumbar.questionnaires.scoring import ItemScore
 
 Resource = dict[str, Any]
@@ -71,7 +72,7 @@ def fhir_json(bundle: Resource) -> str:
 
 
 def _seed(assessment: Assessment, plan: CarePlan, scores: list[DatedScore], when: datetime) -> str:
-    parts = [assessment.model_dump_json(), plan.model_dump_json(), when.isoformat()]
+    parts = [to_schema(assessment).model_dump_json(), to_schema(plan).model_dump_json(), when.isoformat()]
     parts += [f"{d.when}:{d.score.model_dump_json()}" for d in scores]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from itertools import accumulate
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from lumbar.intake.lexicon import Match
 from lumbar.intake.tokens import SENTENCE_END, Token
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.schema import ContextCategory, ContextRule
 
 #: words that, after a comma or a conjunction, start a new clause and so end a trigger's scope.
@@ -62,11 +62,15 @@ CLAUSE_STARTERS = frozenset(
 CONJUNCTIONS = frozenset({"and", "or"})
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
+class Trigger(Frozen):
+    FIELDS: ClassVar[tuple[str, ...]] = ("rule", "start", "end")
+
     rule: ContextRule
     start: int
     end: int  # inclusive token index
+
+    def __init__(self, rule: ContextRule, start: int, end: int) -> None:
+        vars(self).update(rule=rule, start=start, end=end)
 
 
 class QualifierDetector(Protocol):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from lumbar.intake.caseless import Caseless
+from lumbar.knowledge.frozen import Frozen
 
 _FEMALE = {"mum", "mom", "mother", "wife", "daughter", "sister", "grandmother", "grandma", "gran", "nan", "aunt",
            "girlfriend", "niece", "mummy", "mam", "girl"}  # fmt: skip
@@ -59,13 +60,18 @@ _SEX_WORDS = {
 _SEX_FROM_PRONOUN = {"she": "female", "her": "female", "he": "male", "his": "male", "him": "male"}
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(Frozen):
     """The person described: the writer ("self") or another, with their relation and sex if known."""
 
-    who: str = "self"
-    relation: str | None = None
-    sex: str | None = None
+    FIELDS: ClassVar[tuple[str, ...]] = ("who", "relation", "sex")
+    DEFAULTS: ClassVar[dict[str, Any]] = {"who": "self", "relation": None, "sex": None}
+
+    who: str
+    relation: str | None
+    sex: str | None
+
+    def __init__(self, who: str = "self", relation: str | None = None, sex: str | None = None) -> None:
+        vars(self).update(who=who, relation=relation, sex=sex)
 
 
 def read_subject(text: str) -> Subject:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Literal
+from typing import ClassVar, Literal
 
 from lumbar.intake.context import ContextDetector, QualifierDetector
 from lumbar.intake.lexicon import Lexicon, Match
@@ -21,6 +21,7 @@ from lumbar.intake.quantities import (
 )
 from lumbar.intake.tokens import SENTENCE_END, Token
 from lumbar.intake.unordered import UnorderedDetector
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import ContextCategory, Finding
@@ -53,13 +54,17 @@ class ReadFinding:
     value: float | None = None
 
 
-@dataclass(frozen=True)
-class ImpossibleNumber:
+class ImpossibleNumber(Frozen):
     """A number the text gives that cannot be right (an age of 999): never used as a value."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("finding", "value", "evidence")
 
     finding: str
     value: float
     evidence: str
+
+    def __init__(self, finding: str, value: float, evidence: str) -> None:
+        vars(self).update(finding=finding, value=value, evidence=evidence)
 
 
 @dataclass

@@ -99,19 +99,19 @@ class Interviewer:
             reasked=ask.reasked,
             yes_means=yes_means,
             progress=Progress(asked=asked, estimated_total=asked + 1 + ask.left_after),
-            state=state.model_copy(update={"pending": finding.id}),
+            state=state.replace(pending=finding.id),
         )
 
     def _result(self, state: InterviewState, stop: Stop) -> Result:
         answers = engine_answers(self.kb, state)
         assessment = self.engine.assess(state.text, answers)
         left = [_next_question(c.finding, c.why) for c in stop.left[:6]]
-        assessment = assessment.model_copy(update={"next_questions": left, "interviewed": True})
+        assessment = assessment.replace(next_questions=left, interviewed=True)
         return Result(
             assessment=assessment,
             questions_asked=len(state.asked),
             stopped_because=stop.reason,
-            state=state.model_copy(update={"pending": None}),
+            state=state.replace(pending=None),
         )
 
 

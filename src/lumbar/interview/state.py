@@ -19,6 +19,8 @@ from lumbar.interview.models import InterviewState
 from lumbar.knowledge.choices import choice_answers, is_choice
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import UnsurePolicy
+from lumbar.knowledge.validation.convert import to_runtime
+from lumbar.schemas import interview as schema
 
 VERSION = 1
 #: the most questions one interview asks; only warning signs are asked after it (a sign answered
@@ -33,9 +35,9 @@ def load_state(
     InputError (as for a new text) when its text cannot be assessed."""
     try:
         if isinstance(state, str | bytes):
-            state = InterviewState.model_validate_json(state)
+            state = to_runtime(schema.InterviewState.model_validate_json(state))
         elif isinstance(state, dict):
-            state = InterviewState.model_validate(state)
+            state = to_runtime(schema.InterviewState.model_validate(state))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "state"
@@ -128,20 +130,18 @@ def pending_reask(kb: KnowledgeBase, state: InterviewState) -> str | None:
 
 def record(state: InterviewState, finding_id: str, value: Stored, *, reask: bool) -> InterviewState:
     """A new state with ``value`` as the answer to ``finding_id``."""
-    return state.model_copy(
-        update={
-            "answers": {**state.answers, finding_id: value},
-            "asked": [*state.asked, finding_id],
-            "reasked": [*state.reasked, finding_id] if reask else list(state.reasked),
-            "pending": None,
-        }
+    return state.replace(
+        answers={**state.answers, finding_id: value},
+        asked=[*state.asked, finding_id],
+        reasked=[*state.reasked, finding_id] if reask else list(state.reasked),
+        pending=None,
     )
 
 
 def undo(state: InterviewState) -> InterviewState:
     """A new state without the last answer (a re-asked question goes back to its first "not sure")."""
     if not state.asked:
-        return state.model_copy(update={"pending": None})
+        return state.replace(pending=None)
     *asked, last = state.asked
     answers = dict(state.answers)
     reasked = list(state.reasked)
@@ -150,7 +150,7 @@ def undo(state: InterviewState) -> InterviewState:
         answers[last] = "unsure"
     else:
         del answers[last]
-    return state.model_copy(update={"answers": answers, "asked": asked, "reasked": reasked, "pending": None})
+    return state.replace(answers=answers, asked=asked, reasked=reasked, pending=None)
 
 
 def engine_answers(kb: KnowledgeBase, state: InterviewState) -> dict[str, bool | float]:

@@ -21,12 +21,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from importlib import resources, util
-from importlib.resources.abc import Traversable
+from importlib import util
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from lumbar.knowledge.loader import KnowledgeBase
 
 #: the knowledge package's code files whose changes change what a cached knowledge base means: the
@@ -50,6 +51,18 @@ PREFIX = "knowledge-"
 STALE_DAYS = 30
 
 
+def knowledge_folder() -> Traversable:
+    """The knowledge package's folder: a plain folder when the package is installed as files, which is
+    what ``importlib.resources.files`` gives then, found without importing ``importlib.resources``
+    (11 M instructions of a one-shot assessment's 613 M); otherwise (a zip) what it finds."""
+    folder = Path(__file__).parent
+    if folder.is_dir():
+        return folder
+    from importlib import resources  # noqa: PLC0415 - only for a package not installed as files
+
+    return resources.files("lumbar.knowledge")
+
+
 def _files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
     """Every file under ``folder`` with its relative name, in a fixed order."""
     found: list[tuple[str, Traversable]] = []
@@ -66,7 +79,7 @@ def fingerprint(root: Traversable) -> str:
     """A hash of the data files under ``root``, the knowledge code and the Python and pydantic versions."""
     digest = hashlib.sha256()
     digest.update(f"{sys.version_info[:2]}\n".encode() + _pydantic_version())
-    code = resources.files("lumbar.knowledge")
+    code = knowledge_folder()
     for name in CODE_FILES:
         digest.update(name.encode() + b"\0" + (code / name).read_bytes() + b"\0")
     for name, entry in _files(root):

@@ -1,5 +1,6 @@
-"""The base of the knowledge base's run-time classes: immutable records compared, hashed and shown by
-their fields, like frozen dataclasses.
+"""The base of the run-time classes of the knowledge base and the results, and of the engines' small
+records on a one-shot assessment's path: immutable records compared, hashed and shown by their
+fields, like frozen dataclasses.
 
 Not ``@dataclass`` itself: the decorator writes and compiles each class's methods when the module is
 imported (about 3 M instructions a class, 200 M for the knowledge base's 54 classes, more than the
@@ -32,6 +33,8 @@ class Frozen:
     FIELDS: ClassVar[tuple[str, ...]] = ()
     #: the value each optional field takes when not given
     DEFAULTS: ClassVar[dict[str, Any]] = {}
+    #: field -> the name its JSON form gives it, where the two differ (``for_`` -> ``for``)
+    ALIASES: ClassVar[dict[str, str]] = {}
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")

@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lumbar.cache_setting import cache_folder
 from lumbar.errors import KnowledgeError, Problem
-from lumbar.knowledge.compiled import cache_file, fingerprint, load_compiled, save_compiled
+from lumbar.knowledge.compiled import cache_file, fingerprint, knowledge_folder, load_compiled, save_compiled
 from lumbar.knowledge.diary_rules import DiaryRules
 from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.medicine_names import with_medicine_names
@@ -45,6 +43,9 @@ from lumbar.knowledge.schema import (
     WarningSignRule,
     WordClass,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 M = TypeVar("M")
 
@@ -148,7 +149,7 @@ class KnowledgeBase:
 
 def data_root() -> Traversable:
     """The folder of YAML files inside the installed package."""
-    return resources.files("lumbar.knowledge") / "data"
+    return knowledge_folder() / "data"
 
 
 def read_yaml(path: Traversable | Path, problems: list[Problem]) -> Any:

@@ -8,21 +8,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
+from typing import ClassVar
 
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Cause
 from lumbar.triage.rules import FindingState
 
 
-@dataclass(frozen=True)
-class CauseScore:
+class CauseScore(Frozen):
+    FIELDS: ClassVar[tuple[str, ...]] = ("cause", "probability", "log_odds", "for_", "against")
+
     cause: Cause
     probability: float
     log_odds: float
     for_: list[str]  # findings that raised it, strongest first
     against: list[str]  # findings that lowered it, strongest first
+
+    def __init__(
+        self, cause: Cause, probability: float, log_odds: float, for_: list[str], against: list[str]
+    ) -> None:
+        vars(self).update(cause=cause, probability=probability, log_odds=log_odds, for_=for_, against=against)
 
 
 def possible(cause: Cause, state: FindingState) -> bool:
@@ -37,12 +44,18 @@ def log_posterior(cause: Cause, state: FindingState) -> tuple[float, list[tuple[
     return _log_posterior(_terms(cause), state)
 
 
-@dataclass(frozen=True)
-class _CauseTerms:
+class _CauseTerms(Frozen):
     """A cause's log prior odds and, in the file's order, each finding's log LRs (None for an LR of 1)."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("log_prior_odds", "evidence")
 
     log_prior_odds: float
     evidence: tuple[tuple[str, float | None, float | None], ...]
+
+    def __init__(
+        self, log_prior_odds: float, evidence: tuple[tuple[str, float | None, float | None], ...]
+    ) -> None:
+        vars(self).update(log_prior_odds=log_prior_odds, evidence=evidence)
 
 
 def _terms(cause: Cause) -> _CauseTerms:

@@ -7,7 +7,9 @@ import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
+from lumbar.knowledge.frozen import FACTORY, Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, Level
 from lumbar.triage.rules import FindingState, TriageResult
@@ -40,9 +42,22 @@ class Look:
     opened: dict[str, Finding] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Now:
+class Now(Frozen):
     """The picture the ranking starts from: what is known, the level, the causes and their odds."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "state",
+        "triage",
+        "probs",
+        "logs",
+        "lrs",
+        "possible",
+        "uncertainty",
+        "shares",
+        "p_cache",
+        "relevance",
+    )
+    DEFAULTS: ClassVar[dict[str, Any]] = {"shares": (), "p_cache": {}, "relevance": {}}
 
     state: FindingState
     triage: TriageResult
@@ -51,9 +66,35 @@ class Now:
     lrs: dict[str, float]  # cause -> product of the LRs of what is known
     possible: frozenset[str]  # ids of the rules that could still raise the level
     uncertainty: float  # entropy of probs, in bits
-    shares: tuple[tuple[int, float], ...] = ()  # probs as (the cause's index in the ranker's table, p)
-    p_cache: dict[str, float] = field(default_factory=dict)  # finding -> predicted chance of "yes"
-    relevance: dict[str, float] = field(default_factory=dict)  # rule id -> how much the picture points to it
+    shares: tuple[tuple[int, float], ...]  # probs as (the cause's index in the ranker's table, p)
+    p_cache: dict[str, float]  # finding -> predicted chance of "yes"
+    relevance: dict[str, float]  # rule id -> how much the picture points to it
+
+    def __init__(
+        self,
+        state: FindingState,
+        triage: TriageResult,
+        probs: dict[str, float],
+        logs: dict[str, float],
+        lrs: dict[str, float],
+        possible: frozenset[str],
+        uncertainty: float,
+        shares: tuple[tuple[int, float], ...] = (),
+        p_cache: dict[str, float] = FACTORY,
+        relevance: dict[str, float] = FACTORY,
+    ) -> None:
+        vars(self).update(
+            state=state,
+            triage=triage,
+            probs=probs,
+            logs=logs,
+            lrs=lrs,
+            possible=possible,
+            uncertainty=uncertainty,
+            shares=shares,
+            p_cache={} if p_cache is FACTORY else p_cache,
+            relevance={} if relevance is FACTORY else relevance,
+        )
 
 
 def reference_rate(kb: KnowledgeBase, finding_id: str) -> float:

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from lumbar.knowledge.choices import choice_answers, is_choice
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Finding, Level, ValueType, WarningSignRule
@@ -65,16 +67,31 @@ Answer = bool | float | str
 _RANK = {level: level.rank for level in Level}
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(Frozen):
     """A question worth asking: the finding, whether it is a warning sign and why it is asked."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("finding", "warning", "score", "why", "reach", "screened")
+    DEFAULTS: ClassVar[dict[str, Any]] = {"reach": None, "screened": False}
 
     finding: Finding
     warning: bool  # asked in the warning-sign block
     score: float
     why: str
-    reach: Level | None = None  # the most urgent level one answer could lead to
-    screened: bool = False  # asked even when nothing in the picture points to it
+    reach: Level | None  # the most urgent level one answer could lead to
+    screened: bool  # asked even when nothing in the picture points to it
+
+    def __init__(
+        self,
+        finding: Finding,
+        warning: bool,
+        score: float,
+        why: str,
+        reach: Level | None = None,
+        screened: bool = False,
+    ) -> None:
+        vars(self).update(
+            finding=finding, warning=warning, score=score, why=why, reach=reach, screened=screened
+        )
 
 
 def askable(finding: Finding, state: FindingState) -> bool:

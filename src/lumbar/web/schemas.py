@@ -7,9 +7,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from lumbar.ask.answer import MAX_QUESTION_CHARS
-from lumbar.assessment import Assessment
 from lumbar.intake.validate import MAX_CHARS as MAX_TEXT_CHARS
-from lumbar.interview.models import MAX_ANSWER_CHARS, AnswerChoice, Progress, Question, Result
+from lumbar.interview.models import Question, Result
+from lumbar.knowledge.dump import as_data
+from lumbar.knowledge.validation.convert import to_schema
+from lumbar.result_terms import MAX_ANSWER_CHARS
+from lumbar.schemas.assessment import Assessment
+from lumbar.schemas.interview import AnswerChoice, Progress
 from lumbar.web.signed_state import MAX_TOKEN_CHARS
 
 Number = Annotated[float, Field(allow_inf_nan=False)]
@@ -78,7 +82,8 @@ class QuestionOut(BaseModel):
 
     @classmethod
     def of(cls, question: Question) -> QuestionOut:
-        return cls.model_validate(question.model_dump(exclude={"state", "kind"}))
+        shown = {name: value for name, value in as_data(question).items() if name not in ("state", "kind")}
+        return cls.model_validate(shown)
 
 
 class InterviewReply(BaseModel):
@@ -97,7 +102,7 @@ class InterviewReply(BaseModel):
             return cls(
                 kind="result",
                 token=token,
-                assessment=reply.assessment,
+                assessment=to_schema(reply.assessment),
                 questions_asked=reply.questions_asked,
                 stopped_because=reply.stopped_because,
             )

@@ -21,6 +21,9 @@ from pydantic import ValidationError
 
 from lumbar.errors import InterviewError
 from lumbar.interview.models import InterviewState
+from lumbar.knowledge.dump import as_data
+from lumbar.knowledge.validation.convert import to_runtime
+from lumbar.schemas import interview as schema
 
 #: what the derived key is for; a key derived for anything else opens no interview token
 KEY_PURPOSE = b"lumbar.interview-token.v2"
@@ -46,7 +49,7 @@ class TokenSigner:
 
     def sign(self, state: InterviewState) -> str:
         """The token for ``state``."""
-        payload = json.dumps(state.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+        payload = json.dumps(as_data(state), ensure_ascii=False, separators=(",", ":"))
         return self._fernet.encrypt_at_time(payload.encode("utf-8"), int(self._clock())).decode("ascii")
 
     def read(self, token: str) -> InterviewState:
@@ -69,7 +72,7 @@ class TokenSigner:
                 "Please start again from the first page."
             ) from exc
         try:
-            return InterviewState.model_validate(payload)
+            return to_runtime(schema.InterviewState.model_validate(payload))
         except ValidationError as exc:
             raise InterviewError(
                 "the interview token does not hold a valid interview. Please start again from the first page."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_plan_from_a_saved_assessment_to_an_html_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], make_assessment: MakeAssessment
 ) -> None:
     saved = tmp_path / "assessment.json"
-    saved.write_text(make_assessment(level=Level.EMERGENCY).model_dump_json(by_alias=True), encoding="utf-8")
+    saved.write_text(json.dumps(make_assessment(level=Level.EMERGENCY).to_json_dict()), encoding="utf-8")
     target = tmp_path / "plan.html"
     assert main(["plan", "--assessment", str(saved), "--format", "html", "--output", str(target)]) == 0
     assert "Go to an emergency department now." in target.read_text(encoding="utf-8")
@@ -65,7 +66,7 @@ def test_plan_in_the_terminal_and_as_json(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, make_assessment: MakeAssessment
 ) -> None:
     saved = tmp_path / "a.json"
-    saved.write_text(make_assessment().model_dump_json(by_alias=True), encoding="utf-8")
+    saved.write_text(json.dumps(make_assessment().to_json_dict()), encoding="utf-8")
     assert main(["plan", "--assessment", str(saved)]) == 0
     assert "Your safety-net" in capsys.readouterr().out
     assert main(["plan", "--assessment", str(saved), "--format", "json"]) == 0

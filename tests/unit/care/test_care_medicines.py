@@ -22,7 +22,7 @@ MakeAssessment = Callable[..., Assessment]
 def taking(base: Assessment, *said: tuple[str, str]) -> Assessment:
     """``base`` with findings read from the person's words: (finding id, the words)."""
     found = [FoundFinding(id=finding, status="present", evidence=words) for finding, words in said]
-    return base.model_copy(update={"findings": [*base.findings, *found]})
+    return base.replace(findings=[*base.findings, *found])
 
 
 def item_ids(assessment: Assessment, kb: KnowledgeBase) -> list[str]:

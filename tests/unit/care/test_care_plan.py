@@ -265,10 +265,8 @@ def test_each_plan_items_advice_is_made_once_and_says_what_the_item_says(
     first, again = advice_items(plan), advice_items(make_plan(make_assessment(), kb, TODAY))
     assert first == again and all(a is b for a, b in zip(first, again, strict=True))
     item = plan.sections[0].items[0]
-    changed = item.model_copy(update={"text": item.text + " More."})
-    made = advice_items(
-        plan.model_copy(update={"sections": [plan.sections[0].model_copy(update={"items": [changed]})]})
-    )
+    changed = item.replace(text=item.text + " More.")
+    made = advice_items(plan.replace(sections=[plan.sections[0].replace(items=[changed])]))
     assert (
         made[0].text == item.text + " More."
         and made[0].sources == item.source_ids

@@ -8,10 +8,13 @@ import pytest
 
 import lumbar.interview
 from lumbar.errors import InputError, InterviewError
-from lumbar.interview import AnswerValue, Interviewer, InterviewState, Question, Result
+from lumbar.interview import AnswerValue, Interviewer, Question, Result
 from lumbar.interview.state import engine_answers
+from lumbar.knowledge.dump import as_data, json_text
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Level
+from lumbar.knowledge.validation.convert import to_runtime
+from lumbar.schemas import interview as schema
 
 STRAIN = "I hurt my lower back lifting a box yesterday"
 
@@ -153,10 +156,10 @@ def test_the_state_round_trips_through_json(interviewer: Interviewer) -> None:
     assert isinstance(step, Question)
     step = interviewer.step(step.state, "no")
     assert isinstance(step, Question)
-    wire = step.state.model_dump_json()
-    assert InterviewState.model_validate_json(wire) == step.state
+    wire = json_text(step.state)
+    assert to_runtime(schema.InterviewState.model_validate_json(wire)) == step.state
     from_json = interviewer.step(wire, "no")
-    from_dict = interviewer.step(step.state.model_dump(), "no")
+    from_dict = interviewer.step(as_data(step.state), "no")
     from_model = interviewer.step(step.state, "no")
     assert from_json == from_dict == from_model
 
@@ -164,7 +167,7 @@ def test_the_state_round_trips_through_json(interviewer: Interviewer) -> None:
 def test_a_tampered_or_stale_state_is_refused(interviewer: Interviewer) -> None:
     step = interviewer.start(STRAIN)
     assert isinstance(step, Question)
-    bad = step.state.model_dump()
+    bad = as_data(step.state)
     with pytest.raises(InterviewError, match="unknown question"):
         interviewer.step({**bad, "answers": {"made_up": "yes"}, "asked": ["made_up"]}, "no")
     with pytest.raises(InterviewError, match="version"):

@@ -23,6 +23,7 @@ from lumbar.interview import Interviewer, Question, Result
 from lumbar.interview.answers import is_number
 from lumbar.interview.models import InterviewState
 from lumbar.interview.state import engine_answers
+from lumbar.knowledge.dump import as_data, json_text
 from lumbar.knowledge.loader import KnowledgeBase
 
 #: steps one fuzzed interview may take, garbage and "back" included.
@@ -60,8 +61,8 @@ def allowed_answers(kb: KnowledgeBase, question: Question) -> st.SearchStrategy[
 def send(state: InterviewState, form: str) -> InterviewState | dict[str, Any] | str:
     """The state as a client sends it back: the model, a dict or JSON text."""
     if form == "dict":
-        return state.model_dump()
-    return state.model_dump_json() if form == "json" else state
+        return as_data(state)
+    return json_text(state) if form == "json" else state
 
 
 @FUZZ

@@ -12,6 +12,7 @@ from lumbar.errors import InputError, InterviewError
 from lumbar.interview import Interviewer
 from lumbar.interview.models import InterviewState
 from lumbar.interview.state import check_state, engine_answers, load_state, pending_reask, record, undo
+from lumbar.knowledge.dump import as_data, json_text
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import UnsurePolicy
 
@@ -90,15 +91,15 @@ def test_numbers_and_yes_no_become_engine_answers(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_tampered_state_is_refused(kb: KnowledgeBase, changes: dict[str, object], words: str) -> None:
-    state = InterviewState(text="my back hurts").model_copy(update=changes)
+    state = InterviewState(text="my back hurts").replace(**changes)
     with pytest.raises(InterviewError, match=words):
         check_state(kb, state)
 
 
 def test_state_loads_from_json_and_dicts_and_refuses_garbage(kb: KnowledgeBase) -> None:
     state = record(InterviewState(text="my back hurts"), "age", 40.0, reask=False)
-    assert load_state(kb, state.model_dump_json()) == state
-    assert load_state(kb, state.model_dump()) == state
+    assert load_state(kb, json_text(state)) == state
+    assert load_state(kb, as_data(state)) == state
     with pytest.raises(InterviewError, match="not valid"):
         load_state(kb, '{"text": "x", "answers": {"age": "maybe"}}')
     with pytest.raises(InterviewError, match="not valid"):
@@ -127,7 +128,7 @@ def test_step_refuses_a_state_text_exactly_as_start_refuses_the_text(
     assert time.perf_counter() - began < 0.5  # refused before anything reads the text
     assert str(at_step.value) == str(at_start.value)
     with pytest.raises(InputError, match=re.escape(str(at_start.value))):
-        interviewer.step(InterviewState(text=text).model_dump_json(), "no")
+        interviewer.step(json_text(InterviewState(text=text)), "no")
 
 
 def test_a_state_re_asking_a_question_it_never_asked_is_refused(kb: KnowledgeBase) -> None:
@@ -145,17 +146,13 @@ def test_a_state_with_more_answers_than_an_interview_asks_is_refused(kb: Knowled
         text="my back hurts", answers=dict.fromkeys(ordinary[:3], "no"), asked=ordinary[:3]
     )
     check_state(kb, at_cap, cap=3)
-    beyond = at_cap.model_copy(
-        update={"answers": {**at_cap.answers, ordinary[3]: "no"}, "asked": ordinary[:4]}
-    )
+    beyond = at_cap.replace(answers={**at_cap.answers, ordinary[3]: "no"}, asked=ordinary[:4])
     with pytest.raises(
         InterviewError, match=f"asks '{ordinary[3]}' as question 4, but an interview asks at most 3"
     ):
         check_state(kb, beyond, cap=3)
     # after the cap, only warning signs may still be asked (a hinted sign, a sign asked again)
-    sign_after = at_cap.model_copy(
-        update={"answers": {**at_cap.answers, signs[0]: "no"}, "asked": [*ordinary[:3], signs[0]]}
-    )
+    sign_after = at_cap.replace(answers={**at_cap.answers, signs[0]: "no"}, asked=[*ordinary[:3], signs[0]])
     check_state(kb, sign_after, cap=3)
 
 
@@ -189,8 +186,8 @@ def test_a_choice_becomes_the_findings_it_sets_and_not_sure_counts_by_policy(kb:
 
 def test_a_state_with_a_choice_round_trips_and_an_unknown_choice_is_refused(kb: KnowledgeBase) -> None:
     state = record(InterviewState(text="sciatica down my leg"), "leg_sides", "one_leg", reask=False)
-    assert load_state(kb, state.model_dump_json()) == state
-    assert load_state(kb, state.model_dump()) == state
-    forged = state.model_copy(update={"answers": {"leg_sides": "three_legs"}})
+    assert load_state(kb, json_text(state)) == state
+    assert load_state(kb, as_data(state)) == state
+    forged = state.replace(answers={"leg_sides": "three_legs"})
     with pytest.raises(InterviewError, match=r"answer to 'leg_sides' is not valid .* 'both_legs'"):
         check_state(kb, forged)

@@ -49,7 +49,7 @@ def test_a_saved_state_comes_back_under_its_key() -> None:
 
 def test_each_save_makes_a_new_key_and_keeps_the_earlier_ones() -> None:
     saved = saved_states(Clock())
-    first, second = saved.save(STATE), saved.save(STATE.model_copy(update={"pending": "fever"}))
+    first, second = saved.save(STATE), saved.save(STATE.replace(pending="fever"))
     assert first != second
     assert saved.load(first) == STATE and saved.load(second).pending == "fever"
 

@@ -41,9 +41,7 @@ def test_what_you_told_us_gives_numbers_with_units(engines: Engines) -> None:
     assessment = engines.assess(SELF_CARE_TEXT)
     view = result_view(assessment, engines.plan(assessment), engines)
     assert f"{engines.finding_name('age')}: 35 years" in view.said_yes
-    told = assessment.model_copy(
-        update={"findings": [FoundFinding(id="fever", status="absent", evidence="answered: no")]}
-    )
+    told = assessment.replace(findings=[FoundFinding(id="fever", status="absent", evidence="answered: no")])
     assert result_view(told, engines.plan(told), engines).said_no == [engines.finding_name("fever")]
 
 

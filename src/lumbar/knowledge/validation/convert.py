@@ -1,4 +1,5 @@
-"""A validated item as its run-time class: the pydantic model's values, nested models converted too,
+"""A validated item (of the knowledge base or a result) as its run-time class, and back: the pydantic
+model's values, nested models converted too,
 in the immutable record class of the same name that :mod:`lumbar.knowledge.validation.generate` wrote."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.validation.generate import MODULES
 
 T = TypeVar("T")
@@ -46,3 +48,17 @@ def validated(runtime: type[T], raw: Any) -> tuple[T | None, list[tuple[str, str
         return to_runtime(schema_model(cast(type, runtime)).model_validate(raw)), []
     except ValidationError as exc:
         return None, [(".".join(str(part) for part in err["loc"]), err["msg"]) for err in exc.errors()]
+
+
+def to_schema(value: Any) -> Any:
+    """``value`` with every run-time record in it (at any depth, in lists and dicts) as its schema's model,
+    built without validating again (pydantic's ``model_construct``): for the REST API, which answers with
+    the schema's models, and for pydantic's JSON of a result."""
+    if isinstance(value, Frozen):
+        model = schema_model(cast(type, type(value)))
+        return model.model_construct(**{name: to_schema(getattr(value, name)) for name in value.FIELDS})
+    if isinstance(value, list):
+        return [to_schema(entry) for entry in value]
+    if isinstance(value, dict):
+        return {key: to_schema(entry) for key, entry in value.items()}
+    return value

@@ -1,9 +1,11 @@
-"""Write the knowledge base's run-time classes from its validating schema.
+"""Write the run-time classes of the knowledge base and of the results from their validating schema.
 
-Each pydantic model of the validation modules becomes an immutable record class
-(:class:`lumbar.knowledge.frozen.Frozen`) of the same name in the run-time module beside them
-(``validation/schema.py`` -> ``lumbar/knowledge/schema.py``): the same fields in the same order, their
-types without the validation's constraints, the same defaults, the docstring, each field's
+Each pydantic model of the validating modules (the knowledge base's, under ``validation/``; the
+results', under :mod:`lumbar.schemas`) becomes an immutable record class
+(:class:`lumbar.knowledge.frozen.Frozen`) of the same name in its run-time module (``MODULES``:
+``validation/schema.py`` -> ``lumbar/knowledge/schema.py``, ``lumbar/schemas/assessment.py`` ->
+``lumbar/assessment.py``): the same fields in the same order, their types without the validation's
+constraints, the same defaults, the JSON names of aliased fields, the docstring, each field's
 description as a comment, a keyword-only ``__init__``, and every method copied word for word
 (validators are left out: the run-time classes never validate). So each item is defined once, in
 the schema; ``python -m lumbar.knowledge.validation.generate`` rewrites the run-time modules, and
@@ -17,6 +19,7 @@ import inspect
 import subprocess
 import sys
 import types
+from datetime import date
 from enum import Enum
 from importlib import import_module
 from pathlib import Path
@@ -25,25 +28,50 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from lumbar import result_terms
 from lumbar.knowledge import terms
 
-#: validating module -> the run-time module written from it (both under lumbar.knowledge)
+#: validating module -> the run-time module written from it
 MODULES = {
     "lumbar.knowledge.validation.schema": "lumbar.knowledge.schema",
     "lumbar.knowledge.validation.questionnaires": "lumbar.knowledge.questionnaires",
     "lumbar.knowledge.validation.diary_rules": "lumbar.knowledge.diary_rules",
+    "lumbar.schemas.assessment": "lumbar.assessment",
+    "lumbar.schemas.care": "lumbar.care.models",
+    "lumbar.schemas.interview": "lumbar.interview.models",
 }
+#: why a run-time module's classes exist, for its docstring (the knowledge base's when not named)
+PURPOSE = {
+    "lumbar.schemas.assessment": "The engines build an assessment of these, so a command that assesses imports no pydantic.",
+    "lumbar.schemas.care": "The engines build a plan of these, so a command that assesses imports no pydantic.",
+    "lumbar.schemas.interview": "The interview builds its steps of these; a state sent back is read by the schema.",
+}
+#: the plain modules of constants and vocabularies that validating and run-time modules share
+SHARED = (terms, result_terms)
+#: plain modules whose imports a validating module's methods may use, copied into the run-time module
+METHOD_IMPORTS = ("lumbar.knowledge.dump",)
 #: decorators of methods that validate, which the run-time classes leave out
 VALIDATORS = {"model_validator", "field_validator"}
-#: the vocabularies of terms.py that are Literal aliases, by value, so a field keeps its alias's name
+#: the shared vocabularies that are Literal aliases, by value, so a field keeps its alias's name
 _ALIASES = {
-    getattr(terms, name): name for name in terms.__all__ if get_origin(getattr(terms, name)) is Literal
+    getattr(shared, name): (shared.__name__, name)
+    for shared in SHARED
+    for name in shared.__all__
+    if get_origin(getattr(shared, name)) is Literal
+}
+#: the shared text constants, by identity, so a default that is one keeps its name
+_CONSTANTS = {
+    id(getattr(shared, name)): (shared.__name__, name)
+    for shared in SHARED
+    for name in shared.__all__
+    if isinstance(getattr(shared, name), str)
 }
 
 
 def runtime_path(validating: str) -> Path:
     """The file of the run-time module written from the validating module ``validating``."""
-    return Path(__file__).resolve().parents[1] / f"{MODULES[validating].rsplit('.', 1)[1]}.py"
+    package = Path(__file__).resolve().parents[2]  # src/lumbar
+    return package.joinpath(*MODULES[validating].split(".")[1:]).with_suffix(".py")
 
 
 def render_all() -> dict[Path, str]:
@@ -71,21 +99,31 @@ def render(validating: str) -> str:
             continue
         classes.append(_class_source(model, node, lines, imports))
         names.append(node.name)
-    reexported = [name for name in terms.__all__ if vars(module).get(name) is getattr(terms, name)]
-    imports.terms.update(reexported)
+    reexported = []
+    for shared in SHARED:
+        found = [name for name in shared.__all__ if vars(module).get(name) is getattr(shared, name)]
+        imports.shared.setdefault(shared.__name__, set()).update(found)
+        reexported += found
+    imports.method_imports = _method_imports(source)
     text = "\n\n\n".join([_header(validating, imports, [*names, *reexported]), *classes]) + "\n"
     return _formatted(text, runtime_path(validating))
 
 
 class _Imports:
-    """The names a run-time module imports: from terms.py and from the other run-time modules."""
+    """The names a run-time module imports: from the shared modules and from the other run-time modules."""
 
     def __init__(self, validating: str) -> None:
         self.validating = validating
-        self.terms: set[str] = set()
+        self.shared: dict[str, set[str]] = {terms.__name__: set()}
         self.runtime: dict[str, set[str]] = {}
         self.typing: set[str] = set()
+        self.datetime: set[str] = set()
         self.frozen: set[str] = {"Frozen"}
+        self.method_imports: list[str] = []
+
+    def share(self, module: str, name: str) -> str:
+        self.shared.setdefault(module, set()).add(name)
+        return name
 
     def model(self, model: type[BaseModel]) -> str:
         if model.__module__ != self.validating:
@@ -93,12 +131,29 @@ class _Imports:
         return model.__name__
 
 
+def _method_imports(source: str) -> list[str]:
+    """The validating module's imports from ``METHOD_IMPORTS``, as written (for its methods' use)."""
+    return [
+        ast.unparse(node)
+        for node in ast.parse(source).body
+        if isinstance(node, ast.ImportFrom) and node.module in METHOD_IMPORTS
+    ]
+
+
 def _header(validating: str, imports: _Imports, exported: list[str]) -> str:
+    purpose = PURPOSE.get(validating)
+    why = (
+        [f"without validation. {purpose}"]
+        if purpose
+        else [
+            "without validation. The compiled knowledge base holds these, so a command that reads it imports",
+            "no pydantic.",
+        ]
+    )
     lines = [
         f'"""The run-time form of :mod:`{validating}`:',
         "one immutable record class per model, with the same fields, defaults, docstrings and methods,",
-        "without validation. The compiled knowledge base holds these, so a command that reads it imports",
-        "no pydantic.",
+        *why,
         "",
         "Generated by ``python -m lumbar.knowledge.validation.generate`` from the schema: edit the schema,",
         "then run it; never edit this file.",
@@ -110,7 +165,12 @@ def _header(validating: str, imports: _Imports, exported: list[str]) -> str:
         "",
         f"from lumbar.knowledge.frozen import {', '.join(sorted(imports.frozen))}",
     ]
-    lines.append(f"from lumbar.knowledge.terms import {', '.join(sorted(imports.terms))}")
+    if imports.datetime:
+        lines.insert(-2, f"from datetime import {', '.join(sorted(imports.datetime))}")
+    for module, names in sorted(imports.shared.items()):
+        if names:
+            lines.append(f"from {module} import {', '.join(sorted(names))}")
+    lines += imports.method_imports
     for module, names in sorted(imports.runtime.items()):
         lines.append(f"from {module} import {', '.join(sorted(names))}")
     lines.append("")
@@ -164,9 +224,15 @@ def _class_source(model: type[BaseModel], node: ast.ClassDef, lines: list[str], 
     names = list(model.model_fields)
     defaults = {name: _default_source(model, name, imports) for name in names}
     given = ", ".join(f"{name!r}: {value}" for name, value in defaults.items() if value is not None)
+    aliases = {
+        name: alias
+        for name, info in model.model_fields.items()
+        if (alias := info.serialization_alias or info.alias) and alias != name
+    }
     body.append(
         f"    FIELDS: ClassVar[tuple[str, ...]] = ({', '.join(repr(name) for name in names)}{',' if len(names) == 1 else ''})\n"
         f"    DEFAULTS: ClassVar[dict[str, Any]] = {{{given}}}"
+        + (f"\n    ALIASES: ClassVar[dict[str, str]] = {aliases!r}" if aliases else "")
     )
     fields = [_field_source(model, name, imports) for name in _own_fields(model)]
     if fields:
@@ -185,10 +251,13 @@ def _field_source(model: type[BaseModel], name: str, imports: _Imports) -> str:
 
 
 def _default_source(model: type[BaseModel], name: str, imports: _Imports) -> str | None:
-    """The source of the field's default (a new empty list or dict for a factory); None when required."""
+    """The source of the field's default (a new empty list or dict for a factory, a record of its own
+    defaults for a model's factory); None when required."""
     info = model.model_fields[name]
     if info.default_factory is not None:
         empty = info.default_factory()  # type: ignore[call-arg]
+        if isinstance(empty, BaseModel) and not empty.model_fields_set:  # a record of its defaults: shared,
+            return f"{imports.model(type(empty))}()"  # as it is immutable
         if empty not in ([], {}):
             raise ValueError(f"{model.__name__}.{name}: only list and dict factories have a run-time form")
         return repr(empty)
@@ -198,12 +267,13 @@ def _default_source(model: type[BaseModel], name: str, imports: _Imports) -> str
 
 
 def _init_source(model: type[BaseModel], defaults: dict[str, str | None], imports: _Imports) -> str:
-    """A keyword-only ``__init__`` that sets every field (a factory's default: a new empty list or dict)."""
+    """A keyword-only ``__init__`` that sets every field (a factory's default: a new empty list or dict, or
+    a new record of its defaults)."""
     params, values = [], []
     for name, info in model.model_fields.items():
         kind = _type_source(info.annotation, imports)
         default = defaults[name]
-        if default in ("[]", "{}"):
+        if default in ("[]", "{}") or (default or "").endswith("()"):  # a factory's: a new one each time
             imports.frozen.add("FACTORY")
             params.append(f"{name}: {kind} = FACTORY")
             values.append(f"{name}={default} if {name} is FACTORY else {name}")
@@ -218,8 +288,10 @@ def _init_source(model: type[BaseModel], defaults: dict[str, str | None], import
 
 def _value_source(value: Any, imports: _Imports) -> str:
     if isinstance(value, Enum):
-        imports.terms.add(type(value).__name__)
+        imports.share(terms.__name__, type(value).__name__)
         return f"{type(value).__name__}.{value.name}"
+    if isinstance(value, str) and id(value) in _CONSTANTS:  # a shared text, by name
+        return imports.share(*_CONSTANTS[id(value)])
     if value is None or isinstance(value, bool | int | float | str):
         return repr(value)
     raise TypeError(f"no run-time form for the default {value!r}")
@@ -233,8 +305,7 @@ def _type_source(annotation: Any, imports: _Imports) -> str:
     if origin is Literal:
         alias = _ALIASES.get(annotation)
         if alias is not None:
-            imports.terms.add(alias)
-            return alias
+            return imports.share(*alias)
         imports.typing.add("Literal")
         return f"Literal[{', '.join(repr(value) for value in get_args(annotation))}]"
     if origin is Annotated:
@@ -246,8 +317,10 @@ def _type_source(annotation: Any, imports: _Imports) -> str:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return imports.model(annotation)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        imports.terms.add(annotation.__name__)
-        return annotation.__name__
+        return imports.share(annotation.__module__, annotation.__name__)
+    if annotation is date:
+        imports.datetime.add("date")
+        return "date"
     if annotation in (str, int, float, bool):
         return str(annotation.__name__)
     raise TypeError(f"no run-time form for the type {annotation!r}")

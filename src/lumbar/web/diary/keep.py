@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from lumbar.errors import NotFoundError
 from lumbar.interview.models import Result
+from lumbar.knowledge.dump import as_data
 from lumbar.store import AssessmentRecord, PersonRecord, Store
 from lumbar.web.engines import Engines
 from lumbar.web.saved_states import SavedStates
@@ -27,8 +28,8 @@ def keep_assessment(
     assessment = reply.assessment
     plan = engines.plan(assessment)
     kept = {
-        "assessment": assessment.model_dump(mode="json"),
-        "plan": plan.model_dump(mode="json"),
-        "state": reply.state.model_dump(mode="json"),
+        "assessment": as_data(assessment),
+        "plan": as_data(plan),
+        "state": as_data(reply.state),
     }
     return store.assessments.add(person.id, str(assessment.level), kept, engines.settings.now())

@@ -17,6 +17,9 @@ from lumbar.export.fhir import fhir_bundle
 from lumbar.export.records import DatedScore, latest_band
 from lumbar.export.summary import DoctorSummary, doctor_summary
 from lumbar.interview.models import InterviewState, Result
+from lumbar.knowledge.validation.convert import to_runtime
+from lumbar.schemas import assessment as schema
+from lumbar.schemas import interview as interview_schema
 from lumbar.store import PersonRecord, Store
 from lumbar.store.scores import to_dated
 from lumbar.web.engines import Engines
@@ -44,9 +47,11 @@ def from_diary(store: Store, engines: Engines, person: PersonRecord) -> DiaryRec
     if not saved:
         raise NotFoundError(NO_CHECK)
     kept: dict[str, Any] = saved[-1].assessment
-    assessment = Assessment.model_validate(kept["assessment"])
+    assessment: Assessment = to_runtime(schema.Assessment.model_validate(kept["assessment"]))
     # a check saved before its words were kept has none to quote
-    state = InterviewState.model_validate(kept.get("state") or {"text": ""})
+    state: InterviewState = to_runtime(
+        interview_schema.InterviewState.model_validate(kept.get("state") or {"text": ""})
+    )
     kb = engines.kb
     scores = [to_dated(kb, r) for r in store.scores.of(person.id) if r.questionnaire in kb.questionnaires]
     plan = engines.plan(assessment, latest_band(scores, START_BACK))

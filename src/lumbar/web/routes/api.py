@@ -10,9 +10,10 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from lumbar.assessment import Assessment
-from lumbar.care.models import CarePlan
 from lumbar.knowledge.dump import as_data
+from lumbar.knowledge.validation.convert import to_schema
+from lumbar.schemas import assessment as schema
+from lumbar.schemas import care as care_schema
 from lumbar.web.deps import EngineCallDep, EnginesDep, SignerDep
 from lumbar.web.engines import PAGE_KINDS
 from lumbar.web.errors import ENGINE_ERROR_RESPONSES, ERROR_RESPONSES
@@ -39,13 +40,13 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES, route_class=StrictJ
     tags=["assess"],
     summary="Assess a free-text description",
     response_description="the CONTRACT.md assessment: level, reasons, causes, findings, questions, advice, sources",
-    response_model=Assessment,
+    response_model=schema.Assessment,
     responses=ENGINE_ERROR_RESPONSES,
 )
-async def assess(body: AssessRequest, engines: EnginesDep, run: EngineCallDep) -> Assessment:
+async def assess(body: AssessRequest, engines: EnginesDep, run: EngineCallDep) -> schema.Assessment:
     """Urgency level with reasons, likely causes with the findings for and against, and sources; with
     ``answers``, the interview's answers are used as the interview uses them."""
-    return await run(lambda: engines.assess(body.text, body.answers))
+    return await run(lambda: to_schema(engines.assess(body.text, body.answers)))
 
 
 #: OpenAPI links: a reply's ``token`` goes back to /api/interview/step with an answer (any answer,
@@ -114,14 +115,16 @@ async def interview_step(
     "/plan",
     tags=["care"],
     summary="Make a care plan",
-    response_model=CarePlan,
+    response_model=care_schema.CarePlan,
     responses=ENGINE_ERROR_RESPONSES,
 )
-async def plan(body: PlanRequest, engines: EnginesDep, run: EngineCallDep) -> CarePlan:
+async def plan(body: PlanRequest, engines: EnginesDep, run: EngineCallDep) -> care_schema.CarePlan:
     """A personal care plan for the description (and any answers): urgent action first when needed,
     then self-care by time window (today, 48 hours, two weeks) and the safety-net; with ``start_back``,
     the care NICE suggests for that group comes first in a home plan."""
-    return await run(lambda: engines.plan(engines.assess(body.text, body.answers), body.start_back))
+    return await run(
+        lambda: to_schema(engines.plan(engines.assess(body.text, body.answers), body.start_back))
+    )
 
 
 @router.post(
@@ -157,5 +160,5 @@ def knowledge_item(kind: str, item_id: str, engines: EnginesDep) -> KnowledgeIte
         kind=kind,
         id=item_id,
         item=as_data(item),
-        page=page.model_dump(mode="json") if page is not None else None,
+        page=as_data(page) if page is not None else None,
     )

@@ -1,12 +1,23 @@
-"""A validated item becomes its run-time class whole, and validation reports what it always did."""
+"""A validated item becomes its run-time class whole, and validation reports what it always did; a result's
+run-time records go back to their schema's models unchanged."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+import pytest
+
+from lumbar.assessment import RankedCause
+from lumbar.assessor import assess
+from lumbar.care.plan import make_plan
+from lumbar.knowledge.dump import as_data
+from lumbar.knowledge.loader import load_knowledge
 from lumbar.knowledge.schema import Audience, Citation, Condition, WarningSignRule
 from lumbar.knowledge.validation import schema
-from lumbar.knowledge.validation.convert import to_runtime, validated
+from lumbar.knowledge.validation.convert import to_runtime, to_schema, validated
+from lumbar.schemas import assessment as assessment_schema
+from lumbar.schemas import care as care_schema
 
 RULE: dict[str, Any] = {
     "id": "rule_example",
@@ -53,3 +64,32 @@ def test_a_model_validator_still_refuses_its_case() -> None:
     rule, problems = validated(WarningSignRule, {**RULE, "when": {"none": ["fever"]}})
     assert rule is None
     assert problems == [("when", "Value error, a condition needs 'all' or 'any'")]
+
+
+TEXTS = [
+    "Back spasm after lifting, no numbness.",
+    "I am 72, my back hurts, I cannot pee and I am numb between my legs, fever 39",
+    "My mum is 80 and pregnant women get back cramps",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_result_as_its_schema_gives_pydantic_the_same_json(text: str) -> None:
+    """The run-time assessment and plan are the data the schema's models validate to, and pydantic's JSON
+    of the record sent back through the schema (the REST API's, the FHIR export's) is that of the
+    record validated from its own JSON."""
+    assessment = assess(text)
+    plan = make_plan(assessment, load_knowledge(), today=date(2026, 12, 7))
+    for record, model in ((assessment, assessment_schema.Assessment), (plan, care_schema.CarePlan)):
+        from_json = model.model_validate(as_data(record))
+        assert to_schema(record).model_dump_json() == from_json.model_dump_json()
+        assert to_runtime(from_json) == record
+    assert assessment.to_json_dict() == assessment_schema.Assessment.model_validate(
+        assessment.to_json_dict()
+    ).model_dump(mode="json", by_alias=True)
+
+
+def test_an_aliased_field_keeps_its_json_name() -> None:
+    cause = RankedCause(id="muscle_spasm", name="Muscle spasm", probability=0.5, for_=["lifting"])
+    assert as_data(cause)["for_"] == as_data(cause, by_alias=True)["for"] == ["lifting"]
+    assert to_schema(cause).model_dump(by_alias=True)["for"] == ["lifting"]
