@@ -165,9 +165,12 @@ _AGE_IN_WORDS = [
     Caseless(rf"\b{_WORD_NUM}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b", needs=_WORD_NUM_NEEDS),
     Caseless(rf"\b(?:male|female|man|woman|lady),?\s+(?:aged\s+)?{_WORD_NUM}\b", needs=_WORD_NUM_NEEDS),
     Caseless(
-        rf"\b(?:i am|i'm|im|aged?|is|turned)\s+{_WORD_NUM}\b(?!\s*(?:weeks?|months?|days?|hours?|minutes?|times))",
+        rf"\b(?:i am|i'm|im|aged?|is|turned|she's|he's|shes|hes)\s+{_WORD_NUM}\b"
+        r"(?!\s*(?:weeks?|months?|days?|hours?|minutes?|times))",
         needs=_WORD_NUM_NEEDS,
     ),
+    # a message that opens with the age: "Sixty six and my back's been grumbling", "Seventy, and ..."
+    Caseless(rf"^\W*{_WORD_NUM}\s*(?:,|\band\b)", needs=_WORD_NUM_NEEDS),
 ]
 #: a lone two-digit number between commas or at the very end is an age ("high blood pressure, 71, and").
 _LONE_AGE = Caseless(r"(?:^|,)\s*(\d{2,3})\s*(?=,|\.?\s*$)", digit=True)

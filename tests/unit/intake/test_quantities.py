@@ -73,6 +73,8 @@ def test_not_a_body_temperature(text: str) -> None:
         ("I am thirty four", 34),
         ("Ex-smoker, high blood pressure, 71, and a throbbing tummy", 71),
         ("Back ache for a week. 45.", 45),
+        ("I look after my wife, she's seventy nine and has memory trouble", 79),
+        ("Sixty six and my back's been grumbling since the spring.", 66),
     ],
 )
 def test_age(text: str, age: int) -> None:
@@ -88,6 +90,8 @@ def test_age(text: str, age: int) -> None:
         "I'm 6 foot",
         "back pain for 2 weeks, 10 days ago",
         "I am one of many",
+        "Twenty minutes and the pain goes off",
+        "she's twenty weeks pregnant",
     ],
 )
 def test_not_an_age(text: str) -> None:
