@@ -286,6 +286,8 @@ _TEMP_BEFORE_WORD = Caseless(
 )
 
 
+#: the top of a range of readings, straight after the first: "37.9 to 38.1", "38-38.5".
+_TEMP_RANGE_TOP = re.compile(r"\s*(?:to|-|–)\s*(3\d(?:\.\d)?)(?!\d)", re.IGNORECASE)
 #: a temperature stated with its unit: a degree sign or word, or the name of the scale.
 _TEMP_STATED_UNIT = Caseless(r"°|degree|deg\b|celsius|fahrenheit|centigrade")
 
@@ -301,6 +303,10 @@ def read_temperature(text: str) -> Quantity | None:
             if unit == "f" or (not unit and value > 50):
                 value = (value - 32) * 5 / 9
             if 33 <= value <= 44 and quantity.value > 0:
+                # a range ("37.9 to 38.1 on and off"): the highest reading decides
+                upper = _TEMP_RANGE_TOP.match(text, m.end())
+                if upper and value < float(upper.group(1)) <= 44:
+                    return Quantity(float(upper.group(1)), text[m.start() : upper.end()].strip())
                 return Quantity(round(value, 1), m.group(0).strip())
             marked = _TEMP_STATED_UNIT.search(m.group(0))
             plain = (pattern is _TEMP_WITH_UNIT and marked) or (

@@ -34,6 +34,7 @@ def value(quantity: object) -> float | None:
         ("Temp was 99.1F", 37.3),
         ("no temp.. well 38.2 earlier lol", 38.2),  # a correction after the word
         ("temperature - actually 38.5", 38.5),
+        ("my temperature has been 37.9 to 38.1 on and off", 38.1),  # a range: the highest reading
     ],
 )
 def test_temperature(text: str, celsius: float) -> None:
