@@ -272,7 +272,8 @@ def test_a_person_with_every_ambulance_sign_in_reach_is_told_to_call_now(kb: Kno
         "After a car crash I have severe pain between my shoulder blades, tearing pain, chest pain, severe "
         "belly pain and a pulsing feeling in my belly. I am short of breath and wheezing. I feel faint. My "
         "face has gone grey. I am confused and hard to wake. I have a fever and a rash that does not fade. "
-        "I took too much paracetamol. I wet myself. I have no feeling during sex. I have spasms all over my body."
+        "I took too much paracetamol. I wet myself. I have no feeling during sex. I have spasms all over my body. "
+        "I had my baby last week and I am soaking a pad every hour; my waters broke and something is coming out."
     )
     assessment = AssessmentEngine(kb).assess(text)
     assert assessment.level is Level.EMERGENCY_AMBULANCE
