@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from lumbar.cache_setting import cache_folder
 from lumbar.errors import KnowledgeError, Problem
-from lumbar.knowledge.compiled import cache_file, fingerprint, knowledge_folder, load_compiled, save_compiled
+from lumbar.knowledge.compiled import (
+    cache_file,
+    knowledge_folder,
+    load_compiled,
+    save_compiled,
+    stamped_fingerprint,
+)
 from lumbar.knowledge.diary_rules import DiaryRules
 from lumbar.knowledge.frozen import FACTORY, Frozen
 from lumbar.knowledge.medicine_names import with_medicine_names
@@ -387,7 +393,7 @@ def load_knowledge() -> KnowledgeBase:
     if folder is None:
         kb, problems = parse_knowledge(root)
     else:
-        compiled = fingerprint(root)
+        compiled = stamped_fingerprint(root, folder)
         path = cache_file(compiled, folder)
         found = load_compiled(path)
         if found is not None:
