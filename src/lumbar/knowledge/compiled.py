@@ -26,7 +26,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 import zlib
 from collections.abc import Callable
@@ -182,6 +181,10 @@ def write_whole(path: Path, dump: Callable[[IO[bytes]], None]) -> None:
     A folder that cannot be written, or a value that cannot be pickled, leaves no file: the next start
     builds again.
     """
+    # here, not at the top: tempfile imports shutil (with bz2 and lzma) and random, which a start
+    # that only reads its cache never needs (9 M instructions of a one-shot assessment)
+    import tempfile  # noqa: PLC0415
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False) as handle:
