@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import ClassVar
+
+from lumbar.knowledge.frozen import Frozen
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """One problem found in the knowledge base: the file, the item id (if any) and the fix."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("file", "item", "message")
 
     file: str
     item: str | None
     message: str
+
+    def __init__(self, file: str, item: str | None, message: str) -> None:
+        vars(self).update(file=file, item=item, message=message)
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.item}" if self.item else self.file

@@ -8,21 +8,44 @@ impossible, and what is left is the set of new signs that would fire it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, ClassVar
 
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.schema import Condition
 from lumbar.plain_words import lower_first
 
 
-@dataclass(frozen=True)
-class Need:
-    """All of ``all``, and at least ``count`` of ``options``; each term a finding id or a nested Need."""
+class Need(Frozen):
+    """All of ``all``, and at least ``count`` of ``options``; each term a finding id or a nested Need.
 
-    all: tuple[str | Need, ...] = ()
-    options: tuple[str | Need, ...] = ()
-    count: int = 0
-    used: frozenset[str] = field(default=frozenset(), compare=False)
+    ``used`` (the findings the person already has that the rule used) is left out of equality and hash.
+    """
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("all", "options", "count", "used")
+    DEFAULTS: ClassVar[dict[str, Any]] = {"all": (), "options": (), "count": 0, "used": frozenset()}
+
+    all: tuple[str | Need, ...]
+    options: tuple[str | Need, ...]
+    count: int
+    used: frozenset[str]
+
+    def __init__(
+        self,
+        all: tuple[str | Need, ...] = (),
+        options: tuple[str | Need, ...] = (),
+        count: int = 0,
+        used: frozenset[str] = frozenset(),
+    ) -> None:
+        vars(self).update(all=all, options=options, count=count, used=used)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Need) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.all, self.options, self.count) == (other.all, other.options, other.count)
+
+    def __hash__(self) -> int:
+        return hash((self.all, self.options, self.count))
 
     @property
     def satisfied(self) -> bool:

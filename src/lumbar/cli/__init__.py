@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
-    # here, not at the top: lumbar.errors needs dataclasses, whose import is a third of `lumbar --help`
+    # here, not at the top: `lumbar --help` needs no error tree (nor the knowledge package it imports)
     from lumbar.errors import LumbarError  # noqa: PLC0415
 
     try:

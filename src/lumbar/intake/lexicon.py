@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from lumbar.intake.speller import Speller
 from lumbar.intake.tokens import Shorthand, Token, phrase_stems, stem, tokenize
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 
 MAX_GAP = 2
@@ -33,14 +33,28 @@ NEGATORS = frozenset({"not", "no", "never", "cannot", "nor", "hardly", "barely",
 CLAUSE_PRONOUNS = frozenset("i my he she his her it we they their".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+class Pattern(Frozen):
+    """One phrase of a finding, as the stems of its words."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("finding", "stems", "negative", "contiguous", "free")
+    DEFAULTS: ClassVar[dict[str, Any]] = {"contiguous": False, "free": True}
+
     finding: str
     stems: tuple[str, ...]
     negative: bool  # an absent_synonym: the phrase says the finding is absent
-    contiguous: bool = False  # written with a leading "=": no filler words allowed
+    contiguous: bool  # written with a leading "=": no filler words allowed
     #: no function word of its own, so function words in its gaps are free filler
-    free: bool = True
+    free: bool
+
+    def __init__(
+        self,
+        finding: str,
+        stems: tuple[str, ...],
+        negative: bool,
+        contiguous: bool = False,
+        free: bool = True,
+    ) -> None:
+        vars(self).update(finding=finding, stems=stems, negative=negative, contiguous=contiguous, free=free)
 
     @classmethod
     def of(cls, finding: str, stems: tuple[str, ...], negative: bool, contiguous: bool = False) -> Pattern:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import ClassVar
 
 from lumbar.intake.caseless import Caseless, CaselessMatch
 from lumbar.intake.person import RELATIONS
+from lumbar.knowledge.frozen import Frozen
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -39,10 +40,16 @@ _RELATIVE_DAYS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(Frozen):
+    """A number read from the text, and the words it was read from."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("value", "evidence")
+
     value: float
     evidence: str
+
+    def __init__(self, value: float, evidence: str) -> None:
+        vars(self).update(value=value, evidence=evidence)
 
 
 def _num(word: str) -> float:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import ClassVar, Literal
 
@@ -21,7 +20,7 @@ from lumbar.intake.quantities import (
 )
 from lumbar.intake.tokens import SENTENCE_END, Token
 from lumbar.intake.unordered import UnorderedDetector
-from lumbar.knowledge.frozen import Frozen
+from lumbar.knowledge.frozen import Frozen, Record
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import ContextCategory, Finding
@@ -43,15 +42,24 @@ NUMBER_READERS: dict[str, Callable[[str], Quantity | None]] = {
 }
 
 
-@dataclass
-class ReadFinding:
+class ReadFinding(Record):
     """One finding read from text: present or absent, the words it came from, how sure."""
 
-    id: str
-    status: Status
-    evidence: str
-    certainty: Literal["definite", "possible"] = "definite"
-    value: float | None = None
+    FIELDS: ClassVar[tuple[str, ...]] = ("id", "status", "evidence", "certainty", "value")
+
+    def __init__(
+        self,
+        id: str,
+        status: Status,
+        evidence: str,
+        certainty: Literal["definite", "possible"] = "definite",
+        value: float | None = None,
+    ) -> None:
+        self.id = id
+        self.status = status
+        self.evidence = evidence
+        self.certainty = certainty
+        self.value = value
 
 
 class ImpossibleNumber(Frozen):
@@ -67,15 +75,23 @@ class ImpossibleNumber(Frozen):
         vars(self).update(finding=finding, value=value, evidence=evidence)
 
 
-@dataclass
-class Reading:
+class Reading(Record):
     """Everything the intake read from one text."""
 
-    findings: dict[str, ReadFinding] = field(default_factory=dict)
-    subject: Subject = field(default_factory=Subject)
-    ignored: list[tuple[str, str, str]] = field(default_factory=list)  # (finding, words, why ignored)
-    #: numbers outside their finding's plausible range, in the order of NUMBER_READERS
-    impossible: list[ImpossibleNumber] = field(default_factory=list)
+    FIELDS: ClassVar[tuple[str, ...]] = ("findings", "subject", "ignored", "impossible")
+
+    def __init__(
+        self,
+        findings: dict[str, ReadFinding] | None = None,
+        subject: Subject | None = None,
+        ignored: list[tuple[str, str, str]] | None = None,
+        impossible: list[ImpossibleNumber] | None = None,
+    ) -> None:
+        self.findings = {} if findings is None else findings
+        self.subject = Subject() if subject is None else subject
+        self.ignored: list[tuple[str, str, str]] = [] if ignored is None else ignored  # (finding, words, why)
+        #: numbers outside their finding's plausible range, in the order of NUMBER_READERS
+        self.impossible = [] if impossible is None else impossible
 
     def present(self) -> set[str]:
         return {f.id for f in self.findings.values() if f.status == "present"}

@@ -9,6 +9,14 @@ building at once both leave a whole file, and a reader never sees half of one. A
 be read (damaged, from another version) is ignored and rebuilt. Files of other versions are kept
 for a while, since two installed versions may share the folder. The folder is the user's own
 (``LUMBAR_CACHE``); an empty value turns the cache off.
+
+Hashing every file at every start cost a one-shot assessment 26 M instructions, so the fingerprint is
+kept in a stamp beside the compiled files with the list of what it hashed: each file's path, size,
+inode and modification and change times (the test git and Python's ``.pyc`` files rely on, plus the
+change time, which no tool can set back). A start that lists the same reads the fingerprint from the
+stamp; any difference (an edited, added, removed or replaced file) hashes again. A stamp is written
+only when every file listed changed :data:`SETTLE_SECONDS` or more before, so that a file edited twice
+within one tick of the file system's clock, keeping its size, is never taken for unchanged.
 """
 
 from __future__ import annotations
@@ -18,8 +26,8 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from importlib import util
 from pathlib import Path
@@ -47,6 +55,9 @@ CODE_FILES = (
     "compiled.py",
 )
 PREFIX = "knowledge-"
+STAMP_PREFIX = "knowledge-stamp-"
+#: a stamp is written only when every file it lists changed at least this long before
+SETTLE_SECONDS = 2.0
 #: a compiled file of another version not rewritten for this many days is deleted
 STALE_DAYS = 30
 
@@ -89,9 +100,58 @@ def fingerprint(root: Traversable) -> str:
 
 def _pydantic_version() -> bytes:
     """pydantic's version file, read without importing pydantic (a start from the cache never does)."""
+    return b"".join(path.read_bytes() for path in _pydantic_version_files())
+
+
+def _pydantic_version_files() -> list[Path]:
     spec = util.find_spec("pydantic")
     folders = spec.submodule_search_locations if spec is not None else None
-    return b"".join(Path(folder, "version.py").read_bytes() for folder in folders or [])
+    return [Path(folder, "version.py") for folder in folders or []]
+
+
+def stamped_fingerprint(root: Traversable, folder: Path) -> str:
+    """:func:`fingerprint` of ``root``, read from its stamp in ``folder`` when no file it hashes changed
+    since the stamp was written; otherwise hashed, and the stamp written when every file has settled."""
+    listed = _listing(root)
+    if listed is None:  # not plain files (a zip): nothing to list, so always hashed
+        return fingerprint(root)
+    listing, newest = listed
+    stamp = folder / f"{STAMP_PREFIX}{zlib.crc32(str(root).encode()):08x}.txt"
+    try:
+        kept, _, kept_listing = stamp.read_text(encoding="utf-8").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        kept, kept_listing = "", ""
+    if kept and kept_listing == listing:
+        return kept
+    compiled = fingerprint(root)
+    if newest < time.time_ns() - SETTLE_SECONDS * 1e9:
+
+        def write(handle: IO[bytes]) -> None:
+            handle.write(f"{compiled}\n{listing}".encode())
+
+        write_whole(stamp, write)
+    return compiled
+
+
+def _listing(root: Traversable) -> tuple[str, int] | None:
+    """Every file :func:`fingerprint` reads, with its size, inode and times, and the latest of those
+    times (ns); None when the files are not plain files."""
+    code = knowledge_folder()
+    if not isinstance(root, Path) or not isinstance(code, Path):
+        return None
+    paths = [code / name for name in CODE_FILES]
+    paths += [entry for _, entry in _files(root) if isinstance(entry, Path)]
+    paths += _pydantic_version_files()
+    lines = [f"{sys.version_info[:2]}"]
+    newest = 0
+    try:
+        for path in paths:
+            found = path.stat()
+            lines.append(f"{path} {found.st_size} {found.st_ino} {found.st_mtime_ns} {found.st_ctime_ns}")
+            newest = max(newest, found.st_mtime_ns, found.st_ctime_ns)
+    except OSError:
+        return None
+    return "\n".join(lines), newest
 
 
 def cache_file(compiled: str, folder: Path) -> Path:
@@ -121,6 +181,10 @@ def write_whole(path: Path, dump: Callable[[IO[bytes]], None]) -> None:
     A folder that cannot be written, or a value that cannot be pickled, leaves no file: the next start
     builds again.
     """
+    # here, not at the top: tempfile imports shutil (with bz2 and lzma) and random, which a start
+    # that only reads its cache never needs (9 M instructions of a one-shot assessment)
+    import tempfile  # noqa: PLC0415
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False) as handle:

@@ -16,7 +16,6 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable
-from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -85,28 +84,18 @@ def load_derived(path: Path, kb: KnowledgeBase) -> Any:
 def knowledge_parts(kb: KnowledgeBase) -> dict[str, Any]:
     """The knowledge base, each of its tables and each item in them, by a name that finds them again."""
     parts: dict[str, Any] = {"kb": kb}
-    for table_field in fields(kb):
-        table = getattr(kb, table_field.name)
+    for name in kb.FIELDS:
+        table = getattr(kb, name)
         if isinstance(table, _PLAIN):
             continue
-        parts[table_field.name] = table
+        parts[name] = table
         items = (
             table.items() if isinstance(table, dict) else enumerate(table) if isinstance(table, list) else ()
         )
         for key, item in items:
             if not isinstance(item, _PLAIN):
-                parts[f"{table_field.name}/{key}"] = item
+                parts[f"{name}/{key}"] = item
     return parts
-
-
-def _by_init(cls: type) -> tuple[str, ...] | None:
-    """The field names of a frozen dataclass with slots that its ``__init__`` rebuilds whole, else None."""
-    params = getattr(cls, "__dataclass_params__", None)
-    if params is None or not params.frozen or "__slots__" not in vars(cls):
-        return None
-    if hasattr(cls, "__post_init__") or any(not f.init or f.kw_only for f in fields(cls)):
-        return None
-    return tuple(f.name for f in fields(cls))
 
 
 class _Pickler(pickle.Pickler):
@@ -116,21 +105,9 @@ class _Pickler(pickle.Pickler):
         super().__init__(handle, protocol=pickle.HIGHEST_PROTOCOL)
         self.names = {id(part): name for name, part in knowledge_parts(kb).items()}
         self.parts = knowledge_parts(kb)  # held, so that no id above is reused while writing
-        self.by_init: dict[type, tuple[str, ...] | None] = {}
 
     def persistent_id(self, obj: Any) -> str | None:
         return None if isinstance(obj, _PLAIN) else self.names.get(id(obj))
-
-    def reducer_override(self, obj: Any) -> Any:
-        """A frozen dataclass with slots as a call of its class with its fields: read back through
-        ``__init__``, several times faster than the ``__setstate__`` dataclasses writes for it."""
-        cls = type(obj)
-        if cls not in self.by_init:
-            self.by_init[cls] = _by_init(cls)
-        names = self.by_init[cls]
-        if names is None:
-            return NotImplemented
-        return type(obj), tuple(getattr(obj, name) for name in names)
 
 
 class _Unpickler(pickle.Unpickler):

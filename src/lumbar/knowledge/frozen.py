@@ -6,13 +6,18 @@ Not ``@dataclass`` itself: the decorator writes and compiles each class's method
 imported (about 3 M instructions a class, 200 M for the knowledge base's 54 classes, more than the
 pydantic models they replace), whereas the generated classes (:mod:`lumbar.knowledge.validation.generate`)
 carry their ``__init__`` in their source, compiled once into the ``.pyc``. An instance keeps its fields
-in its ``__dict__``, so pickle reads it back in C.
+in its ``__dict__``, so pickle reads it back in C. :class:`Record` is the mutable kind, for the
+engines' working records. Neither imports :mod:`dataclasses` (with :mod:`inspect`, 32 M instructions
+of a one-shot assessment).
 """
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from typing import Any, ClassVar, Self
+
+
+class FrozenInstanceError(AttributeError):
+    """A field of a :class:`Frozen` record was assigned or deleted (as ``dataclasses``' error of that name)."""
 
 
 class _Factory:
@@ -24,6 +29,26 @@ class _Factory:
 
 #: the default of a field whose default is a new empty list or dict
 FACTORY: Any = _Factory()
+
+
+class Record:
+    """A record of the fields named in ``FIELDS``, compared and shown by them; mutable, so unhashable
+    (defining ``__eq__`` alone leaves ``__hash__`` None)."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def field_values(self) -> tuple[Any, ...]:
+        """The fields' values, in order."""
+        return tuple(getattr(self, name) for name in self.FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.field_values() == other.field_values()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        return f"{type(self).__qualname__}({shown})"
 
 
 class Frozen:

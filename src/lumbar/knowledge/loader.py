@@ -8,16 +8,21 @@ its run-time class (:mod:`lumbar.knowledge.schema`), so reading a compiled base 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from lumbar.cache_setting import cache_folder
 from lumbar.errors import KnowledgeError, Problem
-from lumbar.knowledge.compiled import cache_file, fingerprint, knowledge_folder, load_compiled, save_compiled
+from lumbar.knowledge.compiled import (
+    cache_file,
+    knowledge_folder,
+    load_compiled,
+    save_compiled,
+    stamped_fingerprint,
+)
 from lumbar.knowledge.diary_rules import DiaryRules
-from lumbar.knowledge.frozen import Frozen
+from lumbar.knowledge.frozen import FACTORY, Frozen
 from lumbar.knowledge.medicine_names import with_medicine_names
 from lumbar.knowledge.questionnaires import Questionnaire
 from lumbar.knowledge.schema import (
@@ -79,9 +84,46 @@ DIARY_FILE = "diary.yaml"
 LEVEL_ORDER = sorted(Level, key=lambda level: -level.rank)
 
 
-@dataclass(frozen=True)
-class KnowledgeBase:
+class KnowledgeBase(Frozen):
     """Every knowledge item, by kind and id. Build it with :func:`load_knowledge`."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "sources",
+        "findings",
+        "causes",
+        "rules",
+        "specialists",
+        "tests",
+        "treatments",
+        "prevention",
+        "complications",
+        "conflicts",
+        "context_rules",
+        "claims",
+        "skipped",
+        "word_classes",
+        "shorthand",
+        "red_flags",
+        "levels",
+        "medicines",
+        "medicine_classes",
+        "result_basis",
+        "questionnaires",
+        "diary",
+        "root",
+    )
+    DEFAULTS: ClassVar[dict[str, Any]] = {
+        "word_classes": FACTORY,
+        "shorthand": FACTORY,
+        "red_flags": FACTORY,
+        "levels": FACTORY,
+        "medicines": FACTORY,
+        "medicine_classes": FACTORY,
+        "result_basis": None,
+        "questionnaires": FACTORY,
+        "diary": None,
+        "root": "",
+    }
 
     sources: dict[str, Source]
     findings: dict[str, Finding]
@@ -96,25 +138,78 @@ class KnowledgeBase:
     context_rules: list[ContextRule]
     claims: list[SeedClaim]
     skipped: list[SkippedPassage]
-    word_classes: list[WordClass] = field(default_factory=list)
-    shorthand: list[Shorthand] = field(default_factory=list)
-    red_flags: dict[str, RedFlagPicture] = field(default_factory=dict)
-    levels: dict[Level, UrgencyLevel] = field(default_factory=dict)
+    word_classes: list[WordClass]
+    shorthand: list[Shorthand]
+    red_flags: dict[str, RedFlagPicture]
+    levels: dict[Level, UrgencyLevel]
     #: medicines people take, by generic and brand names, and their kinds (anti-inflammatory, …)
-    medicines: dict[str, Medicine] = field(default_factory=dict)
-    medicine_classes: dict[str, MedicineClass] = field(default_factory=dict)
+    medicines: dict[str, Medicine]
+    medicine_classes: dict[str, MedicineClass]
     #: what a result says about the information it used (None only in a knowledge base with problems)
-    result_basis: ResultBasis | None = None
+    result_basis: ResultBasis | None
     #: validated questionnaires (STarT Back, Roland-Morris, pain score) by id; kept out of
     #: :meth:`tables` because they are forms to fill in, not passages to cite
-    questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
+    questionnaires: dict[str, Questionnaire]
     #: the diary's dose limits, review rule, milestones and wording (None only with problems)
-    diary: DiaryRules | None = None
-    root: str = ""
+    diary: DiaryRules | None
+    root: str
     #: the hash of the data and code this base was compiled from (:mod:`lumbar.knowledge.compiled`);
     #: empty when it was not, so nothing derived from it is kept on disk either. Not an argument, so
-    #: a base changed with ``dataclasses.replace`` (as tests do) never passes for the compiled one.
-    fingerprint: str = field(default="", init=False, compare=False)
+    #: a base changed with ``replace`` (as tests do) never passes for the compiled one.
+    fingerprint: str
+
+    def __init__(
+        self,
+        sources: dict[str, Source],
+        findings: dict[str, Finding],
+        causes: dict[str, Cause],
+        rules: dict[str, WarningSignRule],
+        specialists: dict[str, Specialist],
+        tests: dict[str, DiagnosticTest],
+        treatments: dict[str, Treatment],
+        prevention: dict[str, Prevention],
+        complications: dict[str, Complication],
+        conflicts: dict[str, Conflict],
+        context_rules: list[ContextRule],
+        claims: list[SeedClaim],
+        skipped: list[SkippedPassage],
+        word_classes: list[WordClass] | None = None,
+        shorthand: list[Shorthand] | None = None,
+        red_flags: dict[str, RedFlagPicture] | None = None,
+        levels: dict[Level, UrgencyLevel] | None = None,
+        medicines: dict[str, Medicine] | None = None,
+        medicine_classes: dict[str, MedicineClass] | None = None,
+        result_basis: ResultBasis | None = None,
+        questionnaires: dict[str, Questionnaire] | None = None,
+        diary: DiaryRules | None = None,
+        root: str = "",
+    ) -> None:
+        vars(self).update(
+            sources=sources,
+            findings=findings,
+            causes=causes,
+            rules=rules,
+            specialists=specialists,
+            tests=tests,
+            treatments=treatments,
+            prevention=prevention,
+            complications=complications,
+            conflicts=conflicts,
+            context_rules=context_rules,
+            claims=claims,
+            skipped=skipped,
+            word_classes=[] if word_classes is None else word_classes,
+            shorthand=[] if shorthand is None else shorthand,
+            red_flags={} if red_flags is None else red_flags,
+            levels={} if levels is None else levels,
+            medicines={} if medicines is None else medicines,
+            medicine_classes={} if medicine_classes is None else medicine_classes,
+            result_basis=result_basis,
+            questionnaires={} if questionnaires is None else questionnaires,
+            diary=diary,
+            root=root,
+            fingerprint="",
+        )
 
     def item(self, item_id: str) -> Frozen:
         """The item with this id, of any kind; raises KeyError when there is none."""
@@ -298,7 +393,7 @@ def load_knowledge() -> KnowledgeBase:
     if folder is None:
         kb, problems = parse_knowledge(root)
     else:
-        compiled = fingerprint(root)
+        compiled = stamped_fingerprint(root, folder)
         path = cache_file(compiled, folder)
         found = load_compiled(path)
         if found is not None:

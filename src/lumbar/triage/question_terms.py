@@ -6,10 +6,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from lumbar.knowledge.frozen import FACTORY, Frozen
+from lumbar.knowledge.frozen import FACTORY, Frozen, Record
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, Level
 from lumbar.triage.rules import FindingState, TriageResult
@@ -18,28 +17,42 @@ from lumbar.triage.rules import FindingState, TriageResult
 DEFAULT_RATE = 0.05
 
 
-@dataclass
-class CauseTerms:
-    log_prior_odds: float
-    log_lr: dict[str, tuple[float, float]]  # finding -> (log LR present, log LR absent)
-    requires: frozenset[str]
-    excludes: frozenset[str]
+class CauseTerms(Record):
+    """One cause's log prior odds, its findings' log LRs, and the findings it requires or excludes."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("log_prior_odds", "log_lr", "requires", "excludes")
+
+    def __init__(
+        self,
+        log_prior_odds: float,
+        log_lr: dict[str, tuple[float, float]],  # finding -> (log LR present, log LR absent)
+        requires: frozenset[str],
+        excludes: frozenset[str],
+    ) -> None:
+        self.log_prior_odds = log_prior_odds
+        self.log_lr = log_lr
+        self.requires = requires
+        self.excludes = excludes
 
 
-@dataclass
-class Look:
+class Look(Record):
     """What one question could do: what would be known after each answer and by how many levels it
     would raise the plan, the rules it reaches, the signs it opens; once weighed (only the
     information block needs it), each answer's chance and the expected level change."""
 
-    tried: list[tuple[FindingState, int | None]] = field(default_factory=list)  # in the answers' order
-    answers: list[tuple[float, FindingState]] = field(default_factory=list)
-    plan: float = 0.0
-    weighed: bool = False
-    reach: Level = Level.SELF_CARE
-    screened: bool = False
-    relevance: float = 0.0
-    opened: dict[str, Finding] = field(default_factory=dict)
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "tried", "answers", "plan", "weighed", "reach", "screened", "relevance", "opened"
+    )  # fmt: skip
+
+    def __init__(self, reach: Level = Level.SELF_CARE) -> None:
+        self.tried: list[tuple[FindingState, int | None]] = []  # in the answers' order
+        self.answers: list[tuple[float, FindingState]] = []
+        self.plan = 0.0
+        self.weighed = False
+        self.reach = reach
+        self.screened = False
+        self.relevance = 0.0
+        self.opened: dict[str, Finding] = {}
 
 
 class Now(Frozen):

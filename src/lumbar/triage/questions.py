@@ -24,7 +24,6 @@ care now, not more questions.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from lumbar.knowledge.choices import choice_answers, is_choice
@@ -123,40 +122,39 @@ def rank_questions(
     return QuestionRanker.of(kb).rank(state, triage, causes, exclude, limit)
 
 
-@dataclass
 class QuestionRanker:
-    """The question ranking over one knowledge base; its tables are built once."""
+    """The question ranking over one knowledge base; its tables are built once, by ``__init__``."""
 
     kb: KnowledgeBase
-    causes: dict[str, CauseTerms] = field(init=False)
-    rates: dict[str, float] = field(init=False)
-    yes_rates: dict[str, dict[str, float]] = field(init=False)  # finding -> cause -> chance of "yes"
-    lrs_of: dict[str, list[tuple[int, float, float]]] = field(init=False)  # finding -> causes' index, log LRs
-    restricted: frozenset[str] = field(init=False)  # causes with ``requires`` or ``excludes``
-    rules_of: dict[str, list[WarningSignRule]] = field(init=False)
-    checks_of: dict[str, list[tuple[WarningSignRule, Compiled]]] = field(init=False)  # the same, compiled
-    derived_of: dict[str, list[Finding]] = field(init=False)
-    samples: dict[str, list[float]] = field(init=False)
-    screened_signs: list[Finding] = field(init=False)
-    gated: dict[str, list[Finding]] = field(init=False)  # gate finding -> screened signs it opens
-    danger: frozenset[str] = field(init=False)  # the universal danger screen's findings
-    with_question: list[Finding] = field(init=False)  # the findings that can be asked, in file order
-    yes_closure: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _closure
+    causes: dict[str, CauseTerms]
+    rates: dict[str, float]
+    yes_rates: dict[str, dict[str, float]]  # finding -> cause -> chance of "yes"
+    lrs_of: dict[str, list[tuple[int, float, float]]]  # finding -> causes' index, log LRs
+    restricted: frozenset[str]  # causes with ``requires`` or ``excludes``
+    rules_of: dict[str, list[WarningSignRule]]
+    checks_of: dict[str, list[tuple[WarningSignRule, Compiled]]]  # the same, compiled
+    derived_of: dict[str, list[Finding]]
+    samples: dict[str, list[float]]
+    screened_signs: list[Finding]
+    gated: dict[str, list[Finding]]  # gate finding -> screened signs it opens
+    danger: frozenset[str]  # the universal danger screen's findings
+    with_question: list[Finding]  # the findings that can be asked, in file order
+    yes_closure: dict[str, tuple[frozenset[str], frozenset[str]]]  # see _closure
     # the same facts laid out for the loops that run for every question of every ranking:
-    cause_index: dict[str, int] = field(init=False)  # cause -> its place in ``causes``
-    yes_rows: dict[str, tuple[float, ...]] = field(init=False)  # finding -> chance of "yes" by cause index
-    known_terms: dict[str, tuple[tuple[int, int, float, float], ...]] = field(init=False)  # see _known_terms
-    restricted_terms: tuple[tuple[int, frozenset[str], frozenset[str]], ...] = field(init=False)
-    warning_ids: dict[str, frozenset[str]] = field(init=False)  # rule id -> the warning signs it names
+    cause_index: dict[str, int]  # cause -> its place in ``causes``
+    yes_rows: dict[str, tuple[float, ...]]  # finding -> chance of "yes" by cause index
+    known_terms: dict[str, tuple[tuple[int, int, float, float], ...]]  # see _known_terms
+    restricted_terms: tuple[tuple[int, frozenset[str], frozenset[str]], ...]
+    warning_ids: dict[str, frozenset[str]]  # rule id -> the warning signs it names
     # number -> each value tried, with whether each of its derived findings holds there
-    bands: dict[str, list[tuple[float, tuple[bool, ...]]]] = field(init=False)
+    bands: dict[str, list[tuple[float, tuple[bool, ...]]]]
     # question -> the screened signs its answers could open and the rules they could fire (see _reached)
-    reach_signs: dict[str, frozenset[str]] = field(init=False)
-    reach_rules: dict[str, frozenset[str]] = field(init=False)
-    tried_answers: dict[str, list[Answer]] = field(init=False)  # question -> its answers, as :meth:`answers`
+    reach_signs: dict[str, frozenset[str]]
+    reach_rules: dict[str, frozenset[str]]
+    tried_answers: dict[str, list[Answer]]  # question -> its answers, as :meth:`answers`
 
-    def __post_init__(self) -> None:
-        kb = self.kb
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
         self.causes = {
             c.id: CauseTerms(
                 math.log(c.prior / (1 - c.prior)),

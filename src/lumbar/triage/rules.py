@@ -7,19 +7,24 @@ those first, most urgent rule first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import ClassVar
 
+from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Condition, Level, WarningSignRule
 
 
-@dataclass(frozen=True)
-class FindingState:
+class FindingState(Frozen):
     """What is known: findings present, findings absent; anything else is unknown."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("present", "absent")
 
     present: frozenset[str]
     absent: frozenset[str]
+
+    def __init__(self, present: frozenset[str], absent: frozenset[str]) -> None:
+        vars(self).update(present=present, absent=absent)
 
     def value(self, finding_id: str) -> bool | None:
         if finding_id in self.present:
@@ -34,10 +39,13 @@ def evaluate(cond: Condition, state: FindingState) -> bool | None:
     return _compiled(cond).evaluate(state.present, state.absent)
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(Frozen):
     """A condition as sets, so that evaluating it is a few set operations (the ranking evaluates
     rules many thousand times per assessment)."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "all_ids", "all_nested", "any_ids", "any_set", "any_nested", "min_any", "none"
+    )  # fmt: skip
 
     all_ids: frozenset[str]
     all_nested: tuple[Compiled, ...]
@@ -46,6 +54,26 @@ class Compiled:
     any_nested: tuple[Compiled, ...]
     min_any: int  # 0 when the condition has no ``any``
     none: frozenset[str]
+
+    def __init__(
+        self,
+        all_ids: frozenset[str],
+        all_nested: tuple[Compiled, ...],
+        any_ids: tuple[str, ...],
+        any_set: frozenset[str] | None,
+        any_nested: tuple[Compiled, ...],
+        min_any: int,
+        none: frozenset[str],
+    ) -> None:
+        vars(self).update(
+            all_ids=all_ids,
+            all_nested=all_nested,
+            any_ids=any_ids,
+            any_set=any_set,
+            any_nested=any_nested,
+            min_any=min_any,
+            none=none,
+        )
 
     @classmethod
     def of(cls, cond: Condition) -> Compiled:
@@ -115,13 +143,22 @@ def compiled_rules(kb: KnowledgeBase) -> list[tuple[WarningSignRule, Compiled]]:
     return [(rule, _compiled(rule.when)) for rule in kb.rules.values()]
 
 
-@dataclass(frozen=True)
-class _RuleTable:
+class _RuleTable(Frozen):
     """The rules by the findings they name, and each rule's value while none of them is known."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("compiled", "by_finding", "unknown")
 
     compiled: list[tuple[WarningSignRule, Compiled]]
     by_finding: dict[str, tuple[int, ...]]  # finding -> the places (in ``compiled``) of the rules naming it
     unknown: list[bool | None]  # each rule's value on a state that knows none of its findings
+
+    def __init__(
+        self,
+        compiled: list[tuple[WarningSignRule, Compiled]],
+        by_finding: dict[str, tuple[int, ...]],
+        unknown: list[bool | None],
+    ) -> None:
+        vars(self).update(compiled=compiled, by_finding=by_finding, unknown=unknown)
 
 
 @per_knowledge_base
@@ -150,11 +187,17 @@ def unknown_findings(cond: Condition, state: FindingState) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-@dataclass(frozen=True)
-class TriageResult:
+class TriageResult(Frozen):
+    """The level the rules set, the rules that fired, and those that could still raise it."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("level", "fired", "possible")
+
     level: Level
     fired: list[WarningSignRule]
     possible: list[WarningSignRule]  # could still fire and would raise the level
+
+    def __init__(self, level: Level, fired: list[WarningSignRule], possible: list[WarningSignRule]) -> None:
+        vars(self).update(level=level, fired=fired, possible=possible)
 
 
 def suspected_causes(result: TriageResult) -> frozenset[str]:

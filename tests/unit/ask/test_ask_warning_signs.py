@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from pydantic import ValidationError
 
@@ -103,5 +101,5 @@ def test_a_changed_ask_warning_is_what_ask_says() -> None:
     assert urgent.ask_warning is not None
     changed = urgent.replace(ask_warning=urgent.ask_warning.replace(message="Ring us."))
     levels = {**kb.levels, Level.CONSULTATION_24: changed}
-    match = WarningSigns(replace(kb, levels=levels)).detect("I have a fever with my back pain")
+    match = WarningSigns(kb.replace(levels=levels)).detect("I have a fever with my back pain")
     assert match is not None and (match.level, match.message) == ("urgent", "Ring us.")

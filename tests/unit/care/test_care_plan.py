@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -126,7 +125,7 @@ def test_a_treatment_without_sources_is_never_shown(
         recommendation="recommended",
     )
     plan = make_plan(
-        make_assessment(), replace(kb, treatments={**kb.treatments, "unsourced_tip": unsourced}), TODAY
+        make_assessment(), kb.replace(treatments={**kb.treatments, "unsourced_tip": unsourced}), TODAY
     )
     assert "unsourced_tip" not in plan_ids(plan)
 
@@ -154,7 +153,7 @@ def test_conflicts_that_affect_an_item_are_noted_on_it(
         reason="Better evidence.",
         affects=["stay_active"],
     )
-    kb2 = replace(kb, conflicts={**kb.conflicts, conflict.id: conflict})
+    kb2 = kb.replace(conflicts={**kb.conflicts, conflict.id: conflict})
     item = next(i for i in make_plan(make_assessment(), kb2, TODAY).items() if i.id == "stay_active")
     assert any("Rest or move" in note and "Keep moving" in note for note in item.notes)
 
@@ -173,7 +172,7 @@ def test_procedures_appear_only_when_a_likely_cause_lists_them(
         care=["surgery"],
         sources=["nhs_sciatica"],
     )
-    kb2 = replace(kb, causes={**kb.causes, disc.id: disc})
+    kb2 = kb.replace(causes={**kb.causes, disc.id: disc})
     assert "surgery" not in plan_ids(make_plan(make_assessment(), kb2, TODAY))
     plan = make_plan(make_assessment(level=Level.CONSULTATION, causes=("test_disc",)), kb2, TODAY)
     doctor = plan.section("doctor")
@@ -195,7 +194,7 @@ def test_care_of_causes_specific_to_the_person_is_included(
         care=["pregnancy_back_care"],
         sources=["nhs_pregnancy_back_pain"],
     )
-    kb2 = replace(kb, causes={**kb.causes, only_for_pregnancy.id: only_for_pregnancy})
+    kb2 = kb.replace(causes={**kb.causes, only_for_pregnancy.id: only_for_pregnancy})
     pregnant = make_plan(make_assessment(present=("pregnant",), causes=("muscle_strain",)), kb2, TODAY)
     assert "pregnancy_back_care" in plan_ids(pregnant)
     item = next(i for i in pregnant.items() if i.id == "pregnancy_back_care")
@@ -220,7 +219,7 @@ def test_long_term_section_uses_prevention_and_tolerates_none(
     long_term = make_plan(make_assessment(), kb, TODAY).section("long_term")
     assert long_term is not None
     assert {i.id for i in long_term.items} & set(kb.prevention) or not kb.prevention
-    empty = make_plan(make_assessment(), replace(kb, prevention={}), TODAY).section("long_term")
+    empty = make_plan(make_assessment(), kb.replace(prevention={}), TODAY).section("long_term")
     assert empty is None or all(i.id in kb.treatments for i in empty.items)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
 from rich.console import Console
@@ -56,7 +55,7 @@ def test_html_is_self_contained_escaped_and_prints_the_safety_net(
     kb: KnowledgeBase, make_assessment: MakeAssessment
 ) -> None:
     hostile = kb.treatments["stay_active"].replace(text="Move <script>alert(1)</script> gently.")
-    kb2 = replace(kb, treatments={**kb.treatments, "stay_active": hostile})
+    kb2 = kb.replace(treatments={**kb.treatments, "stay_active": hostile})
     plan = make_plan(make_assessment(present=("pregnant",), age=30), kb2, TODAY)
     page = render_html(plan)
     assert page.startswith("<!doctype html>") and "<script>" not in page and "&lt;script&gt;" in page

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -161,7 +160,7 @@ def test_review_date_comes_from_the_review_items_duration(
 
 def test_no_plan_without_warning_sign_rules(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
     with pytest.raises(KnowledgeError, match="safety-net"):
-        make_plan(make_assessment(), replace(kb, rules={}), TODAY)
+        make_plan(make_assessment(), kb.replace(rules={}), TODAY)
 
 
 def _rule(when: Condition, level: Level = Level.EMERGENCY) -> WarningSignRule:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -52,6 +51,6 @@ def make_kb(kb: KnowledgeBase) -> MakeKb:
                 warning_sign=finding_id in warning,
             )
         extra = {"word_classes": []} if hasattr(kb, "word_classes") else {}
-        return replace(kb, findings=table, context_rules=rules or [], **extra)
+        return kb.replace(findings=table, context_rules=rules or [], **extra)
 
     return build

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import pytest
@@ -21,7 +20,7 @@ def kb() -> KnowledgeBase:
 def changed(kb: KnowledgeBase, finding_id: str, **update: Any) -> KnowledgeBase:
     """A copy of ``kb`` with one finding changed."""
     finding = kb.findings[finding_id].replace(**update)
-    return dataclasses.replace(kb, findings={**kb.findings, finding_id: finding})
+    return kb.replace(findings={**kb.findings, finding_id: finding})
 
 
 def problems_of(kb: KnowledgeBase) -> list[str]:

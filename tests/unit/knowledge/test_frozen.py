@@ -4,10 +4,10 @@ their fields, never changed in place, copied with changes, and pickled whole."""
 from __future__ import annotations
 
 import pickle
-from dataclasses import FrozenInstanceError
 
 import pytest
 
+from lumbar.knowledge.frozen import FrozenInstanceError, Record
 from lumbar.knowledge.schema import AgeBand, Choice, Citation, Condition, Finding, Item
 
 
@@ -52,3 +52,32 @@ def test_a_record_pickles_whole() -> None:
     assert again == finding and again.source_ids == ["nice"]
     with pytest.raises(FrozenInstanceError):
         again.name = "x"  # type: ignore[misc]
+
+
+class _Tally(Record):
+    FIELDS = ("name", "count")
+
+    def __init__(self, name: str, count: int = 0) -> None:
+        self.name = name
+        self.count = count
+
+
+class _OtherTally(_Tally):
+    pass
+
+
+def test_a_mutable_record_is_compared_and_shown_by_its_fields_and_never_hashed() -> None:
+    tally = _Tally("spasms")
+    tally.count += 2
+    assert tally == _Tally("spasms", 2)
+    assert tally != _Tally("spasms", 3)
+    assert tally != _OtherTally("spasms", 2)  # another class is never equal, as with dataclasses
+    assert repr(tally) == "_Tally(name='spasms', count=2)"
+    with pytest.raises(TypeError):
+        hash(tally)
+
+
+def test_an_assigned_field_raises_an_attribute_error() -> None:
+    condition = Condition(all=["fever"])
+    with pytest.raises(AttributeError):  # what getattr's and hasattr's callers expect
+        condition.min_any = 2  # type: ignore[misc]

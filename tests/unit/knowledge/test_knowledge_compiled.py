@@ -15,16 +15,18 @@ from typing import Any
 
 import pytest
 
-from lumbar.knowledge import loader
+from lumbar.knowledge import compiled, loader
 from lumbar.knowledge.compiled import (
     CODE_FILES,
     PREFIX,
     STALE_DAYS,
+    STAMP_PREFIX,
     cache_file,
     fingerprint,
     load_compiled,
     remove_stale,
     save_compiled,
+    stamped_fingerprint,
 )
 from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import data_root, load_knowledge, parse_knowledge
@@ -99,6 +101,50 @@ def test_the_fingerprint_changes_with_any_data_file(tmp_path: Path) -> None:
     levels = root / "levels.yaml"
     levels.write_text(levels.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     assert fingerprint(root) != before
+
+
+def _dated(root: Path, when: float) -> None:
+    """Set every file of ``root``'s modification time to ``when``."""
+    for path in root.iterdir():
+        os.utime(path, (when, when))
+
+
+def test_the_stamp_gives_the_fingerprint_until_a_data_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, folder = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(str(data_root()), root)
+    an_hour_ago = time.time() - 3600
+    _dated(root, an_hour_ago)
+    # the stamp written an hour later, when every file has settled (their change times are now)
+    later = time.time_ns() + 3600 * 10**9
+    monkeypatch.setattr(compiled.time, "time_ns", lambda: later)
+    hashed = stamped_fingerprint(root, folder)
+    assert hashed == fingerprint(root)
+    assert len(list(folder.glob(f"{STAMP_PREFIX}*.txt"))) == 1
+
+    def refuse(_: object) -> str:
+        raise AssertionError("hashed again although no file changed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(compiled, "fingerprint", refuse)
+        assert stamped_fingerprint(root, folder) == hashed  # read from the stamp, not hashed
+    # the same size and the same modification time: the change time still tells
+    time.sleep(0.05)  # past the file system clock's tick
+    levels = root / "levels.yaml"
+    levels.write_text(levels.read_text(encoding="utf-8").replace("a", "b", 1), encoding="utf-8")
+    _dated(root, an_hour_ago)
+    changed = stamped_fingerprint(root, folder)
+    assert changed != hashed and changed == fingerprint(root)
+    (root / "extra.yaml").write_text("{}\n", encoding="utf-8")  # a new file
+    assert stamped_fingerprint(root, folder) == fingerprint(root) != changed
+
+
+def test_a_stamp_is_not_written_while_a_file_is_fresh(tmp_path: Path) -> None:
+    root, folder = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(str(data_root()), root)  # every file written just now
+    stamped_fingerprint(root, folder)
+    assert list(folder.glob(f"{STAMP_PREFIX}*.txt")) == []
 
 
 def test_a_saved_knowledge_base_reads_back_the_same(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ kept are built for the cache folder and read back from it."""
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import pickle
 
@@ -16,7 +15,7 @@ from lumbar.knowledge.memo import KEPT, kept_tables, per_knowledge_base, remembe
 
 
 def _empty() -> KnowledgeBase:
-    fields = [f.name for f in dataclasses.fields(KnowledgeBase) if f.default is dataclasses.MISSING]
+    fields = [name for name in KnowledgeBase.FIELDS if name not in KnowledgeBase.DEFAULTS]
     return KnowledgeBase(**{name: {} for name in fields})  # type: ignore[arg-type]
 
 

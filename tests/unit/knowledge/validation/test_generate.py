@@ -4,14 +4,13 @@ default and method of the models they were written from."""
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from importlib import import_module
 
 import pytest
 from pydantic import BaseModel
 
 from lumbar.knowledge.dump import as_data
-from lumbar.knowledge.frozen import Frozen
+from lumbar.knowledge.frozen import Frozen, FrozenInstanceError
 from lumbar.knowledge.validation.convert import runtime_class, schema_model
 from lumbar.knowledge.validation.generate import MODULES, render_all
 
