@@ -294,7 +294,7 @@ _TEMP_BEFORE_WORD = Caseless(
 
 
 #: the top of a range of readings, straight after the first: "37.9 to 38.1", "38-38.5".
-_TEMP_RANGE_TOP = re.compile(r"\s*(?:to|-|–)\s*(3\d(?:\.\d)?)(?!\d)", re.IGNORECASE)
+_TEMP_RANGE_TOP = Caseless(r"\s*(?:to|-|–)\s*(3\d(?:\.\d)?)(?!\d)", digit=True)
 #: a temperature stated with its unit: a degree sign or word, or the name of the scale.
 _TEMP_STATED_UNIT = Caseless(r"°|degree|deg\b|celsius|fahrenheit|centigrade")
 
