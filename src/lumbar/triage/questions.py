@@ -32,7 +32,7 @@ from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Finding, Level, ValueType, WarningSignRule
 from lumbar.triage import question_terms as terms_of
-from lumbar.triage.differential import CauseScore
+from lumbar.triage.differential import SUSPECT_LOG_LR, CauseScore
 from lumbar.triage.question_terms import (
     CauseTerms,
     Look,
@@ -41,7 +41,7 @@ from lumbar.triage.question_terms import (
     reference_rate,
     sample_values,
 )
-from lumbar.triage.rules import Compiled, FindingState, TriageResult, compiled
+from lumbar.triage.rules import Compiled, FindingState, TriageResult, compiled, suspected_causes
 
 #: a plain question whose answer opens this many screened warning signs is asked with them
 #: (a warning sign needs to open only one).
@@ -375,6 +375,9 @@ class QuestionRanker:
             c: t.log_prior_odds + total for (c, t), total in zip(self.causes.items(), totals, strict=True)
         }
         lrs = {c: math.exp(logs[c] - t.log_prior_odds) for c, t in self.causes.items()}
+        for cause_id in suspected_causes(triage):  # as in rank_causes, so that probs and logs agree
+            if cause_id in logs:
+                logs[cause_id] += SUSPECT_LOG_LR
         probs = {c.cause.id: c.probability for c in causes}
         possible = frozenset(r.id for r in triage.possible)
         index = self.cause_index

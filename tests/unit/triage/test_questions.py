@@ -8,7 +8,7 @@ from lumbar.knowledge.loader import load_knowledge
 from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import rank_causes
 from lumbar.triage.questions import QuestionRanker, askable, danger_leads, danger_screen, rank_questions
-from lumbar.triage.rules import FindingState, triage
+from lumbar.triage.rules import FindingState, suspected_causes, triage
 
 
 def _ranked(state: FindingState, exclude: frozenset[str] = frozenset()) -> list[str]:
@@ -118,3 +118,28 @@ def test_a_question_settled_without_its_answers_is_one_whose_answers_open_nothin
         if finding.warning_sign:
             assert ranker.reach(look, result) is None, finding.id
     assert settled
+
+
+_SUSPECTING = [
+    FindingState(frozenset({"back_pain", "fever", "iv_drug_use"}), frozenset()),
+    FindingState(frozenset({"back_pain", "saddle_anaesthesia", "urinary_retention"}), frozenset()),
+]
+
+
+@pytest.mark.parametrize("state", _PICTURES + _SUSPECTING)
+def test_the_uncertainty_worked_out_from_the_log_odds_is_that_of_the_ranked_causes(
+    state: FindingState,
+) -> None:
+    """The log odds the ranker updates and the causes' chances it starts from are one picture, with
+    the odds a fired rule's suspects are raised by."""
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    result = triage(kb, state)
+    now = ranker.now(state, result, rank_causes(kb, state, suspected_causes(result)))
+    assert ranker.entropy_after(now, state) == pytest.approx(now.uncertainty, abs=1e-9)
+
+
+def test_the_pictures_with_suspects_have_a_rule_that_suspects_a_cause() -> None:
+    kb = load_knowledge()
+    for state in _SUSPECTING:
+        assert suspected_causes(triage(kb, state)), state
