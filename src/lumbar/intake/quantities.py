@@ -293,6 +293,20 @@ _TEMP_BEFORE_WORD = Caseless(
 )
 
 
+#: a body temperature said as a bare reading with one decimal ("had 39.2 last night", "I was 38.1
+#: this afternoon"): 35.0 to 42.9 (°C) or 100.0 to 106.9 (°F), not part of a larger number, a date, a
+#: price or a measure with its unit ("38.5 kg", "37.5 weeks", "39.2%").
+_TEMP_BARE = Caseless(
+    r"(?<![\w.,£$€/:-])((?:3[5-9]|4[0-2]|10[0-6])\.\d)(?![\d.,]\d|\d|%|/|:)"
+    r"(?!\s*(?:kgs?|kilos?|lbs?|pounds?|stones?|st|cm|mm|mmol|mg|ml|weeks?|wks?|w|days?|years?|yrs?"
+    r"|hours?|hrs?|mins?|minutes?|miles?|km|k|percent|per cent|bmi|psa|units?)\b)",
+    digit=True,
+)
+#: words that make a bare decimal some other measure ("BMI 38.5", "sugar 39.1", "weigh 40.5").
+_NOT_TEMPERATURE = Caseless(
+    r"\b(?:bmi|sugars?|glucose|bm|hba1c|weigh\w*|psa|potassium|sodium|calcium|levels?|reading of my"
+    r"|gfr|egfr|crp|inr|ferritin|bp|pressure|size|waist|shoe|£|\$|€|costs?|paid|price)\W*(?:\w+\W+){0,2}$",
+)
 #: the top of a range of readings, straight after the first: "37.9 to 38.1", "38-38.5".
 _TEMP_RANGE_TOP = Caseless(r"\s*(?:to|-|–)\s*(3\d(?:\.\d)?)(?!\d)", digit=True)
 #: a temperature stated with its unit: a degree sign or word, or the name of the scale.
@@ -321,6 +335,13 @@ def read_temperature(text: str) -> Quantity | None:
             )
             if stated is None and plain:  # "a temperature of 50 °C": stated, even if it cannot be right
                 stated = Quantity(round(value, 1), quantity.evidence)
+    if stated is None:
+        for m in _TEMP_BARE.finditer(text):
+            if _NOT_TEMPERATURE.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
+            value = float(m.group(1))
+            celsius = (value - 32) * 5 / 9 if value >= 100 else value
+            return Quantity(round(celsius, 1), m.group(0).strip())
     return stated
 
 

@@ -35,6 +35,9 @@ def value(quantity: object) -> float | None:
         ("no temp.. well 38.2 earlier lol", 38.2),  # a correction after the word
         ("temperature - actually 38.5", 38.5),
         ("my temperature has been 37.9 to 38.1 on and off", 38.1),  # a range: the highest reading
+        ("been drenchin the sheets n had 39.2 last nite", 39.2),  # a bare reading with one decimal
+        ("I was 38.1 this afternoon", 38.1),
+        ("he was 101.3 last night", 38.5),  # a bare Fahrenheit reading
     ],
 )
 def test_temperature(text: str, celsius: float) -> None:
@@ -52,6 +55,13 @@ def test_temperature(text: str, celsius: float) -> None:
         "pain 8/10",
         "temp 120",
         "no fever. 38, female",  # the age after a sentence, not a correction
+        "my bmi is 38.5",  # bare decimals that measure something else
+        "I'm 37.5 weeks pregnant",
+        "I weigh 40.5 kg",
+        "sugar was 39.1 this morning",
+        "it cost £38.50",
+        "back on 12.05.2025",
+        "38.5% of people",
     ],
 )
 def test_not_a_body_temperature(text: str) -> None:

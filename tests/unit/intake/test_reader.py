@@ -78,6 +78,8 @@ def test_reader_is_reusable_and_deterministic(reader: TextReader) -> None:
         ("I have been on prednisolone for years and now my back hurts.", "usual_pattern"),
         ("I bumped my back on a door.", "pregnant"),
         ("My back hurts after I hurt my knee.", "lifting_injury"),
+        ("My feet are a bit numb.", "saddle_numbness"),  # "a bit" is not "my bits"
+        ("My leg went numb a bit when I sat.", "saddle_numbness"),
     ],
 )
 def test_words_that_only_look_like_a_finding(read: Read, text: str, finding_id: str) -> None:
@@ -96,3 +98,13 @@ def test_words_that_only_look_like_a_finding(read: Read, text: str, finding_id: 
 )
 def test_cannot_pee_is_retention(read: Read, text: str) -> None:
     assert "urinary_retention" in read(text).present()
+
+
+@pytest.mark.parametrize("text", ["My back hurts and my feet are going numb.", "back pain, numb feet"])
+def test_numb_feet_are_numbness_in_a_foot(read: Read, text: str) -> None:
+    """Numb feet are a nerve sign, not only the burning feet of diabetes."""
+    assert "leg_numbness_tingling" in read(text).present()
+
+
+def test_clumsy_hands_are_read(read: Read) -> None:
+    assert "hand_clumsiness" in read("I keep dropping cups and can't do my shirt buttons").present()
