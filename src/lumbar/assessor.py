@@ -38,10 +38,10 @@ from lumbar.knowledge.derived import kept
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.memo import kept_tables, remember_tables
 from lumbar.knowledge.terms import Sex
-from lumbar.triage.differential import CauseScore, rank_causes
+from lumbar.triage.differential import CauseScore, triage_and_rank
 from lumbar.triage.questions import danger_leads, rank_questions
 from lumbar.triage.recommend import choose_specialists, choose_tests, collect_sources, no_flag_reason
-from lumbar.triage.rules import FindingState, TriageResult, suspected_causes, triage
+from lumbar.triage.rules import FindingState, TriageResult
 
 #: an interview answer: True present, False absent, a number for a numeric finding.
 Answer = bool | float
@@ -130,8 +130,8 @@ class AssessmentEngine:
         """The reading of ``text`` (with ``answers``), what it makes known, the level and the causes."""
         reading = self.read(text, answers)
         state = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
-        result = triage(self.kb, state)
-        return reading, state, result, rank_causes(self.kb, state, suspected_causes(result))
+        result, causes = triage_and_rank(self.kb, state)
+        return reading, state, result, causes
 
     def _build(
         self,

@@ -19,8 +19,8 @@ from lumbar.interview.models import AnswerChoice, AnswerValue, InterviewState, P
 from lumbar.interview.policy import MAX_QUESTIONS, Ask, Known, Stop, choose
 from lumbar.interview.state import engine_answers, load_state, pending_reask, record, undo
 from lumbar.knowledge.schema import Finding, YesMeans
-from lumbar.triage.differential import rank_causes
-from lumbar.triage.rules import FindingState, suspected_causes, triage
+from lumbar.triage.differential import triage_and_rank
+from lumbar.triage.rules import FindingState
 
 #: InterviewState in any of the forms a client may send back.
 StateLike = InterviewState | dict[str, Any] | str | bytes
@@ -63,8 +63,8 @@ class Interviewer:
         known = FindingState(frozenset(reading.present()), frozenset(reading.absent()))
         possible = tuple(f.id for f in possible_signs(reading, self.kb))
         notices = {n.finding: n.text for n in self.engine.notices(reading)}
-        result = triage(self.kb, known)
-        return Known(known, result, rank_causes(self.kb, known, suspected_causes(result)), possible, notices)
+        result, causes = triage_and_rank(self.kb, known)
+        return Known(known, result, causes, possible, notices)
 
     def _pending(self, state: InterviewState) -> str:
         choice = choose(self.kb, state, self.known(state), self.cap)

@@ -14,7 +14,7 @@ from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Cause
-from lumbar.triage.rules import FindingState
+from lumbar.triage.rules import FindingState, TriageResult, suspected_causes, triage
 
 
 class CauseScore(Frozen):
@@ -163,6 +163,13 @@ def rank_causes(kb: KnowledgeBase, state: FindingState, suspected: Collection[st
         out.append(CauseScore(cause, weight / norm, total, raised, lowered))
     out.sort(key=lambda s: -s.probability)
     return out
+
+
+def triage_and_rank(kb: KnowledgeBase, state: FindingState) -> tuple[TriageResult, list[CauseScore]]:
+    """The level the warning-sign rules set for ``state``, and the causes ranked with the odds of
+    those the fired rules suspect raised: the one way the assessment and the interview judge."""
+    result = triage(kb, state)
+    return result, rank_causes(kb, state, suspected_causes(result))
 
 
 #: a finding explains a cause when it moves its odds by at least this much (log scale, about 15%).

@@ -9,8 +9,8 @@ import pytest
 
 from lumbar import assess
 from lumbar.knowledge.loader import load_knowledge
-from lumbar.triage.differential import SUSPECT_LOG_LR, log_posterior, possible, rank_causes
-from lumbar.triage.rules import FindingState
+from lumbar.triage.differential import SUSPECT_LOG_LR, log_posterior, possible, rank_causes, triage_and_rank
+from lumbar.triage.rules import FindingState, suspected_causes, triage
 
 
 def _state(present: Collection[str] = (), absent: Collection[str] = ()) -> FindingState:
@@ -84,3 +84,12 @@ def test_a_rule_that_fired_brings_its_suspect_into_the_first_three() -> None:
     )
     assert "rule_spinal_infection" in {r.rule for r in result.level_reasons}
     assert "spinal_infection" in [c.id for c in result.causes[:3]]
+
+
+def test_triage_and_rank_raises_the_causes_the_fired_rules_suspect() -> None:
+    kb = load_knowledge()
+    state = FindingState(frozenset({"back_pain", "fever", "iv_drug_use"}), frozenset())
+    result, causes = triage_and_rank(kb, state)
+    assert result == triage(kb, state) and suspected_causes(result)
+    assert causes == rank_causes(kb, state, suspected_causes(result))
+    assert causes != rank_causes(kb, state)
