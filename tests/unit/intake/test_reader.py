@@ -108,3 +108,19 @@ def test_numb_feet_are_numbness_in_a_foot(read: Read, text: str) -> None:
 
 def test_clumsy_hands_are_read(read: Read) -> None:
     assert "hand_clumsiness" in read("I keep dropping cups and can't do my shirt buttons").present()
+
+
+@pytest.mark.parametrize(
+    ("text", "finding_id"),
+    [
+        # "back in" is a place here, not "back in March"
+        ("When I lie on my back in bed I feel a pulsing in my belly.", "pulsating_abdomen"),
+        ("It's more that I don't really feel it coming any more, not sure I've fully emptied.", "bladder_dysfunction"),
+        ("She went white as a sheet because the room was going round.", "dizziness_fainting"),
+        ("Her wee in the pad is very dark brown, like cola.", "dark_urine"),
+        ("He is holding his chest and sweating.", "chest_pain"),
+        ("Grandad says he can't feel his feet right.", "leg_numbness_tingling"),
+    ],
+)
+def test_signs_said_in_carers_and_plain_words(read: Read, text: str, finding_id: str) -> None:
+    assert finding_id in read(text).present()
