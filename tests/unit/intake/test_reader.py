@@ -115,7 +115,10 @@ def test_clumsy_hands_are_read(read: Read) -> None:
     [
         # "back in" is a place here, not "back in March"
         ("When I lie on my back in bed I feel a pulsing in my belly.", "pulsating_abdomen"),
-        ("It's more that I don't really feel it coming any more, not sure I've fully emptied.", "bladder_dysfunction"),
+        (
+            "It's more that I don't really feel it coming any more, not sure I've fully emptied.",
+            "bladder_dysfunction",
+        ),
         ("She went white as a sheet because the room was going round.", "dizziness_fainting"),
         ("Her wee in the pad is very dark brown, like cola.", "dark_urine"),
         ("He is holding his chest and sweating.", "chest_pain"),
