@@ -42,6 +42,12 @@ _INTRO = Caseless(
     rf"(?:(?:my|our)\s+(?:[\w-]+\s+){{0,3}}?|(?=(?:{_BARE_OPENERS})\b))({_RELATIONS})\b{_AFTER_RELATION}",
     needs=RELATIONS,
 )
+#: "my 13 year old has ...", "our two-year-old keeps ...": someone else, named by their age alone.
+_AGE_INTRO = Caseless(
+    r"^\W*(?:(?:hi|hello|hey)\W+)?(?:my|our)\s+(?:\d{1,2}|[a-z]+)[\s-]*(?:years?|yrs?|yr|months?)[\s-]*olds?\b"
+    r"(?=\s*(?:\(|,|['’]s\b|(?:is|has|was|does|did|can|keeps|gets|got|woke|fell|says|complains)\b))",
+    needs=("old",),
+)
 #: a text that starts with "he" or "she" describes someone else.
 _PRONOUN_START = Caseless(r"^\W*(he|she)\b")
 #: the writer speaks of their own symptoms, so an opening relation is background ("my sister had a
@@ -84,6 +90,10 @@ def read_subject(text: str) -> Subject:
             pronoun = _THIRD_PERSON.search(text)
             sex = _SEX_FROM_PRONOUN.get(pronoun.group(1).lower()) if pronoun else None
         return Subject("other", relation, sex)
+    aged = _AGE_INTRO.search(text)
+    if aged and not _FIRST_PERSON_SYMPTOM.search(text, aged.end()):
+        pronoun = _THIRD_PERSON.search(text, aged.end())
+        return Subject("other", None, _SEX_FROM_PRONOUN.get(pronoun.group(1).lower()) if pronoun else None)
     opening = _PRONOUN_START.search(text)
     if opening:
         return Subject("other", None, _SEX_FROM_PRONOUN[opening.group(1).lower()])

@@ -21,6 +21,9 @@ from lumbar.intake.person import Subject, read_subject
         ("My friend's back went into spasm and he can't stand.", Subject("other", "friend", "male")),
         ("He's drowsy and confused with back pain.", Subject("other", None, "male")),
         ("She has lost weight and her back hurts.", Subject("other", None, "female")),
+        # someone named by their age alone, their sex from the pronoun that follows
+        ("My 13 year old has back pain since football, he says it hurts.", Subject("other", None, "male")),
+        ("Our two-year-old keeps crying when I lift her legs.", Subject("other", None, "female")),
     ],
 )
 def test_someone_else(text: str, subject: Subject) -> None:
@@ -48,6 +51,10 @@ def test_the_writer(text: str, sex: str | None) -> None:
     subject = read_subject(text)
     assert subject.who == "self"
     assert subject.sex == sex
+
+
+def test_an_age_before_a_back_problem_is_not_a_person() -> None:
+    assert read_subject("My 13 year old back injury flared up again.") == Subject("self", None, None)
 
 
 def test_a_relation_later_in_the_text_does_not_make_it_about_them() -> None:
