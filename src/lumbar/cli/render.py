@@ -35,8 +35,8 @@ CAUSES_SHOWN = 5
 ADVICE_SHOWN = 8
 GAP = "  "
 
-#: a run of text in one style (an ANSI sequence, "" for none)
-Span = tuple[str, str]
+#: holds a citation's words together while a paragraph is wrapped (never in printable text)
+NO_BREAK = "\x00"
 
 
 def ansi(style: str) -> str:
@@ -78,15 +78,43 @@ def printable(text: str) -> str:
     return text if text.isprintable() else "".join(c if c.isprintable() else " " for c in text)
 
 
-def split_word(word: str, width: int) -> list[str]:
-    """A word longer than ``width`` columns, cut into pieces that fit."""
-    pieces, piece = [], ""
-    for c in word:
-        if piece and cells(piece + c) > width:
-            pieces.append(piece)
-            piece = ""
-        piece += c
-    return [*pieces, piece]
+def fit(text: str, room: int) -> int:
+    """How many characters of ``text``, from its start, fit in ``room`` columns."""
+    if text.isascii():
+        return min(len(text), room)
+    used = 0
+    for n, c in enumerate(text):
+        used += cells(c)
+        if used > room:
+            return n
+    return len(text)
+
+
+def wrap(text: str, width: int, first: str = "", rest: str = "", tail: str = "") -> list[tuple[str, str]]:
+    """``text`` broken into lines of at most ``width`` columns, greedily at spaces, each line as its
+    prefix (``first``, then ``rest``) and its words; ``tail`` (a citation) ends it, never broken unless
+    it is wider than a line, and a word wider than a line is cut."""
+    words = printable(text).split()
+    if tail:
+        words.append(tail.replace(" ", NO_BREAK))
+    left = " ".join(words)
+    lines = []
+    prefix = first
+    while cells(prefix) + cells(left) > width:
+        room = max(1, width - cells(prefix))
+        end = fit(left, room)
+        cut = left.rfind(" ", 0, end + 1)
+        if cut > 0:
+            lines.append((prefix, left[:cut]))
+            left = left[cut + 1 :]
+        elif cells(prefix) > cells(rest):  # the word fits better after the shorter prefix
+            lines.append((prefix.rstrip(), ""))
+        else:
+            lines.append((prefix, left[: max(1, end)]))
+            left = left[max(1, end) :]
+        prefix = rest
+    lines.append((prefix, left))
+    return [(prefix, line.replace(NO_BREAK, " ")) for prefix, line in lines] if tail else lines
 
 
 class Page:
@@ -100,56 +128,34 @@ class Page:
     def paint(self, text: str, style: str) -> str:
         return f"{style}{text}{RESET}" if self.styled and style and text else text
 
-    def wrap(
-        self, spans: list[Span], width: int, first: str = "", rest: str = "", whole: Span = ("", "")
-    ) -> list[list[Span]]:
-        """``spans`` broken into lines of at most ``width`` columns, the first after ``first`` and the
-        others after ``rest``, then ``whole`` (a citation) never broken unless it is wider than a line;
-        each line a list of spans, spaces between words of one style in that style."""
-        words = [(piece, style) for text, style in spans for piece in printable(text).split()]
-        if whole[0]:
-            words.append(whole)
-        lines: list[list[Span]] = []
-        line: list[Span] = [(first, "")]
-        used, indent = cells(first), cells(rest)
-        room = width - indent
-        for word, style in words:
-            word_size = cells(word)
-            pieces = (
-                [(word, word_size)] if word_size <= room else [(p, cells(p)) for p in split_word(word, room)]
-            )
-            for piece, size in pieces:
-                gap = 1 if len(line) > 1 else 0
-                # a word that does not fit goes to the next line, unless that line would be no wider
-                if used + gap + size > width and (gap or used > indent):
-                    lines.append(line)
-                    line, used = [(rest, "")], indent
-                if len(line) > 1:
-                    line.append((" ", style if line[-1][1] == style else ""))
-                    used += 1
-                line.append((piece, style))
-                used += size
-        return [*lines, line]
-
-    def joined(self, line: list[Span]) -> str:
-        """A wrapped line as text, each run of one style painted once."""
-        out, run, style = [], "", ""
-        for text, text_style in line:
-            if text_style != style:
-                out.append(self.paint(run, style))
-                run, style = "", text_style
-            run += text
-        out.append(self.paint(run, style))
-        return "".join(out)
-
-    def add(self, spans: list[Span], first: str = "", rest: str = "", whole: Span = ("", "")) -> None:
-        self.lines.extend(self.joined(line) for line in self.wrap(spans, self.width, first, rest, whole))
+    def add(
+        self,
+        text: str,
+        first: str = "",
+        rest: str = "",
+        *,
+        style: str = "",
+        tail: str = "",
+        tail_style: str = "",
+        first_style: str = "",
+    ) -> None:
+        """A paragraph wrapped with a hanging indent: ``first`` before its first line (painted in
+        ``first_style``), ``rest`` before the others, ``tail`` (a citation, in ``tail_style``) at its end."""
+        lines = wrap(text, self.width, first, rest, tail)
+        for number, (prefix, words) in enumerate(lines):
+            if number == 0 and first_style:
+                prefix = self.paint(prefix.rstrip(" "), first_style) + prefix[len(prefix.rstrip(" ")) :]
+            if tail and number == len(lines) - 1 and words.endswith(tail):
+                words = f"{self.paint(words[: -len(tail)], style)}{self.paint(tail, tail_style)}"
+            else:
+                words = self.paint(words, style)
+            self.lines.append(prefix + words)
 
     def heading(self, title: str, style: str = BOLD) -> None:
         """A blank line, then the section's title on a rule: "── Why ─────"."""
-        lines = self.wrap([(title, style)], self.width - 1, "── ", "   ")
-        room = self.width - sum(cells(text) for text, _ in lines[-1]) - 1
-        self.lines += ["", *(self.joined(line) for line in lines)]
+        lines = wrap(title, self.width - 1, "── ", "   ")
+        room = self.width - cells("".join(lines[-1])) - 1
+        self.lines += ["", *(prefix + self.paint(words, style) for prefix, words in lines)]
         if room >= 2:
             self.lines[-1] += " " + "─" * room
 
@@ -157,8 +163,7 @@ class Page:
         """The level's words centred in a box the width of the page, the whole box in the level's style."""
         inner = self.width - 4
         rows = []
-        for line in self.wrap([(words, "")], inner):
-            text = "".join(t for t, _ in line)
+        for _, text in wrap(words, inner):
             pad = inner - cells(text)
             rows.append(f"┃ {' ' * (pad // 2)}{text}{' ' * (pad - pad // 2)} ┃")
         edge = "━" * (self.width - 2)
@@ -170,24 +175,24 @@ class Page:
         widths = [max(cells(w) for w in (title, *(row[i] for row in rows))) for i, title in enumerate(header)]
         while sum(widths) + len(GAP) * (len(widths) - 1) > self.width and max(widths) > 1:
             widths[widths.index(max(widths))] -= 1
-        self.lines += self._row([(title, BOLD) for title in header], widths)
+        self.lines += self._row(header, widths, BOLD)
         self.lines.append("─" * (sum(widths) + len(GAP) * (len(widths) - 1)))
-        drawn = [self._row([(cell, "") for cell in row], widths) for row in rows]
+        drawn = [self._row(row, widths) for row in rows]
         apart = any(len(lines) > 1 for lines in drawn)
         for number, lines in enumerate(drawn):
             if apart and number:
                 self.lines.append("")
             self.lines.extend(lines)
 
-    def _row(self, row: list[Span], widths: list[int]) -> list[str]:
+    def _row(self, row: list[str], widths: list[int], style: str = "") -> list[str]:
         """One row's lines, each cell wrapped in its column and padded to its width."""
-        columns = [self.wrap([cell], width) for cell, width in zip(row, widths, strict=True)]
+        columns = [[words for _, words in wrap(cell, width)] for cell, width in zip(row, widths, strict=True)]
         lines = []
         for n in range(max(len(c) for c in columns)):
             parts = []
             for column, width in zip(columns, widths, strict=True):
-                line = column[n] if n < len(column) else []
-                parts.append(self.joined(line) + " " * (width - sum(cells(t) for t, _ in line)))
+                words = column[n] if n < len(column) else ""
+                parts.append(self.paint(words, style) + " " * (width - cells(words)))
             lines.append(GAP.join(parts).rstrip())
         return lines
 
@@ -211,14 +216,14 @@ def assessment_report(
     page.banner(wording.banner, ansi(wording.style))
     page.heading("Why")
     for reason in result.level_reasons:
-        page.add([(reason.text, "")], "• ", "  ", (citer(reason.sources), DIM))
+        page.add(reason.text, "• ", "  ", tail=citer(reason.sources), tail_style=DIM)
     if result.notices:
         page.heading("Please check", WARNING)
         for notice in result.notices:
-            page.add([("!", WARNING), (notice.text, "")], rest="  ")  # the person's words: text, never markup
+            page.add(notice.text, "! ", "  ", first_style=WARNING)  # the person's words: text, never markup
     if not result.fits_back_problem:
         page.lines.append("")
-        page.add([("This picture does not fit a back problem.", ALARM)])
+        page.add("This picture does not fit a back problem.", style=ALARM)
     if result.causes:
         causes = [
             [cause.name, chance(cause.probability), names(cause.for_[:4]), names(cause.against[:3])]
@@ -238,19 +243,19 @@ def assessment_report(
         if items:
             page.heading(title)
             for item in items:
-                page.add([(item.text, "")], "• ", "  ", (citer(item.sources), DIM))
+                page.add(item.text, "• ", "  ", tail=citer(item.sources), tail_style=DIM)
     if result.next_questions:
         page.heading("Still worth answering (run `lumbar check`)")
         for question in result.next_questions:
-            page.add([(question.text, "")], "? ", "  ")
+            page.add(question.text, "? ", "  ")
     page.heading("Sources", BOLD + DIM)
     listing = citer.listing()
     indent = " " * (max((cells(line.partition(" ")[0]) for line in listing), default=0) + 1)
     for line in listing:
         number, _, title = line.partition(" ")
-        page.add([(title, DIM)], f"{number:<{len(indent)}}", indent)
+        page.add(title, f"{number:<{len(indent)}}", indent, style=DIM)
     page.lines.append("")
-    page.add([(result.disclaimer, ITALIC)])
+    page.add(result.disclaimer, style=ITALIC)
     return "\n".join(page.lines) + "\n"
 
 
@@ -259,12 +264,12 @@ def cause_blocks(page: Page, causes: list[list[str]]) -> None:
     for number, (name, likelihood, for_, against) in enumerate(causes):
         if number:
             page.lines.append("")
-        page.add([(name, BOLD)])
-        page.add([(likelihood, "")], "  Chance: ", "    ")
+        page.add(name, style=BOLD)
+        page.add(likelihood, "  Chance: ", "    ")
         if for_:
-            page.add([(for_, "")], "  Points for: ", "    ")
+            page.add(for_, "  Points for: ", "    ")
         if against:
-            page.add([(against, "")], "  Points against: ", "    ")
+            page.add(against, "  Points against: ", "    ")
 
 
 def terminal_width(stream: TextIO) -> int:

@@ -22,6 +22,7 @@ from lumbar.cli.render import (
     cells,
     print_assessment,
     terminal_width,
+    wrap,
 )
 from lumbar.knowledge.loader import load_knowledge
 from lumbar.plain_words import chance, source_place
@@ -113,16 +114,29 @@ def test_wrapping_keeps_every_word_and_every_line_fits(result: Assessment, width
 
 def test_a_long_word_is_cut_to_the_width_and_kept_whole() -> None:
     page = Page(20, styled=False)
-    page.add([("see https://example.org/a/very/long/address/indeed now", "")], "• ", "  ")
+    page.add("see https://example.org/a/very/long/address/indeed now", "• ", "  ")
     assert max(cells(line) for line in page.lines) <= 20
     assert "".join(line[2:] for line in page.lines).replace(" ", "") == (
         "seehttps://example.org/a/very/long/address/indeednow"
     )
 
 
+@pytest.mark.parametrize("width", range(20, 41))
+def test_a_citation_is_never_broken(width: int) -> None:
+    lines = wrap(
+        "Take the lowest dose that helps, for the shortest time you need it.", width, "• ", "  ", "[1, 4, 7]"
+    )
+    assert lines[-1][1].endswith("[1, 4, 7]")
+    assert max(cells(prefix + shown) for prefix, shown in lines) <= width
+    assert (
+        words(" ".join(w for _, w in lines))
+        == "Take the lowest dose that helps, for the shortest time you need it. [1, 4, 7]"
+    )
+
+
 def test_wide_characters_count_two_columns() -> None:
     page = Page(20, styled=False)
-    page.add([("腰痛 " * 12, "")])
+    page.add("腰痛 " * 12)
     assert cells("腰痛") == 4
     assert max(cells(line) for line in page.lines) <= 20
     assert words(" ".join(page.lines)) == words("腰痛 " * 12)
