@@ -2,7 +2,7 @@
 the reasons.
 
 `lumbar assess --text` prints it once and exits, so it imports no Rich: Rich's console, panels and
-tables cost about 270 M instructions of that start, these lines and their drawing about 10 M
+tables cost about 270 M instructions of that start, these lines and their drawing about 7 M
 (benchmarks/README.md, start-up step 5). Lines are wrapped to the terminal's width with hanging indents; colour and bold only on a
 terminal, without ``NO_COLOR`` or a dumb ``TERM``; the person's own words are printed as text, never read
 as markup or escape codes. The interactive commands (``lumbar check``) show the same report through Rich.
