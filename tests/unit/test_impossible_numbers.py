@@ -12,7 +12,7 @@ from rich.console import Console
 
 from lumbar.assessor import default_engine
 from lumbar.cli import main
-from lumbar.cli.render import print_assessment
+from lumbar.cli.render import assessment_report
 from lumbar.interview import Question, Result, default_interviewer
 from lumbar.interview.answers import parse_reply
 
@@ -142,9 +142,9 @@ def test_the_json_and_the_terminal_show_the_notice(capsys: pytest.CaptureFixture
     notices = json.loads(capsys.readouterr().out)["notices"]
     assert [n["finding"] for n in notices] == ["age"]
     assert set(notices[0]) == {"text", "finding", "evidence"}
-    console = Console(width=200, record=True, color_system=None)
-    print_assessment(default_engine().assess(f"{STRAIN} I am 999 years old [red]really[/red]."), console)
-    shown = console.export_text()
+    shown = assessment_report(
+        default_engine().assess(f"{STRAIN} I am 999 years old [red]really[/red]."), width=200
+    )
     assert "Please check" in shown
     assert "You wrote “I am 999 years old”, but an age has to be between 0 and 120 years" in shown
 

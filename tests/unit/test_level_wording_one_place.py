@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from rich.console import Console
 
 from lumbar.assessor import AssessmentEngine, default_engine
 from lumbar.cli import main
-from lumbar.cli.render import print_assessment
+from lumbar.cli.render import assessment_report
 from lumbar.knowledge import loader
 from lumbar.knowledge.loader import KnowledgeBase, data_root, load_knowledge, parse_knowledge
 
@@ -58,9 +57,7 @@ def packaged_is_marked(marked_root: Path, monkeypatch: pytest.MonkeyPatch) -> It
 def test_the_summary_and_terminal_banner_come_from_levels_yaml(marked_kb: KnowledgeBase) -> None:
     result = AssessmentEngine(marked_kb).assess(TEXT)
     assert result.summary.startswith(f"{MARK} ")
-    console = Console(record=True, width=120)
-    print_assessment(result, console, marked_kb)
-    banner = console.export_text().splitlines()[1]
+    banner = assessment_report(result, marked_kb, width=120).splitlines()[1]
     assert f"{MARK} " in banner
 
 

@@ -20,7 +20,7 @@ from rich.console import Console
 from lumbar.care.plan import make_plan
 from lumbar.care.render import render_html, render_markdown
 from lumbar.care.terminal import print_plan
-from lumbar.cli.render import print_assessment
+from lumbar.cli.render import assessment_report
 from lumbar.interview.engine import default_interviewer
 from lumbar.interview.models import Question, Result
 from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
@@ -105,7 +105,7 @@ def outputs() -> dict[str, list[tuple[str, str]]]:
         page = template.render(request=request, view=view, result=result, token="t", csrf_token="c")
         out[text] = [
             ("web result page", visible(page)),
-            ("terminal assessment", terminal(lambda c, a=assessment: print_assessment(a, c, kb))),
+            ("terminal assessment", assessment_report(assessment, kb, width=100)),
             ("plan in the terminal", terminal(lambda c, p=plan: print_plan(p, c, kb))),
             ("plan as Markdown", render_markdown(plan)),
             ("plan as HTML", visible(render_html(plan))),

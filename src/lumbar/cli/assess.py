@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_json_dict())
     else:
-        from lumbar.cli.render import print_assessment  # noqa: PLC0415 - Rich and Jinja2, for the report only
+        from lumbar.cli.render import print_assessment  # noqa: PLC0415 - for the report only: --json need not pay
 
         print_assessment(result)
     return 0

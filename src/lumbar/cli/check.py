@@ -11,10 +11,11 @@ import argparse
 
 from rich.console import Console
 from rich.prompt import Prompt
+from rich.text import Text
 
 from lumbar.care.plan import make_plan
 from lumbar.care.terminal import print_safety_net
-from lumbar.cli.render import print_assessment
+from lumbar.cli.render import assessment_report
 from lumbar.errors import InputError, InterviewError
 from lumbar.interview.answers import is_number, parse_reply
 from lumbar.interview.engine import Interviewer, default_interviewer
@@ -108,6 +109,10 @@ def _finish(console: Console, interviewer: Interviewer, result: Result) -> None:
             f"[dim]{kb.result_basis.sentence(len(result.assessment.answered), interviewed=True)}[/dim]"
         )
     console.print()
-    print_assessment(result.assessment.replace(next_questions=[]), console)
+    # the one-shot report's lines, its styles handed to Rich, which knows whether this terminal shows them
+    report = assessment_report(
+        result.assessment.replace(next_questions=[]), kb, width=console.width, styled=True
+    )
+    console.print(Text.from_ansi(report.rstrip("\n")), soft_wrap=True)
     plan = make_plan(result.assessment, interviewer.kb)
     print_safety_net(plan, console, interviewer.kb)
