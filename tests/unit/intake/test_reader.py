@@ -127,3 +127,14 @@ def test_clumsy_hands_are_read(read: Read) -> None:
 )
 def test_signs_said_in_carers_and_plain_words(read: Read, text: str, finding_id: str) -> None:
     assert finding_id in read(text).present()
+
+
+def test_a_checklist_answered_no_then_yes_keeps_the_yes(read: Read) -> None:
+    """'Fever? No, numb bum? Yes': the 'no' answers the first question only."""
+    found = read("Fever? No, numb bum? Yes")
+    assert "saddle_numbness" in found.present() and "fever" in found.absent()
+
+
+def test_crashing_on_a_sofa_is_not_an_accident(read: Read) -> None:
+    assert "major_trauma" not in read("crashed on my mate's sofa after a night out").present()
+    assert "major_trauma" in read("I crashed my car yesterday").present()
