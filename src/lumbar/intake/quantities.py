@@ -86,14 +86,15 @@ def _unit_days(unit: str) -> float:
     return UNIT_DAYS[_UNIT_ALIASES.get(unit, unit)]
 
 
+#: "45 yrs" is an age; "3 yrs ago" or "3 yrs of pain" is not (nor, in read_age, "diabetic 15 yrs")
+_AGE_YRS = Caseless(
+    r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b(?!\s*(?:ago|of|before|since|later|back|now)\b)",
+    digit=True,
+    needs=("y/o", "yo", "y.o", "yr"),
+)
 _AGE_PATTERNS = [
     Caseless(r"(?<![\d.])(\d{1,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b", digit=True, needs=("old",)),
-    # "45 yrs" is an age; "3 yrs ago" or "3 yrs of pain" is not
-    Caseless(
-        r"(?<![\d.])(\d{1,3})\s*(?:y/o|yo|y\.o\.?|yr old|yrs)\b(?!\s*(?:ago|of|before|since|later|back|now)\b)",
-        digit=True,
-        needs=("y/o", "yo", "y.o", "yr"),
-    ),
+    _AGE_YRS,
     Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b", digit=True, needs=("age",)),
     Caseless(
         r"\b(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
@@ -132,7 +133,9 @@ _AGE_PATTERNS = [
     ),
     # a sentence that is only an age: "47 years." ("I have 47 years" in several languages)
     Caseless(
-        r"(?:^|[.!?,]\s*)(?:i am |i'm |im |i have |age |aged )?(\d{1,3})\s*(?:years?|yrs?|y)\s*\.?\s*(?=[.!?]|$)",
+        r"(?:^|[.!?,]\s*)(?:i am |i'm |im |i have |age |aged )?(\d{1,3})\s*(?:years?|yrs?|y)\s*\.?\s*(?=[.!?]|$"
+        # or an age and a word on the person: "55 years, healthy", "38 yrs, fit"
+        r"|\s*,\s*(?:healthy|fit|well|otherwise|male|female|man|woman|smoker|non-smoker|no\b|not\b|never\b))",
         digit=True,
         needs=("y",),
     ),
@@ -236,6 +239,8 @@ def read_age(text: str) -> Quantity | None:
     pain_span = _span_of(text, pain.evidence) if pain else None
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
+            if pattern is _AGE_YRS and _HISTORY_CUE.search(text[max(0, m.start() - 25) : m.start()]):
+                continue  # "type 2 diabetic 15 yrs": how long the condition has lasted
             value = float(m.group(1))
             # "pain is 5 from 10" is no age, and "-5 years old" is not 5
             if 0 < value <= 110 and not _overlaps(m, pain_span) and not _negative(text, m.start(1)):

@@ -86,6 +86,7 @@ def test_not_a_body_temperature(text: str) -> None:
         ("Back ache for a week. 45.", 45),
         ("I look after my wife, she's seventy nine and has memory trouble", 79),
         ("Sixty six and my back's been grumbling since the spring.", 66),
+        ("Dug the garden all day. No pain in legs. 55 years, healthy.", 55),  # an age and a word on them
     ],
 )
 def test_age(text: str, age: int) -> None:
@@ -103,6 +104,7 @@ def test_age(text: str, age: int) -> None:
         "I am one of many",
         "Twenty minutes and the pain goes off",
         "she's twenty weeks pregnant",
+        "type 2 diabetic 15 yrs, feet numb for years",  # how long the diabetes has lasted
     ],
 )
 def test_not_an_age(text: str) -> None:
