@@ -11,7 +11,6 @@ all (:func:`lumbar.knowledge.compiled.write_whole`); a file that cannot be read 
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from lumbar.cache_setting import cache_folder
-from lumbar.knowledge.compiled import write_whole
+from lumbar.knowledge.compiled import kept_from_collector, write_whole
 from lumbar.knowledge.loader import KnowledgeBase
 
 T = TypeVar("T")
@@ -67,18 +66,13 @@ def code_stamp() -> str:
 
 def load_derived(path: Path, kb: KnowledgeBase) -> Any:
     """The value in ``path`` with its references to ``kb`` restored; None when it cannot be read."""
-    # the objects read are none of them garbage: the collector's passes over them (a full one, some
-    # 15 ms, fell in this read) are wasted on a one-shot command
-    was_enabled = gc.isenabled()
-    gc.disable()
+    # the objects read are none of them garbage and live as long as the engine: the collector's passes
+    # over them (a full one, some 15 ms, fell in this read) are wasted on a one-shot command
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, kept_from_collector():
             return _Unpickler(handle, kb).load()
     except Exception:  # missing, damaged, or naming a part this knowledge base lacks: built again
         return None
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def knowledge_parts(kb: KnowledgeBase) -> dict[str, Any]:
