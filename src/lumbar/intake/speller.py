@@ -8,9 +8,9 @@ is alone of its kind.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
+import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache, partial
@@ -93,15 +93,18 @@ def english_words() -> EnglishWords:
 
     Decoding the list's JSON costs a one-shot command about ten bare Python starts, so the words are
     kept in the cache folder once read, as sorted lines of text under their checksum, and searched
-    there (:class:`EnglishWords`). The kept file is named by the list's path, size and modification
-    time and the threshold; finding it imports neither pyspellchecker nor ``importlib.resources``. A
-    kept file that does not match its checksum is written again.
+    there (:class:`EnglishWords`). The kept file is named by a checksum of the list's path, size and
+    modification time and the threshold, which its first line repeats whole; finding it imports
+    neither pyspellchecker nor ``importlib.resources``. A kept file that does not match its checksum,
+    or was kept from another list, is written again. The checksums are CRC-32 (``zlib``), not SHA-256:
+    ``hashlib`` cost a one-shot assessment 17 M instructions to load and start.
     """
     source = _english_list()
     folder = cache_folder()
-    kept = folder / f"english-words-{_stamp(source)}.txt" if folder is not None else None
+    stamp = _stamp(source)
+    kept = folder / f"english-words-{zlib.crc32(stamp.encode()):08x}.txt" if folder is not None else None
     if kept is not None:
-        lines = _read_kept(kept)
+        lines = _read_kept(kept, stamp)
         if lines is not None:
             return EnglishWords(lines)
     import gzip  # noqa: PLC0415 - only to build the kept words, never at a start that reads them
@@ -110,7 +113,7 @@ def english_words() -> EnglishWords:
     words = frozenset(word for word, count in counts.items() if count >= ENGLISH_MIN_COUNT)
     body = "\n".join(sorted(words)).encode()
     if kept is not None and words and not any("\n" in word for word in words):
-        write_whole(kept, partial(_write_kept, body=body))
+        write_whole(kept, partial(_write_kept, body=body, stamp=stamp))
     return EnglishWords(body + b"\n", words)
 
 
@@ -123,24 +126,24 @@ def _english_list() -> Path:
 
 
 def _stamp(source: Path) -> str:
+    """The list's path, size and modification time and the threshold, on one line."""
     stat = source.stat()
-    key = f"{source} {stat.st_size} {stat.st_mtime_ns} {ENGLISH_MIN_COUNT}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    return json.dumps(f"{source} {stat.st_size} {stat.st_mtime_ns} {ENGLISH_MIN_COUNT}")
 
 
-def _write_kept(handle: IO[bytes], body: bytes) -> None:
-    handle.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+def _write_kept(handle: IO[bytes], body: bytes, stamp: str) -> None:
+    handle.write(f"{zlib.crc32(body):08x} {stamp}\n".encode() + body)
 
 
-def _read_kept(path: Path) -> bytes | None:
-    """The words kept in ``path`` (after a checksum line, one word a line), each line ended by "\n";
-    None when missing or damaged."""
+def _read_kept(path: Path, stamp: str) -> bytes | None:
+    """The words kept in ``path`` (after a line of their checksum and ``stamp``, one word a line), each
+    line ended by "\n"; None when missing, damaged or kept from another list."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
     header, _, body = data.partition(b"\n")
-    if not body or hashlib.sha256(body).hexdigest().encode() != header:
+    if not body or header != f"{zlib.crc32(body):08x} {stamp}".encode():
         return None
     return body + b"\n"
 

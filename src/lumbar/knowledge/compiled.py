@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 import sys
@@ -93,6 +92,9 @@ def _files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable
 
 def fingerprint(root: Traversable) -> str:
     """A hash of the data files under ``root``, the knowledge code and the Python and pydantic versions."""
+    # here, not at the top: a start that finds its stamp never hashes (hashlib: 17 M instructions)
+    import hashlib  # noqa: PLC0415
+
     digest = hashlib.sha256()
     digest.update(f"{sys.version_info[:2]}\n".encode() + _pydantic_version())
     code = knowledge_folder()

@@ -1,9 +1,12 @@
 """What an engine derives from the knowledge base (its phrase tables, its speller), built once and
 kept in the cache folder beside the compiled knowledge base, so a one-shot command does not rebuild it.
 
-A derived file is named by the knowledge base's fingerprint and a stamp of lumbar's code (the size
-and modification time of every Python file of the package, the rule Python itself uses for its
-``.pyc`` files), so a change to the data or to any engine's code means a new file. The knowledge
+A derived file is named by the knowledge base's fingerprint and a checksum of a stamp of lumbar's code
+(the size and modification time of every Python file of the package, the rule Python itself uses for
+its ``.pyc`` files), so a change to the data or to any engine's code means a new file. The stamp itself
+is written first in the file and compared whole when it is read, so two versions of the code whose
+stamps share a checksum never read each other's tables. (No ``hashlib``: loading it and its first
+SHA-256 cost a one-shot assessment 17 M instructions.) The knowledge
 base itself is not stored again: the value's references to it, its tables and their items are
 written as names and read back as the current knowledge base's own objects. Written whole or not at
 all (:func:`lumbar.knowledge.compiled.write_whole`); a file that cannot be read is built again.
@@ -11,11 +14,12 @@ all (:func:`lumbar.knowledge.compiled.write_whole`); a file that cannot be read 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+import zlib
 from collections.abc import Callable
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -40,37 +44,51 @@ def kept(kb: KnowledgeBase, name: str, build: Callable[[], T]) -> T:
     value = load_derived(path, kb)
     if value is None:
         value = build()
-        write_whole(path, lambda handle: _Pickler(handle, kb).dump(value))
+        write_whole(path, lambda handle: _write(handle, kb, value))
     return value
 
 
 def derived_file(folder: Path, name: str, fingerprint: str) -> Path:
     """Where ``name`` derived from the knowledge base of ``fingerprint`` lives, for this code."""
-    digest = hashlib.sha256(f"{fingerprint} {code_stamp()}".encode()).hexdigest()[:32]
-    return folder / f"{name}-{digest}.pickle"
+    return folder / f"{name}-{fingerprint}{zlib.crc32(code_stamp().encode()):08x}.pickle"
 
 
 @cache
 def code_stamp() -> str:
-    """Every Python file of the lumbar package with its size and modification time, hashed."""
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = sorted(sub for sub in subfolders if sub != "__pycache__")
-        for file_name in sorted(files):
-            if file_name.endswith(".py"):
-                stat = os.stat(os.path.join(folder, file_name))
-                digest.update(f"{folder}/{file_name} {stat.st_size} {stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    """Every Python file of the lumbar package with its size and modification time, one a line."""
+    lines: list[str] = []
+    _list_code(str(Path(__file__).resolve().parents[1]), lines)
+    return "\n".join(lines)
+
+
+def _list_code(folder: str, lines: list[str]) -> None:
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=attrgetter("name"))
+    for entry in entries:
+        if entry.name.endswith(".py"):
+            stat = entry.stat()
+            lines.append(f"{entry.path} {stat.st_size} {stat.st_mtime_ns}")
+        elif entry.name != "__pycache__" and entry.is_dir():
+            _list_code(entry.path, lines)
+
+
+def _write(handle: IO[bytes], kb: KnowledgeBase, value: object) -> None:
+    """The code stamp, then ``value`` with its references to ``kb`` written as names."""
+    pickle.dump(code_stamp(), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    _Pickler(handle, kb).dump(value)
 
 
 def load_derived(path: Path, kb: KnowledgeBase) -> Any:
-    """The value in ``path`` with its references to ``kb`` restored; None when it cannot be read."""
+    """The value in ``path`` with its references to ``kb`` restored; None when it cannot be read or
+    another version of the code wrote it."""
     # the objects read are none of them garbage and live as long as the engine: the collector's passes
     # over them (a full one, some 15 ms, fell in this read) are wasted on a one-shot command
     try:
-        with path.open("rb") as handle, kept_from_collector():
-            return _Unpickler(handle, kb).load()
+        with path.open("rb") as handle:
+            if pickle.load(handle) != code_stamp():
+                return None
+            with kept_from_collector():
+                return _Unpickler(handle, kb).load()
     except Exception:  # missing, damaged, or naming a part this knowledge base lacks: built again
         return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,26 @@ def test_the_english_words_are_kept_in_the_cache_folder_and_read_back(
         english_words.cache_clear()
         assert english_words().as_set() == words
         assert kept.read_bytes().count(b"\nwalk\n") == 1  # and kept again, whole
+    finally:
+        english_words.cache_clear()
+
+
+def test_words_kept_from_another_list_under_the_same_name_are_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LUMBAR_CACHE", str(tmp_path))
+    english_words.cache_clear()
+    try:
+        words = english_words().as_set()
+        (kept,) = tmp_path.glob("english-words-*.txt")
+        header, _, body = kept.read_bytes().partition(b"\n")
+        assert header.startswith(f"{zlib.crc32(body):08x} ".encode())
+        # another list whose stamp has the same checksum (one in four billion): its words, its stamp
+        other = b"walk\nzzzz\n"
+        kept.write_bytes(f"{zlib.crc32(other):08x} ".encode() + b'"another list"\n' + other)
+        english_words.cache_clear()
+        assert english_words().as_set() == words
+        assert kept.read_bytes() == header + b"\n" + body  # and kept again from this list
     finally:
         english_words.cache_clear()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -89,6 +90,20 @@ def test_another_knowledge_base_or_code_names_another_file(
     assert derived_file(folder, "engine", "a" * 32) != first
 
 
+def test_a_file_written_by_other_code_under_the_same_name_is_built_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = load_knowledge()
+    assert kept(kb, "value", lambda: 1) == 1
+    (path,) = folder.glob("value-*.pickle")
+    # two stamps with the same checksum (one in four billion): the name matches, the stamp in it does not
+    monkeypatch.setattr(derived, "derived_file", lambda *_: path)
+    monkeypatch.setattr(derived, "code_stamp", lambda: "another version of the code")
+    assert load_derived(path, kb) is None
+    assert kept(kb, "value", lambda: 2) == 2
+    assert kept(kb, "value", _never) == 2
+
+
 def test_the_code_stamp_changes_when_a_python_file_changes(tmp_path: Path) -> None:
     package = Path(derived.__file__).resolve().parents[1]
     derived.code_stamp.cache_clear()
@@ -131,7 +146,7 @@ def test_reading_pauses_the_garbage_collector_and_leaves_it_as_it_was(
     (gc.enable if enabled else gc.disable)()
     try:
         assert load_derived(path, kb) == {"finding": next(iter(kb.findings.values())), "words": {"a": "b c"}}
-        path.write_bytes(b"not a pickle")
+        path.write_bytes(pickle.dumps(derived.code_stamp()) + b"not a pickle")
         assert load_derived(path, kb) is None
         assert gc.isenabled() == enabled
     finally:
