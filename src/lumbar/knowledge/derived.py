@@ -8,8 +8,9 @@ is written first in the file and compared whole when it is read, so two versions
 stamps share a checksum never read each other's tables. (No ``hashlib``: loading it and its first
 SHA-256 cost a one-shot assessment 17 M instructions.) The knowledge
 base itself is not stored again: the value's references to it, its tables and their items are
-written as names and read back as the current knowledge base's own objects. Written whole or not at
-all (:func:`lumbar.knowledge.compiled.write_whole`); a file that cannot be read is built again.
+written as their places in :func:`knowledge_parts` and read back as the current knowledge base's own
+objects. Written whole or not at all (:func:`lumbar.knowledge.compiled.write_whole`); a file that
+cannot be read is built again.
 """
 
 from __future__ import annotations
@@ -73,61 +74,63 @@ def _list_code(folder: str, lines: list[str]) -> None:
 
 
 def _write(handle: IO[bytes], kb: KnowledgeBase, value: object) -> None:
-    """The code stamp, then ``value`` with its references to ``kb`` written as names."""
-    pickle.dump(code_stamp(), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    _Pickler(handle, kb).dump(value)
+    """What the value was built from (the code stamp, the knowledge base's fingerprint and number of
+    parts), then ``value`` with its references to ``kb`` written as places in its parts."""
+    parts = knowledge_parts(kb)
+    pickle.dump((code_stamp(), kb.fingerprint, len(parts)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    _Pickler(handle, parts).dump(value)
 
 
 def load_derived(path: Path, kb: KnowledgeBase) -> Any:
     """The value in ``path`` with its references to ``kb`` restored; None when it cannot be read or
-    another version of the code wrote it."""
+    was built from another version of the code or another knowledge base."""
     # the objects read are none of them garbage and live as long as the engine: the collector's passes
     # over them (a full one, some 15 ms, fell in this read) are wasted on a one-shot command
     try:
         with path.open("rb") as handle:
-            if pickle.load(handle) != code_stamp():
+            parts = knowledge_parts(kb)
+            if pickle.load(handle) != (code_stamp(), kb.fingerprint, len(parts)):
                 return None
             with kept_from_collector():
-                return _Unpickler(handle, kb).load()
-    except Exception:  # missing, damaged, or naming a part this knowledge base lacks: built again
+                return _Unpickler(handle, parts).load()
+    except Exception:  # missing or damaged: built again
         return None
 
 
-def knowledge_parts(kb: KnowledgeBase) -> dict[str, Any]:
-    """The knowledge base, each of its tables and each item in them, by a name that finds them again."""
-    parts: dict[str, Any] = {"kb": kb}
+def knowledge_parts(kb: KnowledgeBase) -> list[Any]:
+    """The knowledge base, each of its tables and each item in them, in a fixed order: the same for
+    every copy of a compiled knowledge base, which is read with its tables in the order written."""
+    parts: list[Any] = [kb]
     for name in kb.FIELDS:
         table = getattr(kb, name)
         if isinstance(table, _PLAIN):
             continue
-        parts[name] = table
-        items = (
-            table.items() if isinstance(table, dict) else enumerate(table) if isinstance(table, list) else ()
-        )
-        for key, item in items:
-            if not isinstance(item, _PLAIN):
-                parts[f"{name}/{key}"] = item
+        parts.append(table)
+        items = table.values() if isinstance(table, dict) else table if isinstance(table, list) else ()
+        parts += [item for item in items if not isinstance(item, _PLAIN)]
     return parts
 
 
 class _Pickler(pickle.Pickler):
-    """Writes the knowledge base's own objects as their names."""
+    """Writes the knowledge base's own objects as their places in its parts."""
 
-    def __init__(self, handle: IO[bytes], kb: KnowledgeBase) -> None:
+    def __init__(self, handle: IO[bytes], parts: list[Any]) -> None:
         super().__init__(handle, protocol=pickle.HIGHEST_PROTOCOL)
-        self.names = {id(part): name for name, part in knowledge_parts(kb).items()}
-        self.parts = knowledge_parts(kb)  # held, so that no id above is reused while writing
+        self.places = {id(part): place for place, part in enumerate(parts)}
+        self.parts = parts  # held, so that no id above is reused while writing
 
-    def persistent_id(self, obj: Any) -> str | None:
-        return None if isinstance(obj, _PLAIN) else self.names.get(id(obj))
+    def persistent_id(self, obj: Any) -> int | None:
+        return None if isinstance(obj, _PLAIN) else self.places.get(id(obj))
 
 
 class _Unpickler(pickle.Unpickler):
-    """Reads those names back as the current knowledge base's objects."""
+    """Reads those places back as the current knowledge base's objects.
 
-    def __init__(self, handle: IO[bytes], kb: KnowledgeBase) -> None:
+    Found by the parts list's own ``__getitem__``, called from C: a ``persistent_load`` method for each
+    of some 2,000 references, with the table of names it looked them up in, cost a one-shot assessment
+    about 10 M instructions.
+    """
+
+    def __init__(self, handle: IO[bytes], parts: list[Any]) -> None:
         super().__init__(handle)
-        self.parts = knowledge_parts(kb)
-
-    def persistent_load(self, pid: Any) -> Any:
-        return self.parts[pid]
+        self.persistent_load = parts.__getitem__  # type: ignore[method-assign]
