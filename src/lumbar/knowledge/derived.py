@@ -99,15 +99,20 @@ def load_derived(path: Path, kb: KnowledgeBase) -> Any:
 
 def knowledge_parts(kb: KnowledgeBase) -> list[Any]:
     """The knowledge base, each of its tables and each item in them, in a fixed order: the same for
-    every copy of a compiled knowledge base, which is read with its tables in the order written."""
+    every copy of a compiled knowledge base, which is read with its tables in the order written.
+
+    A plain value among them (a string) is listed too but never written as a reference, being a copy
+    worth nothing; leaving it out here would cost a Python test per item at every start."""
     parts: list[Any] = [kb]
     for name in kb.FIELDS:
         table = getattr(kb, name)
         if isinstance(table, _PLAIN):
             continue
         parts.append(table)
-        items = table.values() if isinstance(table, dict) else table if isinstance(table, list) else ()
-        parts += [item for item in items if not isinstance(item, _PLAIN)]
+        if isinstance(table, dict):
+            parts += table.values()
+        elif isinstance(table, list):
+            parts += table
     return parts
 
 

@@ -177,7 +177,7 @@ def test_every_table_and_item_has_a_place_the_same_in_a_copy_read_back(folder: P
     parts = knowledge_parts(kb)
     assert parts[0] is kb and kb.findings in parts and kb.context_rules[0] in parts
     assert any(part is next(iter(kb.findings.values())) for part in parts)
-    assert len({id(part) for part in parts}) == len(parts)
+    assert len({id(part) for part in parts if not isinstance(part, str)}) == len(parts)
     load_knowledge.cache_clear()
     again = load_knowledge()  # another copy, read from the compiled file
     assert again is not kb
