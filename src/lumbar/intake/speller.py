@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lumbar.cache_setting import cache_folder
 from lumbar.intake.tokens import Token, stem, tokenize
@@ -156,21 +156,40 @@ def is_english(word: str) -> bool:
 class Speller:
     """Corrects words one edit away from a known lexicon word (symmetric-delete lookup)."""
 
-    def __init__(self, vocabulary: set[str], known: Callable[[str], bool] = is_english) -> None:
+    def __init__(
+        self,
+        vocabulary: set[str],
+        known: Callable[[str], bool] = is_english,
+        keep: Callable[[Callable[[], dict[str, str]]], dict[str, str]] | None = None,
+    ) -> None:
         self.vocabulary = vocabulary
         self.known = known
         #: a word whose stem is a lexicon word's stem already matches it, so it is never "corrected"
         #: into another word ("stopping" is not "shopping", "looked" is not "locked").
         self.stems = {stem(word) for word in vocabulary}
-        index: dict[str, set[str]] = defaultdict(set)
-        for word in vocabulary:
-            if len(word) >= MIN_FUZZY_LEN and word.isalpha():
-                for variant in _deletes(word) | {word}:
-                    index[variant].add(word)
-        #: a word, or the word with one letter deleted -> the lexicon words it may come from, joined by
-        #: spaces: plain strings read back from the cache folder three times faster than 12,000 sets,
-        #: and the garbage collector never visits them
-        self.deletes = {variant: " ".join(sorted(words)) for variant, words in index.items()}
+        #: how the delete index is had: given its builder, builds it or reads it back from the cache
+        #: folder (the lexicon's: :func:`lumbar.knowledge.derived.kept`); None: built here
+        self.keep = keep
+        self._deletes: dict[str, str] | None = None
+
+    @property
+    def deletes(self) -> dict[str, str]:
+        """A word, or the word with one letter deleted -> the lexicon words it may come from, joined by
+        spaces (see :func:`delete_index`).
+
+        Had on first use, not with the speller: 4 texts in 10 of the labelled sets never ask it (every
+        long word is a lexicon word or has a lexicon word's stem), and reading it back with the engine
+        was a third of what a one-shot assessment read of the engine's tables (14 M instructions).
+        """
+        found = self._deletes
+        if found is None:
+            build = partial(delete_index, self.vocabulary)
+            found = self._deletes = build() if self.keep is None else self.keep(build)
+        return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept without the delete index, which is kept apart and read on first use."""
+        return {**vars(self), "_deletes": None}
 
     def corrections(self, text: str) -> dict[str, str]:
         """Misspelt word -> the lexicon word it most likely means, for the words of ``text``."""
@@ -192,8 +211,9 @@ class Speller:
             if tok.stem in self.stems:
                 continue
             candidates: set[str] = set()
+            deletes = self.deletes
             for variant in _deletes(word) | {word}:
-                near = self.deletes.get(variant)
+                near = deletes.get(variant)
                 if near is not None:
                     candidates.update(near.split(" "))
             close = sorted(c for c in candidates if _one_edit(word, c))
@@ -210,6 +230,18 @@ class Speller:
                         fixes[word] = best[0]
                     break
         return fixes
+
+
+def delete_index(vocabulary: set[str]) -> dict[str, str]:
+    """Each lexicon word of :data:`MIN_FUZZY_LEN` letters or more, and each of it with one letter
+    deleted -> the lexicon words it may come from, joined by spaces: plain strings read back from the
+    cache folder three times faster than 12,000 sets, and the garbage collector never visits them."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for word in vocabulary:
+        if len(word) >= MIN_FUZZY_LEN and word.isalpha():
+            for variant in _deletes(word) | {word}:
+                index[variant].add(word)
+    return {variant: " ".join(sorted(words)) for variant, words in index.items()}
 
 
 def _deletes(word: str) -> set[str]:

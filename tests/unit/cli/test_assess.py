@@ -79,7 +79,10 @@ def run_lumbar(argv: list[str], cache: Path) -> tuple[list[str], str, dict[str, 
         "readers = [(n, v) for n, v in vars(quantities).items() if isinstance(v, Caseless)]\n"
         "readers += [(n, p) for n, v in vars(quantities).items() if isinstance(v, list) for p in v"
         " if isinstance(p, Caseless)]\n"
+        "from lumbar.assessor import default_engine\n"
+        "engine = default_engine.cache_info().currsize and default_engine()\n"
         "lazy = {'english_set': bool(english) and english._set is not None,"
+        " 'speller_index': bool(engine) and engine.reader.lexicon.speller._deletes is not None,"
         " 'compiled': sorted({n for n, p in readers if '_fast' in vars(p) or '_exact' in vars(p)})}\n"
         "print(json.dumps([status, sorted(names), out.getvalue(), lazy]))"
     )
@@ -108,6 +111,9 @@ def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
         # their lines, not read into a set
         assert [name for name in ("spellchecker", "gzip") if name in names] == []
         assert lazy["english_set"] is False
+        # every word of the text is a lexicon word or has a lexicon word's stem: the speller's delete
+        # index, kept in a file of its own, is not read
+        assert lazy["speller_index"] is False
 
 
 def test_a_text_with_numbers_and_an_unknown_word_loads_what_it_needs(tmp_path: Path) -> None:
@@ -117,6 +123,7 @@ def test_a_text_with_numbers_and_an_unknown_word_loads_what_it_needs(tmp_path: P
     assert json.loads(output)["level"]
     assert {"_AGE_PATTERNS", "_FOR_DURATION", "_TEMP_WITH_UNIT"} <= set(lazy["compiled"])
     assert "rapidfuzz" in names
+    assert lazy["speller_index"] is True
 
 
 def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from lumbar.assessor import AssessmentEngine, default_engine
+from lumbar.intake import speller
 from lumbar.knowledge import derived
 from lumbar.knowledge.derived import derived_file, kept, knowledge_parts, load_derived
 from lumbar.knowledge.loader import load_knowledge
@@ -79,6 +80,22 @@ def test_the_tables_kept_with_the_engine_are_read_back_not_built(
     engine = default_engine()  # a new knowledge base object, as in a new process
     assert ranker.built(engine.kb)
     assert engine.assess(text).to_json_dict() == expected
+
+
+def test_the_spellers_index_is_kept_apart_and_read_only_for_a_text_that_needs_it(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    known = "Back spasm after lifting, no numbness."  # every long word a lexicon word or its stem
+    misspelt = "My back spasms since tuesday and I feel tinglly in my toes."
+    expected = [default_engine().assess(text).to_json_dict() for text in (known, misspelt)]
+    assert len(list(folder.glob("speller-index-*.pickle"))) == 1
+    load_knowledge.cache_clear()
+    default_engine.cache_clear()
+    monkeypatch.setattr(speller, "delete_index", lambda vocabulary: _never())
+    engine = default_engine()  # read back, as in a new process
+    index_read = lambda: engine.reader.lexicon.speller._deletes is not None  # noqa: E731
+    assert engine.assess(known).to_json_dict() == expected[0] and not index_read()
+    assert engine.assess(misspelt).to_json_dict() == expected[1] and index_read()
 
 
 def test_another_knowledge_base_or_code_names_another_file(
