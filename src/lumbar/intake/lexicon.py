@@ -12,14 +12,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import Any, ClassVar, NamedTuple
 
 from lumbar.intake.speller import Speller
 from lumbar.intake.tokens import Shorthand, Token, phrase_stems, stem, tokenize
+from lumbar.knowledge.derived import kept
 from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 
 MAX_GAP = 2
+#: the name of the speller's delete index among the tables kept in the cache folder
+SPELLER_INDEX = "speller-index"
 #: most words, function words included, that may stand between two words of a phrase.
 MAX_SPAN_GAP = 4
 #: function words a phrase may leave out ("numb when I wipe" matches "numb when wiping").
@@ -154,7 +158,8 @@ class Lexicon:
         self.by_first = PhraseTable(
             {first: list(dict.fromkeys(patterns)) for first, patterns in by_first.items()}
         )
-        self.speller = Speller(vocabulary)
+        # its delete index kept in a file of its own, read only by a text that needs it
+        self.speller = Speller(vocabulary, keep=partial(kept, kb, SPELLER_INDEX))
         self.shorthand = Shorthand({s.written: s.reads_as for s in kb.shorthand})
         self.warning_signs = frozenset(f.id for f in kb.findings.values() if f.warning_sign)
         #: findings whose phrases name another finding ("ibuprofen does not help"): that one stays read

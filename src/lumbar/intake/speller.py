@@ -8,14 +8,14 @@ is alone of its kind.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
+import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from lumbar.cache_setting import cache_folder
 from lumbar.intake.tokens import Token, stem, tokenize
@@ -93,15 +93,18 @@ def english_words() -> EnglishWords:
 
     Decoding the list's JSON costs a one-shot command about ten bare Python starts, so the words are
     kept in the cache folder once read, as sorted lines of text under their checksum, and searched
-    there (:class:`EnglishWords`). The kept file is named by the list's path, size and modification
-    time and the threshold; finding it imports neither pyspellchecker nor ``importlib.resources``. A
-    kept file that does not match its checksum is written again.
+    there (:class:`EnglishWords`). The kept file is named by a checksum of the list's path, size and
+    modification time and the threshold, which its first line repeats whole; finding it imports
+    neither pyspellchecker nor ``importlib.resources``. A kept file that does not match its checksum,
+    or was kept from another list, is written again. The checksums are CRC-32 (``zlib``), not SHA-256:
+    ``hashlib`` cost a one-shot assessment 17 M instructions to load and start.
     """
     source = _english_list()
     folder = cache_folder()
-    kept = folder / f"english-words-{_stamp(source)}.txt" if folder is not None else None
+    stamp = _stamp(source)
+    kept = folder / f"english-words-{zlib.crc32(stamp.encode()):08x}.txt" if folder is not None else None
     if kept is not None:
-        lines = _read_kept(kept)
+        lines = _read_kept(kept, stamp)
         if lines is not None:
             return EnglishWords(lines)
     import gzip  # noqa: PLC0415 - only to build the kept words, never at a start that reads them
@@ -110,7 +113,7 @@ def english_words() -> EnglishWords:
     words = frozenset(word for word, count in counts.items() if count >= ENGLISH_MIN_COUNT)
     body = "\n".join(sorted(words)).encode()
     if kept is not None and words and not any("\n" in word for word in words):
-        write_whole(kept, partial(_write_kept, body=body))
+        write_whole(kept, partial(_write_kept, body=body, stamp=stamp))
     return EnglishWords(body + b"\n", words)
 
 
@@ -123,24 +126,24 @@ def _english_list() -> Path:
 
 
 def _stamp(source: Path) -> str:
+    """The list's path, size and modification time and the threshold, on one line."""
     stat = source.stat()
-    key = f"{source} {stat.st_size} {stat.st_mtime_ns} {ENGLISH_MIN_COUNT}"
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
+    return json.dumps(f"{source} {stat.st_size} {stat.st_mtime_ns} {ENGLISH_MIN_COUNT}")
 
 
-def _write_kept(handle: IO[bytes], body: bytes) -> None:
-    handle.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+def _write_kept(handle: IO[bytes], body: bytes, stamp: str) -> None:
+    handle.write(f"{zlib.crc32(body):08x} {stamp}\n".encode() + body)
 
 
-def _read_kept(path: Path) -> bytes | None:
-    """The words kept in ``path`` (after a checksum line, one word a line), each line ended by "\n";
-    None when missing or damaged."""
+def _read_kept(path: Path, stamp: str) -> bytes | None:
+    """The words kept in ``path`` (after a line of their checksum and ``stamp``, one word a line), each
+    line ended by "\n"; None when missing, damaged or kept from another list."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
     header, _, body = data.partition(b"\n")
-    if not body or hashlib.sha256(body).hexdigest().encode() != header:
+    if not body or header != f"{zlib.crc32(body):08x} {stamp}".encode():
         return None
     return body + b"\n"
 
@@ -153,21 +156,40 @@ def is_english(word: str) -> bool:
 class Speller:
     """Corrects words one edit away from a known lexicon word (symmetric-delete lookup)."""
 
-    def __init__(self, vocabulary: set[str], known: Callable[[str], bool] = is_english) -> None:
+    def __init__(
+        self,
+        vocabulary: set[str],
+        known: Callable[[str], bool] = is_english,
+        keep: Callable[[Callable[[], dict[str, str]]], dict[str, str]] | None = None,
+    ) -> None:
         self.vocabulary = vocabulary
         self.known = known
         #: a word whose stem is a lexicon word's stem already matches it, so it is never "corrected"
         #: into another word ("stopping" is not "shopping", "looked" is not "locked").
         self.stems = {stem(word) for word in vocabulary}
-        index: dict[str, set[str]] = defaultdict(set)
-        for word in vocabulary:
-            if len(word) >= MIN_FUZZY_LEN and word.isalpha():
-                for variant in _deletes(word) | {word}:
-                    index[variant].add(word)
-        #: a word, or the word with one letter deleted -> the lexicon words it may come from, joined by
-        #: spaces: plain strings read back from the cache folder three times faster than 12,000 sets,
-        #: and the garbage collector never visits them
-        self.deletes = {variant: " ".join(sorted(words)) for variant, words in index.items()}
+        #: how the delete index is had: given its builder, builds it or reads it back from the cache
+        #: folder (the lexicon's: :func:`lumbar.knowledge.derived.kept`); None: built here
+        self.keep = keep
+        self._deletes: dict[str, str] | None = None
+
+    @property
+    def deletes(self) -> dict[str, str]:
+        """A word, or the word with one letter deleted -> the lexicon words it may come from, joined by
+        spaces (see :func:`delete_index`).
+
+        Had on first use, not with the speller: 4 texts in 10 of the labelled sets never ask it (every
+        long word is a lexicon word or has a lexicon word's stem), and reading it back with the engine
+        was a third of what a one-shot assessment read of the engine's tables (14 M instructions).
+        """
+        found = self._deletes
+        if found is None:
+            build = partial(delete_index, self.vocabulary)
+            found = self._deletes = build() if self.keep is None else self.keep(build)
+        return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Kept without the delete index, which is kept apart and read on first use."""
+        return {**vars(self), "_deletes": None}
 
     def corrections(self, text: str) -> dict[str, str]:
         """Misspelt word -> the lexicon word it most likely means, for the words of ``text``."""
@@ -189,8 +211,9 @@ class Speller:
             if tok.stem in self.stems:
                 continue
             candidates: set[str] = set()
+            deletes = self.deletes
             for variant in _deletes(word) | {word}:
-                near = self.deletes.get(variant)
+                near = deletes.get(variant)
                 if near is not None:
                     candidates.update(near.split(" "))
             close = sorted(c for c in candidates if _one_edit(word, c))
@@ -207,6 +230,18 @@ class Speller:
                         fixes[word] = best[0]
                     break
         return fixes
+
+
+def delete_index(vocabulary: set[str]) -> dict[str, str]:
+    """Each lexicon word of :data:`MIN_FUZZY_LEN` letters or more, and each of it with one letter
+    deleted -> the lexicon words it may come from, joined by spaces: plain strings read back from the
+    cache folder three times faster than 12,000 sets, and the garbage collector never visits them."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for word in vocabulary:
+        if len(word) >= MIN_FUZZY_LEN and word.isalpha():
+            for variant in _deletes(word) | {word}:
+                index[variant].add(word)
+    return {variant: " ".join(sorted(words)) for variant, words in index.items()}
 
 
 def _deletes(word: str) -> set[str]:

@@ -51,6 +51,9 @@ FROM_CACHE = (
 NO_DATACLASSES = ("dataclasses", "inspect")
 #: only to write a cache file (with shutil and random): a start that reads its caches writes none
 WRITING = ("tempfile",)
+#: only to hash the knowledge base's files when their stamp no longer matches: the caches are named and
+#: checked by CRC-32 and whole stamps (loading hashlib and its first SHA-256 cost 17 M instructions)
+HASHING = ("hashlib", "_hashlib")
 TEXT = "Back spasm after lifting, no numbness."
 
 
@@ -76,7 +79,10 @@ def run_lumbar(argv: list[str], cache: Path) -> tuple[list[str], str, dict[str, 
         "readers = [(n, v) for n, v in vars(quantities).items() if isinstance(v, Caseless)]\n"
         "readers += [(n, p) for n, v in vars(quantities).items() if isinstance(v, list) for p in v"
         " if isinstance(p, Caseless)]\n"
+        "from lumbar.assessor import default_engine\n"
+        "engine = default_engine.cache_info().currsize and default_engine()\n"
         "lazy = {'english_set': bool(english) and english._set is not None,"
+        " 'speller_index': bool(engine) and engine.reader.lexicon.speller._deletes is not None,"
         " 'compiled': sorted({n for n, p in readers if '_fast' in vars(p) or '_exact' in vars(p)})}\n"
         "print(json.dumps([status, sorted(names), out.getvalue(), lazy]))"
     )
@@ -100,11 +106,14 @@ def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
     assert "rapidfuzz" not in names
     if cached:
         assert "yaml" not in names  # the compiled knowledge base is read, not the YAML files
-        assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING) if name in names] == []
+        assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *HASHING) if name in names] == []
         # the kept English words are read, not pyspellchecker's gzipped JSON list, and searched in
         # their lines, not read into a set
         assert [name for name in ("spellchecker", "gzip") if name in names] == []
         assert lazy["english_set"] is False
+        # every word of the text is a lexicon word or has a lexicon word's stem: the speller's delete
+        # index, kept in a file of its own, is not read
+        assert lazy["speller_index"] is False
 
 
 def test_a_text_with_numbers_and_an_unknown_word_loads_what_it_needs(tmp_path: Path) -> None:
@@ -114,6 +123,7 @@ def test_a_text_with_numbers_and_an_unknown_word_loads_what_it_needs(tmp_path: P
     assert json.loads(output)["level"]
     assert {"_AGE_PATTERNS", "_FOR_DURATION", "_TEMP_WITH_UNIT"} <= set(lazy["compiled"])
     assert "rapidfuzz" in names
+    assert lazy["speller_index"] is True
 
 
 def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:
@@ -124,7 +134,7 @@ def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:
     assert [name for name in (*NEVER, *REPORT) if name in names] == []
     names, output = loaded_by(["assess", "--batch", str(batch)], tmp_path)
     assert json.loads(output)["id"] == "a"
-    assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING) if name in names] == []
+    assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *HASHING) if name in names] == []
 
 
 def test_the_report_loads_no_rich(tmp_path: Path) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,26 @@ def test_the_english_words_are_kept_in_the_cache_folder_and_read_back(
         english_words.cache_clear()
 
 
+def test_words_kept_from_another_list_under_the_same_name_are_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LUMBAR_CACHE", str(tmp_path))
+    english_words.cache_clear()
+    try:
+        words = english_words().as_set()
+        (kept,) = tmp_path.glob("english-words-*.txt")
+        header, _, body = kept.read_bytes().partition(b"\n")
+        assert header.startswith(f"{zlib.crc32(body):08x} ".encode())
+        # another list whose stamp has the same checksum (one in four billion): its words, its stamp
+        other = b"walk\nzzzz\n"
+        kept.write_bytes(f"{zlib.crc32(other):08x} ".encode() + b'"another list"\n' + other)
+        english_words.cache_clear()
+        assert english_words().as_set() == words
+        assert kept.read_bytes() == header + b"\n" + body  # and kept again from this list
+    finally:
+        english_words.cache_clear()
+
+
 def test_the_kept_lines_answer_as_the_set_does() -> None:
     words = english_words().as_set()
     lines = "".join(word + "\n" for word in sorted(words)).encode()
@@ -51,6 +74,24 @@ def test_asked_often_the_words_are_read_into_a_set(monkeypatch: pytest.MonkeyPat
     assert words._set is None  # searched in the lines so far
     assert ("fever" in words, "pain" in words) == (True, False)
     assert words._set == frozenset({"back", "fever", "walk"})
+
+
+def test_the_delete_index_is_had_on_first_use_and_kept_apart_from_the_speller() -> None:
+    built: list[dict[str, str]] = []
+
+    def keep(build: Callable[[], dict[str, str]]) -> dict[str, str]:
+        built.append(build())
+        return built[-1]
+
+    kept_apart = speller.Speller({"fever", "fevers", "leg"}, keep=keep)
+    assert kept_apart.corrections("a leg") == {} and built == []  # no long word outside the lexicon
+    assert kept_apart.corrections("a fevr") == {"fevr": "fever"} and len(built) == 1
+    assert kept_apart.deletes is built[0]
+    plain = speller.Speller({"fever", "fevers", "leg"})
+    assert plain.deletes  # built, then the speller pickled
+    again = pickle.loads(pickle.dumps(plain))
+    assert again._deletes is None and again.vocabulary == plain.vocabulary
+    assert again.deletes == plain.deletes == built[0]
 
 
 def test_the_delete_index_holds_plain_strings_of_the_words_it_points_to() -> None:

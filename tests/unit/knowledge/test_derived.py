@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from lumbar.assessor import AssessmentEngine, default_engine
+from lumbar.intake import speller
 from lumbar.knowledge import derived
 from lumbar.knowledge.derived import derived_file, kept, knowledge_parts, load_derived
 from lumbar.knowledge.loader import load_knowledge
@@ -80,6 +82,22 @@ def test_the_tables_kept_with_the_engine_are_read_back_not_built(
     assert engine.assess(text).to_json_dict() == expected
 
 
+def test_the_spellers_index_is_kept_apart_and_read_only_for_a_text_that_needs_it(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    known = "Back spasm after lifting, no numbness."  # every long word a lexicon word or its stem
+    misspelt = "My back spasms since tuesday and I feel tinglly in my toes."
+    expected = [default_engine().assess(text).to_json_dict() for text in (known, misspelt)]
+    assert len(list(folder.glob("speller-index-*.pickle"))) == 1
+    load_knowledge.cache_clear()
+    default_engine.cache_clear()
+    monkeypatch.setattr(speller, "delete_index", lambda vocabulary: _never())
+    engine = default_engine()  # read back, as in a new process
+    index_read = lambda: engine.reader.lexicon.speller._deletes is not None  # noqa: E731
+    assert engine.assess(known).to_json_dict() == expected[0] and not index_read()
+    assert engine.assess(misspelt).to_json_dict() == expected[1] and index_read()
+
+
 def test_another_knowledge_base_or_code_names_another_file(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -87,6 +105,20 @@ def test_another_knowledge_base_or_code_names_another_file(
     assert derived_file(folder, "engine", "b" * 32) != first
     monkeypatch.setattr(derived, "code_stamp", lambda: "another version of the code")
     assert derived_file(folder, "engine", "a" * 32) != first
+
+
+def test_a_file_written_by_other_code_under_the_same_name_is_built_again(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = load_knowledge()
+    assert kept(kb, "value", lambda: 1) == 1
+    (path,) = folder.glob("value-*.pickle")
+    # two stamps with the same checksum (one in four billion): the name matches, the stamp in it does not
+    monkeypatch.setattr(derived, "derived_file", lambda *_: path)
+    monkeypatch.setattr(derived, "code_stamp", lambda: "another version of the code")
+    assert load_derived(path, kb) is None
+    assert kept(kb, "value", lambda: 2) == 2
+    assert kept(kb, "value", _never) == 2
 
 
 def test_the_code_stamp_changes_when_a_python_file_changes(tmp_path: Path) -> None:
@@ -131,7 +163,8 @@ def test_reading_pauses_the_garbage_collector_and_leaves_it_as_it_was(
     (gc.enable if enabled else gc.disable)()
     try:
         assert load_derived(path, kb) == {"finding": next(iter(kb.findings.values())), "words": {"a": "b c"}}
-        path.write_bytes(b"not a pickle")
+        header = (derived.code_stamp(), kb.fingerprint, len(knowledge_parts(kb)))
+        path.write_bytes(pickle.dumps(header) + b"not a pickle")
         assert load_derived(path, kb) is None
         assert gc.isenabled() == enabled
     finally:
@@ -156,14 +189,27 @@ def test_without_a_cache_folder_or_a_compiled_knowledge_base_nothing_is_kept(
     assert not list(folder.glob("value-*"))
 
 
-def test_every_table_and_item_has_a_name() -> None:
+def test_every_table_and_item_has_a_place_the_same_in_a_copy_read_back(folder: Path) -> None:
     kb = load_knowledge()
     parts = knowledge_parts(kb)
-    assert parts["kb"] is kb and parts["findings"] is kb.findings
-    finding_id = next(iter(kb.findings))
-    assert parts[f"findings/{finding_id}"] is kb.findings[finding_id]
-    assert parts["context_rules/0"] is kb.context_rules[0]
-    assert len({id(part) for part in parts.values()}) == len(parts)
+    assert parts[0] is kb and kb.findings in parts and kb.context_rules[0] in parts
+    assert any(part is next(iter(kb.findings.values())) for part in parts)
+    assert len({id(part) for part in parts if not isinstance(part, str)}) == len(parts)
+    load_knowledge.cache_clear()
+    again = load_knowledge()  # another copy, read from the compiled file
+    assert again is not kb
+    assert [type(part) for part in knowledge_parts(again)] == [type(part) for part in parts]
+    assert knowledge_parts(again) == parts
+
+
+def test_a_file_built_from_another_knowledge_base_is_built_again(folder: Path) -> None:
+    kb = load_knowledge()
+    kept(kb, "value", lambda: [kb.findings, next(iter(kb.causes.values()))])
+    (path,) = folder.glob("value-*.pickle")
+    other = kb.replace()
+    object.__setattr__(other, "fingerprint", "f" * 32)  # as a compiled base of other data would be
+    assert load_derived(path, other) is None
+    assert load_derived(path, kb) == [kb.findings, next(iter(kb.causes.values()))]
 
 
 def test_two_processes_building_the_engine_at_once_leave_one_whole_file(tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ rebuilt when anything changes, never half-written, and safe when two processes b
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -163,6 +165,33 @@ def test_a_damaged_or_missing_file_is_rebuilt_not_read(tmp_path: Path) -> None:
     assert load_compiled(path) is None
     path.write_bytes(b"not a pickle")
     assert load_compiled(path) is None
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["collector on", "collector off"])
+def test_reading_pauses_the_collector_then_sets_what_was_read_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    path = tmp_path / f"{PREFIX}x.pickle"
+    path.write_bytes(pickle.dumps({"findings": [["a list", "in a list"]]}))
+    seen: list[bool] = []
+    original = pickle.load
+    monkeypatch.setattr(
+        compiled.pickle, "load", lambda handle: (seen.append(gc.isenabled()), original(handle))[1]
+    )
+    (gc.enable if enabled else gc.disable)()
+    gc.unfreeze()
+    try:
+        path.with_name("damaged.pickle").write_bytes(b"not a pickle")
+        assert load_compiled(path.with_name("damaged.pickle")) is None
+        assert gc.get_freeze_count() == 0 and gc.isenabled() == enabled  # a failed read sets nothing aside
+        read = load_compiled(path)
+        assert read == {"findings": [["a list", "in a list"]]}
+        assert gc.get_freeze_count() > 0 and gc.isenabled() == enabled
+        assert all(obj is not read for obj in gc.get_objects())  # frozen: in no generation it walks
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert seen == [False, False]
 
 
 def test_load_knowledge_reads_the_cache_instead_of_the_files(
