@@ -54,6 +54,10 @@ WRITING = ("tempfile",)
 #: argparse's help formatter asks shutil (which imports bz2 and lzma) for the terminal's width at every
 #: ``add_argument``; lumbar's asks the terminal itself, and only the named verb's parser is built
 ARGUMENTS = ("shutil", "bz2", "lzma")
+#: a JSON assessment holds no date (the plan's review date is the plan's), so no datetime (5 M instructions)
+UNDATED = ("datetime",)
+#: the interview's modules read ``--answer`` flags; a command without them needs none
+WITHOUT_ANSWERS = ("lumbar.interview",)
 TEXT = "Back spasm after lifting, no numbness."
 
 
@@ -103,7 +107,8 @@ def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
     assert "rapidfuzz" not in names
     if cached:
         assert "yaml" not in names  # the compiled knowledge base is read, not the YAML files
-        assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *ARGUMENTS) if name in names] == []
+        light = (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *ARGUMENTS, *UNDATED, *WITHOUT_ANSWERS)
+        assert [name for name in light if name in names] == []
         # the kept English words are read, not pyspellchecker's gzipped JSON list, and searched in
         # their lines, not read into a set
         assert [name for name in ("spellchecker", "gzip") if name in names] == []
@@ -119,6 +124,14 @@ def test_a_text_with_numbers_and_an_unknown_word_loads_what_it_needs(tmp_path: P
     assert "rapidfuzz" in names
 
 
+def test_answers_load_the_interviews_reading_of_them(tmp_path: Path) -> None:
+    """The check above would pass if ``--answer`` were never read."""
+    argv = ["assess", "--text", TEXT, "--answer", "saddle_numbness=no", "--json"]
+    names, output = loaded_by(argv, tmp_path)
+    assert json.loads(output)["level"]
+    assert "lumbar.interview" in names
+
+
 def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
     batch.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
@@ -127,13 +140,14 @@ def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:
     assert [name for name in (*NEVER, *REPORT) if name in names] == []
     names, output = loaded_by(["assess", "--batch", str(batch)], tmp_path)
     assert json.loads(output)["id"] == "a"
-    assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *ARGUMENTS) if name in names] == []
+    light = (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *ARGUMENTS, *UNDATED, *WITHOUT_ANSWERS)
+    assert [name for name in light if name in names] == []
 
 
 def test_the_report_loads_only_what_it_prints_with(tmp_path: Path) -> None:
     loaded_by(["assess", "--text", TEXT], tmp_path)
     names, output = loaded_by(["assess", "--text", TEXT], tmp_path)
     assert output.strip()
-    assert [name for name in (*NEVER, *FROM_CACHE, *ARGUMENTS) if name in names] == []
+    assert [name for name in (*NEVER, *FROM_CACHE, *ARGUMENTS, *WITHOUT_ANSWERS) if name in names] == []
     assert "rich" in names  # the check above would pass on a run that printed nothing
     assert "jinja2" not in names  # the report numbers its sources without the HTML renderings
