@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-#: words, numbers and punctuation; a dash standing alone ("numbness - no", a list's "- ") is punctuation
-_TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:['’][a-z]+)?|[.,;:!?\n]|(?<!\S)[-–—](?!\S)", re.IGNORECASE)
+#: words, numbers and punctuation; a dash standing alone ("numbness - no", a list's "- ") is punctuation.
+#: Compiled (case-insensitive) into each Shorthand's pattern: the engine reads with the knowledge base's
+#: Shorthand, so a one-shot assessment never compiles it alone (3.7 M instructions).
+_TOKEN = r"\d+(?:\.\d+)?|[a-z]+(?:['’][a-z]+)?|[.,;:!?\n]|(?<!\S)[-–—](?!\S)"
 #: punctuation that ends a clause for matching; sentence enders also end ConText scopes.
 SENTENCE_END = {".", ";", "!", "?", "\n", ":"}
 PUNCT = SENTENCE_END | {",", "-", "–", "—"}
@@ -125,16 +127,16 @@ class Shorthand:
         self._parts: dict[str, tuple[str, ...]] = {}
         # forms with digits or a slash ("2day", "w/o") are not words to the plain tokenizer
         odd = sorted((w for w in self.table if not w.isalpha()), key=len, reverse=True)
-        self.pattern = (
-            re.compile(
+        self.pattern = re.compile(
+            (
                 r"(?<![a-z0-9])(?:"
                 + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in odd)
                 + r")(?![a-z0-9])|"
-                + _TOKEN_RE.pattern,
-                re.IGNORECASE,
+                if odd
+                else ""
             )
-            if odd
-            else _TOKEN_RE
+            + _TOKEN,
+            re.IGNORECASE,
         )
 
     def parts(self, word: str) -> tuple[str, ...]:
@@ -164,14 +166,18 @@ def _parts(word: str, table: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(parts or [word])
 
 
-_NO_SHORTHAND = Shorthand({})
+@cache
+def _no_shorthand() -> Shorthand:
+    return Shorthand({})
 
 
 def tokenize(
-    text: str, spell: dict[str, str] | None = None, shorthand: Shorthand = _NO_SHORTHAND
+    text: str, spell: dict[str, str] | None = None, shorthand: Shorthand | None = None
 ) -> list[Token]:
     """Normalised tokens of ``text``; ``spell`` maps misspelt words to known ones, ``shorthand``
-    expands text-speak and learners' spellings."""
+    expands text-speak and learners' spellings (none by default)."""
+    if shorthand is None:
+        shorthand = _no_shorthand()
     raw: list[tuple[str, int, int]] = []
     runs = [r.start() for r in _ELONGATED.finditer(text)]  # where a letter is typed 3+ times running
     for m in shorthand.pattern.finditer(text):
