@@ -31,9 +31,8 @@ from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.schema import Level, Treatment, WarningSignRule
 from lumbar.plain_words import beyond
 
-if (
-    TYPE_CHECKING
-):  # datetime is imported by the plan, which dates its review; an assessment's advice has no date
+# datetime is imported by the plan, which dates its review; an assessment's advice has no date
+if TYPE_CHECKING:
     from datetime import date
 
 #: Rules needing more new signs than this are not listed: one for most rules; two for the ambulance

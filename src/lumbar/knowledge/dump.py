@@ -47,16 +47,11 @@ def _plain(value: Any, exclude_defaults: bool, by_alias: bool) -> Any:
         return [_plain(entry, exclude_defaults, by_alias) for entry in value]
     if isinstance(value, dict):
         return {_key(key): _plain(entry, exclude_defaults, by_alias) for key, entry in value.items()}
-    if _is_date(value):
+    # a date or a datetime: none exists until datetime is imported, which a one-shot assessment never does
+    dates = sys.modules.get("datetime")
+    if dates is not None and isinstance(value, dates.date):
         return value.isoformat()
     return value
-
-
-def _is_date(value: object) -> bool:
-    """True for a date or a datetime; no such value exists until datetime is imported, and a one-shot
-    assessment never imports it (5 M instructions)."""
-    dates = sys.modules.get("datetime")
-    return dates is not None and isinstance(value, dates.date)
 
 
 def _key(key: Any) -> Any:
