@@ -8,12 +8,14 @@ then run it; never edit this file.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from lumbar.knowledge.frozen import FACTORY, Frozen
 from lumbar.knowledge.terms import EvidenceGrade, Level, RecommendationStrength
 from lumbar.result_terms import HOME_SECTIONS, PHASE_SECTION, SECTION_ORDER, SectionId
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = [
     "HOME_SECTIONS",

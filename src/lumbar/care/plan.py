@@ -14,8 +14,7 @@ Selection rules (the clinical content is all in the knowledge base):
 
 from __future__ import annotations
 
-from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from lumbar.assessment import Assessment, RankedCause
 from lumbar.assessment import Recommendation as AdviceItem
@@ -41,6 +40,9 @@ from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.questionnaires import Band
 from lumbar.knowledge.schema import EvidenceGrade, Level, RecommendationStrength, Treatment
 
+if TYPE_CHECKING:  # imported by make_plan, which dates the plan; an assessment's advice has no date
+    from datetime import date
+
 #: Items per home-care section before further options are only named.
 SECTION_SIZE = 5
 #: How many of the ranked causes shape the plan.
@@ -60,6 +62,9 @@ def make_plan(
     ``risk_group``: the person's STarT Back group (a band of questionnaires.yaml), which brings its
     care forward in a home plan (NICE NG59 1.1.3); an urgent plan is left as it is.
     """
+    # here, not at the top: datetime costs a one-shot assessment, whose advice has no date, 5 M instructions
+    from datetime import date  # noqa: PLC0415
+
     today = today or date.today()
     steps = _steps(assessment, kb, risk_group)
     safety_net = build_safety_net(
@@ -81,11 +86,11 @@ def make_plan(
     return plan.replace(sources=_source_titles(plan, kb))
 
 
-def plan_advice(assessment: Assessment, kb: KnowledgeBase, today: date | None = None) -> list[AdviceItem]:
-    """``advice_items(make_plan(assessment, kb, today))`` without writing out the safety-net's signs,
-    which the advice list does not carry (an assessment needs only this)."""
+def plan_advice(assessment: Assessment, kb: KnowledgeBase) -> list[AdviceItem]:
+    """``advice_items(make_plan(assessment, kb))`` without writing out the safety-net's signs or dating the
+    review, which the advice list does not carry (an assessment needs only this)."""
     steps = _steps(assessment, kb, None)
-    review = review_line(assessment.level, kb, steps.profile, steps.background, today or date.today())
+    review = review_line(assessment.level, kb, steps.profile, steps.background)
     return _advice(steps.urgent, steps.sections, review, assessment.level)
 
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from lumbar.care import wording
 from lumbar.care.audience import applies
@@ -29,8 +28,12 @@ from lumbar.errors import KnowledgeError, Problem
 from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
-from lumbar.knowledge.schema import Level, WarningSignRule
+from lumbar.knowledge.schema import Level, Treatment, WarningSignRule
 from lumbar.plain_words import beyond
+
+# datetime is imported by the plan, which dates its review; an assessment's advice has no date
+if TYPE_CHECKING:
+    from datetime import date
 
 #: Rules needing more new signs than this are not listed: one for most rules; two for the ambulance
 #: level and for rules the person's own findings already bring closer.
@@ -60,6 +63,10 @@ def build_safety_net(
     plan without a safety-net. At the ambulance level the net may be empty: the person has already
     been told to call an ambulance now, and every ambulance sign within reach is already there.
     """
+    # here, not at the top: an assessment's advice has no date, and datetime costs a one-shot command 5 M
+    # instructions; the plan that calls this has already imported it for ``today``
+    from datetime import timedelta  # noqa: PLC0415
+
     signs, at_risk = _signs(kb, profile, background, starting)
     shown = [s for s in signs if _worth_showing(s.level, level)]
     if not shown and level is not Level.EMERGENCY_AMBULANCE:
@@ -71,9 +78,16 @@ def build_safety_net(
         groups.append(
             SignGroup(level=group_level, heading=kb.levels[group_level].safety_net_prefix, signs=in_group)
         )
-    review, review_by = _review(level, kb, profile, at_risk, today)
+    review = _review(level, kb, at_risk)
+    days = _days(review.duration or "") if review else None
+    review_by = today + timedelta(days=days) if days else None
     note = None if groups else kb.levels[level].already_there
-    return SafetyNet(groups=groups, note=note, review=review, review_by=review_by)
+    return SafetyNet(
+        groups=groups,
+        note=note,
+        review=treatment_item(review, kb, profile) if review else None,
+        review_by=review_by,
+    )
 
 
 def _worth_showing(sign_level: Level, plan_level: Level) -> bool:
@@ -126,7 +140,7 @@ def _signs(
 
 
 def review_line(
-    level: Level, kb: KnowledgeBase, profile: Profile, background: frozenset[str], today: date
+    level: Level, kb: KnowledgeBase, profile: Profile, background: frozenset[str]
 ) -> PlanItem | None:
     """The safety-net's "book a visit if not better" line alone (``build_safety_net(...).review``),
     without writing out its signs: what an assessment's advice needs."""
@@ -136,7 +150,8 @@ def review_line(
     at_risk = any(
         used & background - unknowns for _, _, used in _reachable(kb, profile, background, unknowns)
     )
-    return _review(level, kb, profile, at_risk, today)[0]
+    review = _review(level, kb, at_risk)
+    return treatment_item(review, kb, profile) if review else None
 
 
 def _reachable(
@@ -306,20 +321,11 @@ def _sign_name(finding_id: str, kb: KnowledgeBase) -> str:
     return f"{name} ({bound[threshold.op]})"
 
 
-def _review(
-    level: Level, kb: KnowledgeBase, profile: Profile, at_risk: bool, today: date
-) -> tuple[PlanItem | None, date | None]:
-    """The "book a visit if not better" line of a self-care plan; the sooner one when a risk applies."""
+def _review(level: Level, kb: KnowledgeBase, at_risk: bool) -> Treatment | None:
+    """The "book a visit if not better" treatment of a self-care plan; the sooner one when a risk applies."""
     if level is not Level.SELF_CARE:
-        return None, None
-    treatment = kb.treatments.get(EARLY_REVIEW_ITEM if at_risk else REVIEW_ITEM) or kb.treatments.get(
-        REVIEW_ITEM
-    )
-    if treatment is None:
-        return None, None
-    item = treatment_item(treatment, kb, profile)
-    days = _days(treatment.duration or "")
-    return item, today + timedelta(days=days) if days else None
+        return None
+    return kb.treatments.get(EARLY_REVIEW_ITEM if at_risk else REVIEW_ITEM) or kb.treatments.get(REVIEW_ITEM)
 
 
 def _days(duration: str) -> int | None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from types import ModuleType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 DESCRIPTION = (
     "Offline, evidence-linked help for lower-back cramps and spasms. lumbar informs; it does not diagnose."
@@ -71,11 +72,47 @@ def verb_module(name: str, verbs: Mapping[str, Verb] = VERBS) -> ModuleType:
         ) from exc
 
 
+def terminal_columns() -> int:
+    """The terminal's width in columns, as ``shutil.get_terminal_size().columns`` gives it (COLUMNS when a
+    positive number, else the terminal's, else 80), without importing shutil (with bz2 and lzma)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    if sys.__stdout__ is None:
+        return 80
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout at the terminal's width. argparse builds a formatter at every
+    ``add_argument`` (to check its metavar), and its own asks shutil for the width each time."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        width = terminal_columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An argument parser laid out by :class:`HelpFormatter`; its sub-commands' parsers are of this class too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser(
     load: Iterable[str] | None = None, verbs: Mapping[str, Verb] = VERBS
 ) -> argparse.ArgumentParser:
     """The argument parser with every verb listed; the verbs in ``load`` (default: all) get their arguments."""
-    parser = argparse.ArgumentParser(prog="lumbar", description=DESCRIPTION)
+    parser = ArgumentParser(prog="lumbar", description=DESCRIPTION)
     sub = parser.add_subparsers(dest="verb", metavar="COMMAND")
     wanted = set(verbs if load is None else load)
     for name, verb in verbs.items():
@@ -85,10 +122,21 @@ def build_parser(
     return parser
 
 
+def parser_for(argv: Sequence[str], verbs: Mapping[str, Verb] = VERBS) -> argparse.ArgumentParser:
+    """The parser that reads ``argv``: when its first word names a verb, a parser of that verb alone, with
+    its arguments (the others' parsers are not built); else every verb listed, for the help and the errors.
+
+    Both give the same help and errors for the same ``argv``: the top-level usage names no verb
+    (``COMMAND``), and a verb's parser is the same whichever others are listed beside it."""
+    if argv and argv[0] in verbs:
+        return build_parser(load=argv[:1], verbs={argv[0]: verbs[argv[0]]})
+    return build_parser(load=(), verbs=verbs)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `lumbar` script; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(load=argv[:1] if argv and argv[0] in VERBS else ())
+    parser = parser_for(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 
 from lumbar.errors import InputError
-from lumbar.interview.answers import given_answers
 from lumbar.knowledge.loader import KnowledgeBase
 
 
@@ -27,6 +26,11 @@ def add_answer_flag(parser: argparse.ArgumentParser) -> None:
 
 def read_answer_flags(kb: KnowledgeBase, flags: list[str]) -> dict[str, bool | float]:
     """The ``--answer`` values as the assessment takes them; InputError says which one is wrong."""
+    if not flags:
+        return {}
+    # here, not at the top: a command without answers needs none of the interview's modules
+    from lumbar.interview.answers import given_answers  # noqa: PLC0415
+
     raw: dict[str, object] = {}
     for flag in flags:
         finding_id, sep, value = flag.partition("=")

@@ -50,10 +50,22 @@ class Caseless:
     that says what every match holds (``needs``: one of these words; ``digit``: a decimal digit) is
     not even compiled for a text without it, and such a text is answered at once: most texts give
     no number (tests/unit/intake/test_caseless.py checks each claim against the parsed pattern).
+
+    ``strict``: match exactly as IGNORECASE does, which also reads "ı" as "i" and "ſ" as "s" (their lower
+    case is themselves, so the lower-cased text would not match them): a text holding either is matched
+    with the case-insensitive pattern.
     """
 
+    strict = False
+
     def __init__(
-        self, pattern: str, flags: int = 0, *, needs: tuple[str, ...] = (), digit: bool = False
+        self,
+        pattern: str,
+        flags: int = 0,
+        *,
+        needs: tuple[str, ...] = (),
+        digit: bool = False,
+        strict: bool = False,
     ) -> None:
         if _has_upper_letter(pattern) or any(_has_upper_letter(word) for word in needs):
             raise ValueError(f"a caseless pattern is written in lower case: {pattern!r}")
@@ -61,6 +73,8 @@ class Caseless:
         self.flags = flags
         self.needs = needs
         self.digit = digit
+        if strict:
+            self.strict = True
 
     def possible(self, low: str) -> bool:
         """False when the lower-cased text ``low`` lacks what every match holds."""
@@ -78,7 +92,7 @@ class Caseless:
         return re.compile(self.pattern, self.flags | re.IGNORECASE)
 
     def search(self, text: str, pos: int = 0) -> CaselessMatch | None:
-        low = _lower(text)
+        low = _lower(text) if not self.strict else _lower_strict(text)
         if low is None:
             found = self._exact.search(text, pos)
             return CaselessMatch(found, text) if found else None
@@ -88,19 +102,26 @@ class Caseless:
         return CaselessMatch(found, text) if found else None
 
     def match(self, text: str, pos: int = 0) -> CaselessMatch | None:
-        low = _lower(text)
+        low = _lower(text) if not self.strict else _lower_strict(text)
         if low is not None and not self.possible(low):
             return None
         found = self._exact.match(text, pos) if low is None else self._fast.match(low, pos)
         return CaselessMatch(found, text) if found else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[CaselessMatch]:
-        low = _lower(text)
+        low = _lower(text) if not self.strict else _lower_strict(text)
         if low is not None and not self.possible(low):
             return iter(())
         end = len(text) if endpos is None else endpos
         found = self._exact.finditer(text, pos, end) if low is None else self._fast.finditer(low, pos, end)
         return (CaselessMatch(m, text) for m in found)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The span of each match in ``text`` (``finditer``'s, without a match object for each)."""
+        low = _lower(text) if not self.strict else _lower_strict(text)
+        if low is not None and not self.possible(low):
+            return []
+        return [m.span() for m in (self._exact.finditer(text) if low is None else self._fast.finditer(low))]
 
 
 def _lower(text: str) -> str | None:
@@ -118,6 +139,16 @@ def _lower(text: str) -> str | None:
 
 
 _last: tuple[str, str | None] = ("", "")
+
+
+def _lower_strict(text: str) -> str | None:
+    """``_lower(text)``, or None also when the text holds "ı" or "ſ", which IGNORECASE matches as "i" and
+    "s" (the other letters it folds into a-z, "İ" and the Kelvin sign, lower-case to them or change the
+    length)."""
+    low = _lower(text)
+    return None if low is None or "ı" in low or "ſ" in low else low
+
+
 _DIGIT = re.compile(r"\d")
 
 

@@ -49,7 +49,7 @@ _AGE_INTRO = Caseless(
     needs=("old",),
 )
 #: a text that starts with "he" or "she" describes someone else.
-_PRONOUN_START = Caseless(r"^\W*(he|she)\b")
+_PRONOUN_START = Caseless(r"^\W*(he|she)\b", needs=("he",))
 #: the writer speaks of their own symptoms, so an opening relation is background ("my sister had a
 #: slipped disc and now I have the same pain").
 _FIRST_PERSON_SYMPTOM = Caseless(
@@ -57,6 +57,8 @@ _FIRST_PERSON_SYMPTOM = Caseless(
     r"\s+(?:\w+\s+){0,3}?(?:pain|ache|aches|back|backache|leg|legs|cramps?|spasms?|numb\w*|tingl\w*|stiff\w*"
     r"|sciatica|fever|same)\b|\bmy\s+(?:own\s+)?(?:lower\s+)?(?:back|legs?|foot|feet|bladder|bowels?|bottom|bum)\b"
     r"|\bi(?:'m|\s+am)\s+(?:\w+\s+){0,4}?(?:with|in|have|got)\s+(?:\w+\s+){0,2}?(?:pain|agony|ache|backache|sciatica)\b)",
+    # what each of its three ways holds: a text with none of these is answered without compiling it
+    needs=("have", "get", "feel", "'ve", "my", "pain", "agony", "ache", "sciatica"),
 )
 _THIRD_PERSON = Caseless(r"\b(he|she|his|her|him)\b")
 _SEX_WORDS = {

@@ -6,7 +6,7 @@ order, nested records as objects, levels and kinds as their values, dates as ISO
 from __future__ import annotations
 
 import json
-from datetime import date
+import sys
 from enum import Enum
 from typing import Any, cast
 
@@ -47,7 +47,9 @@ def _plain(value: Any, exclude_defaults: bool, by_alias: bool) -> Any:
         return [_plain(entry, exclude_defaults, by_alias) for entry in value]
     if isinstance(value, dict):
         return {_key(key): _plain(entry, exclude_defaults, by_alias) for key, entry in value.items()}
-    if isinstance(value, date):
+    # a date or a datetime: none exists until datetime is imported, which a one-shot assessment never does
+    dates = sys.modules.get("datetime")
+    if dates is not None and isinstance(value, dates.date):
         return value.isoformat()
     return value
 

@@ -8,7 +8,9 @@ it back instead of building it on its first assessment.
 from __future__ import annotations
 
 import functools
-import threading
+from _thread import (
+    allocate_lock,
+)  # threading.Lock itself: the threading module costs a start 3.6 M instructions
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
@@ -32,7 +34,7 @@ class PerKnowledgeBase(Generic[T]):
         self.build = build
         self.name = f"{build.__module__}.{build.__qualname__}"
         self._results: dict[int, tuple[KnowledgeBase, T]] = {}
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
 
     def __call__(self, kb: KnowledgeBase) -> T:
         found = self._results.get(id(kb))

@@ -287,7 +287,7 @@ def test_each_plan_items_advice_is_made_once_and_says_what_the_item_says(
 def test_plan_advice_is_the_whole_plans_advice(kb: KnowledgeBase, text: str) -> None:
     """The assessment's short way to its advice gives what the whole plan's advice list gives."""
     assessment = AssessmentEngine(kb).assess(text)
-    assert plan_advice(assessment, kb, TODAY) == advice_items(make_plan(assessment, kb, TODAY))
+    assert plan_advice(assessment, kb) == advice_items(make_plan(assessment, kb, TODAY))
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,15 @@ WRITING = ("tempfile",)
 #: only to hash the knowledge base's files when their stamp no longer matches: the caches are named and
 #: checked by CRC-32 and whole stamps (loading hashlib and its first SHA-256 cost 17 M instructions)
 HASHING = ("hashlib", "_hashlib")
+#: argparse's help formatter asks shutil (which imports bz2 and lzma) for the terminal's width at every
+#: ``add_argument``; lumbar's asks the terminal itself, and only the named verb's parser is built
+ARGUMENTS = ("shutil", "bz2", "lzma")
+#: a JSON assessment holds no date (the plan's review date is the plan's), so no datetime (5 M instructions)
+UNDATED = ("datetime",)
+#: the interview's modules read ``--answer`` flags; a command without them needs none
+WITHOUT_ANSWERS = ("lumbar.interview",)
+#: the engine's tables are memoised under a lock from ``_thread``: the threading module costs 3.6 M
+NO_THREADS = ("threading",)
 TEXT = "Back spasm after lifting, no numbness."
 
 
@@ -106,7 +115,17 @@ def test_assess_json_loads_nothing_heavy(tmp_path: Path, cached: bool) -> None:
     assert "rapidfuzz" not in names
     if cached:
         assert "yaml" not in names  # the compiled knowledge base is read, not the YAML files
-        assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *HASHING) if name in names] == []
+        light = (
+            *FROM_CACHE,
+            *NO_DATACLASSES,
+            *WRITING,
+            *HASHING,
+            *ARGUMENTS,
+            *UNDATED,
+            *WITHOUT_ANSWERS,
+            *NO_THREADS,
+        )
+        assert [name for name in light if name in names] == []
         # the kept English words are read, not pyspellchecker's gzipped JSON list, and searched in
         # their lines, not read into a set
         assert [name for name in ("spellchecker", "gzip") if name in names] == []
@@ -126,6 +145,14 @@ def test_a_text_with_numbers_and_an_unknown_word_loads_what_it_needs(tmp_path: P
     assert lazy["speller_index"] is True
 
 
+def test_answers_load_the_interviews_reading_of_them(tmp_path: Path) -> None:
+    """The check above would pass if ``--answer`` were never read."""
+    argv = ["assess", "--text", TEXT, "--answer", "saddle_numbness=no", "--json"]
+    names, output = loaded_by(argv, tmp_path)
+    assert json.loads(output)["level"]
+    assert "lumbar.interview" in names
+
+
 def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:
     batch = tmp_path / "batch.jsonl"
     batch.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
@@ -134,7 +161,17 @@ def test_assess_batch_loads_nothing_heavy(tmp_path: Path) -> None:
     assert [name for name in (*NEVER, *REPORT) if name in names] == []
     names, output = loaded_by(["assess", "--batch", str(batch)], tmp_path)
     assert json.loads(output)["id"] == "a"
-    assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *HASHING) if name in names] == []
+    light = (
+        *FROM_CACHE,
+        *NO_DATACLASSES,
+        *WRITING,
+        *HASHING,
+        *ARGUMENTS,
+        *UNDATED,
+        *WITHOUT_ANSWERS,
+        *NO_THREADS,
+    )
+    assert [name for name in light if name in names] == []
 
 
 def test_the_report_loads_no_rich(tmp_path: Path) -> None:
@@ -143,4 +180,8 @@ def test_the_report_loads_no_rich(tmp_path: Path) -> None:
     assert "YOU CAN MANAGE THIS AT HOME" in output and "Likely cause" in output
     assert "lumbar.cli.render" in names  # the checks below would pass on a run that drew no report
     assert [name for name in (*NEVER, *REPORT) if name in names] == []
-    assert [name for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING) if name in names] == []
+    assert [
+        name
+        for name in (*FROM_CACHE, *NO_DATACLASSES, *WRITING, *ARGUMENTS, *WITHOUT_ANSWERS)
+        if name in names
+    ] == []

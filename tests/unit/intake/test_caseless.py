@@ -129,3 +129,12 @@ def test_a_text_without_what_every_match_holds_is_answered_without_compiling() -
     assert found is not None and found.group(0) == "3 DAYS"
     arabic = pattern.search("for \u0663 days")  # \\d is any decimal digit, and so is the test for one
     assert arabic is not None and arabic.group(1) == "\u0663"
+
+
+def test_a_strict_pattern_reads_dotless_i_and_long_s_as_ignorecase_does() -> None:
+    assert re.search("sit", "ſıt", re.IGNORECASE) is not None
+    assert Caseless("sit").search("ſıt") is None  # their lower case is themselves
+    found = Caseless("sit", strict=True).search("ſıt")
+    assert found is not None and found.group(0) == "ſıt"
+    assert Caseless("sit", strict=True).spans("A SIT, a ſıt") == [(2, 5), (9, 12)]
+    assert Caseless("sit").spans("A SIT, a sit") == [(2, 5), (9, 12)]

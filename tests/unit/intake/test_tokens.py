@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from lumbar.intake.tokens import phrase_stems, stem, tokenize
+from lumbar.intake.caseless import _lower_strict
+from lumbar.intake.tokens import Shorthand, _merge_cannot, phrase_stems, stem, tokenize
 
 
 def words(text: str) -> list[str]:
@@ -99,3 +103,68 @@ def test_a_spaced_dash_is_punctuation_and_a_hyphen_is_not() -> None:
     assert [t.text for t in tokenize("numbness - no")] == ["numbness", "-", "no"]
     assert [t.is_punct for t in tokenize("pain – worse")] == [False, True, False]
     assert "-" not in [t.text for t in tokenize("a well-known x-ray")]
+
+
+#: what IGNORECASE reads as a-z and a text may hold: capitals, dotted and dotless i, long s, the Kelvin sign
+_FOLDING = "aAiIİısSſkKK"
+_ODD_FORMS = ("2day", "w/o", "pee'd", "dark yellow", "b4", "&", "+")
+
+
+def _reference_tokens(text: str, shorthand: Shorthand) -> list[tuple[str, int, int]]:
+    """What the tokenizer found with its patterns compiled IGNORECASE, before they matched the lower-cased text."""
+    elongated = re.compile(r"([a-z])\1{2,}", re.IGNORECASE)
+    runs = [m.start() for m in elongated.finditer(text)]
+    found = []
+    for m in re.compile(shorthand.pattern.pattern, re.IGNORECASE).finditer(text):
+        word = m.group().lower()
+        if any(m.start() <= run < m.end() for run in runs) and len(word) > 2:
+            word = elongated.sub(r"\1\1", word)
+        found.append((word, *m.span()))
+    return found
+
+
+def test_the_letters_ignorecase_reads_as_a_to_z_lower_case_to_them_or_are_read_as_written() -> None:
+    """Every character IGNORECASE matches with [a-z] lower-cases to one letter a-z, or makes a strict
+    pattern match the text as written ("İ" changes the length, "ı" and "ſ" are named); and no other does."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000:
+            continue
+        lowered_to_letter = len(char.lower()) == 1 and "a" <= char.lower() <= "z"
+        read_as_written = _lower_strict(char + " ") is None
+        assert bool(letter.fullmatch(char)) == lowered_to_letter or read_as_written, hex(code)
+
+
+def test_shorthand_reads_each_text_as_ignorecase_did() -> None:
+    shorthand = Shorthand({form: "x" for form in _ODD_FORMS})
+    rng = random.Random(16)
+    pieces = [
+        *_FOLDING,
+        "aaa",
+        "SSS",
+        "ſſſ",
+        "KKk",
+        " ",
+        "  ",
+        "'",
+        "’",
+        " - ",
+        "-",
+        ".",
+        "3",
+        "4.5",
+        *_ODD_FORMS,
+    ]
+    pieces += [form.upper() for form in _ODD_FORMS]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        expected = _reference_tokens(text, shorthand)
+        got = [(t.text, t.start, t.end) for t in tokenize(text, shorthand=shorthand)]
+        assert got == [(w, s, e) for w, s, e in _merged(expected, shorthand)], text
+
+
+def _merged(found: list[tuple[str, int, int]], shorthand: Shorthand) -> list[tuple[str, int, int]]:
+    """The reference's words expanded and merged as the tokenizer does after matching."""
+    raw = [(part, start, end) for word, start, end in found for part in shorthand.parts(word)]
+    return _merge_cannot(raw)
