@@ -272,7 +272,8 @@ def test_a_person_with_every_ambulance_sign_in_reach_is_told_to_call_now(kb: Kno
         "belly pain and a pulsing feeling in my belly. I am short of breath and wheezing. I feel faint. My "
         "face has gone grey. I am confused and hard to wake. I have a fever and a rash that does not fade. "
         "I took too much paracetamol. I wet myself. I have no feeling during sex. I have spasms all over my body. "
-        "I had my baby last week and I am soaking a pad every hour; my waters broke and something is coming out."
+        "I had my baby last week and I am soaking a pad every hour; my waters broke and something is coming out. "
+        "My poo is black like tar and I vomited blood. My belly is hard as a board. Both my legs are weak and I fell."
     )
     assessment = AssessmentEngine(kb).assess(text)
     assert assessment.level is Level.EMERGENCY_AMBULANCE
