@@ -138,3 +138,20 @@ def test_a_checklist_answered_no_then_yes_keeps_the_yes(read: Read) -> None:
 def test_crashing_on_a_sofa_is_not_an_accident(read: Read) -> None:
     assert "major_trauma" not in read("crashed on my mate's sofa after a night out").present()
     assert "major_trauma" in read("I crashed my car yesterday").present()
+
+
+@pytest.mark.parametrize(
+    ("text", "finding_id"),
+    [
+        ("The ladder went out from under me and I came down fourteen feet onto the patio.", "major_trauma"),
+        ("For the first time ever she's been wet and soiled.", "bowel_incontinence"),
+        ("On my lower back appear some lump, hard, not moving.", "spinal_deformity"),
+        (
+            "Hurt my back gardening 5 weeks ago, thought it would settle but it's still the same.",
+            "pain_not_improving",
+        ),
+        ("The pain in my lower back is the worst I've ever had.", "severe_pain"),
+    ],
+)
+def test_signs_said_by_older_people_and_their_families(read: Read, text: str, finding_id: str) -> None:
+    assert finding_id in read(text).present()
