@@ -155,3 +155,8 @@ def test_crashing_on_a_sofa_is_not_an_accident(read: Read) -> None:
 )
 def test_signs_said_by_older_people_and_their_families(read: Read, text: str, finding_id: str) -> None:
     assert finding_id in read(text).present()
+
+
+def test_is_fine_does_not_reach_back_across_a_comma(read: Read) -> None:
+    """'left leg sciatica, right leg is fine': the sciatica stays."""
+    assert "leg_pain_radiating" in read("left leg sciatica, right leg is fine").present()
