@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,43 +13,44 @@ from lumbar.intake import speller
 from lumbar.intake.speller import EnglishWords, english_words
 
 
-def test_the_english_words_are_kept_in_the_cache_folder_and_read_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def kept_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[set[str], Path]]:
+    """The English words read once with the cache in ``tmp_path``, and the file they were kept in."""
     monkeypatch.setenv("LUMBAR_CACHE", str(tmp_path))
     english_words.cache_clear()
     try:
         words = english_words().as_set()
         (kept,) = tmp_path.glob("english-words-*.txt")
-        english_words.cache_clear()
-        assert english_words().as_set() == words and "walk" in words and "fever" in words
-        assert "" not in words and len(words) > 10_000
-        kept.write_bytes(kept.read_bytes().replace(b"\nwalk\n", b"\nwalks\n"))  # damaged: read from the list
-        english_words.cache_clear()
-        assert english_words().as_set() == words
-        assert kept.read_bytes().count(b"\nwalk\n") == 1  # and kept again, whole
+        yield words, kept
     finally:
         english_words.cache_clear()
+
+
+def test_the_english_words_are_kept_in_the_cache_folder_and_read_back(
+    kept_words: tuple[set[str], Path],
+) -> None:
+    words, kept = kept_words
+    english_words.cache_clear()
+    assert english_words().as_set() == words and "walk" in words and "fever" in words
+    assert "" not in words and len(words) > 10_000
+    kept.write_bytes(kept.read_bytes().replace(b"\nwalk\n", b"\nwalks\n"))  # damaged: read from the list
+    english_words.cache_clear()
+    assert english_words().as_set() == words
+    assert kept.read_bytes().count(b"\nwalk\n") == 1  # and kept again, whole
 
 
 def test_words_kept_from_another_list_under_the_same_name_are_not_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    kept_words: tuple[set[str], Path],
 ) -> None:
-    monkeypatch.setenv("LUMBAR_CACHE", str(tmp_path))
+    words, kept = kept_words
+    header, _, body = kept.read_bytes().partition(b"\n")
+    assert header.startswith(f"{zlib.crc32(body):08x} ".encode())
+    # another list whose stamp has the same checksum (one in four billion): its words, its stamp
+    other = b"walk\nzzzz\n"
+    kept.write_bytes(f"{zlib.crc32(other):08x} ".encode() + b'"another list"\n' + other)
     english_words.cache_clear()
-    try:
-        words = english_words().as_set()
-        (kept,) = tmp_path.glob("english-words-*.txt")
-        header, _, body = kept.read_bytes().partition(b"\n")
-        assert header.startswith(f"{zlib.crc32(body):08x} ".encode())
-        # another list whose stamp has the same checksum (one in four billion): its words, its stamp
-        other = b"walk\nzzzz\n"
-        kept.write_bytes(f"{zlib.crc32(other):08x} ".encode() + b'"another list"\n' + other)
-        english_words.cache_clear()
-        assert english_words().as_set() == words
-        assert kept.read_bytes() == header + b"\n" + body  # and kept again from this list
-    finally:
-        english_words.cache_clear()
+    assert english_words().as_set() == words
+    assert kept.read_bytes() == header + b"\n" + body  # and kept again from this list
 
 
 def test_the_kept_lines_answer_as_the_set_does() -> None:
