@@ -318,8 +318,23 @@ _TEMP_RANGE_TOP = Caseless(r"\s*(?:to|-|–)\s*(3\d(?:\.\d)?)(?!\d)", digit=True
 _TEMP_STATED_UNIT = Caseless(r"°|degree|deg\b|celsius|fahrenheit|centigrade")
 
 
+#: a temperature in words after its word: "temp thirty eight point two", "fever of thirty-nine".
+_TEMP_IN_WORDS = Caseless(
+    r"\b(?:temperature|temp|fever|thermometer)\b\W*(?:[a-z']+\W+){0,3}?"
+    r"(thirty[\s-]?(?:five|six|seven|eight|nine)|forty(?:[\s-]?(?:one|two))?)"
+    r"(?:\s+point\s+(zero|one|two|three|four|five|six|seven|eight|nine))?\b"
+    r"(?!\s*(?:years?|yrs?|days?|weeks?|months?|minutes?|mins?|hours?|times|kg|kilos?|pounds|mg|%))",
+    needs=("temp", "fever", "thermometer"),
+)
+_DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+
+
 def read_temperature(text: str) -> Quantity | None:
     """Body temperature in °C; °F is converted and a bare number is read by its size."""
+    in_words = _TEMP_IN_WORDS.search(text)
+    if in_words and not any(ch.isdigit() for ch in in_words.group(0)):
+        tenths = _DIGIT_WORDS.index(in_words.group(2).lower()) / 10 if in_words.group(2) else 0.0
+        return Quantity(word_number(in_words.group(1)) + tenths, in_words.group(0).strip())
     stated: Quantity | None = None
     for pattern in (_TEMP_WITH_UNIT, _TEMP_AFTER_WORD, _TEMP_DEGREES, _TEMP_BEFORE_WORD):
         for m in pattern.finditer(text):

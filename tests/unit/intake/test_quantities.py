@@ -38,6 +38,8 @@ def value(quantity: object) -> float | None:
         ("been drenchin the sheets n had 39.2 last nite", 39.2),  # a bare reading with one decimal
         ("I was 38.1 this afternoon", 38.1),
         ("he was 101.3 last night", 38.5),  # a bare Fahrenheit reading
+        ("Lower back ache three days, temp thirty eight point two.", 38.2),  # in words
+        ("a fever of thirty-nine since last night", 39.0),
     ],
 )
 def test_temperature(text: str, celsius: float) -> None:
@@ -62,6 +64,7 @@ def test_temperature(text: str, celsius: float) -> None:
         "it cost £38.50",
         "back on 12.05.2025",
         "38.5% of people",
+        "no fever for forty years",
     ],
 )
 def test_not_a_body_temperature(text: str) -> None:
