@@ -88,18 +88,20 @@ def read_subject(text: str) -> Subject:
     if intro and not _FIRST_PERSON_SYMPTOM.search(text, intro.end()):
         relation = intro.group(1).lower()
         sex = "female" if relation in _FEMALE else "male" if relation in _MALE else None
-        if sex is None:
-            pronoun = _THIRD_PERSON.search(text)
-            sex = _SEX_FROM_PRONOUN.get(pronoun.group(1).lower()) if pronoun else None
-        return Subject("other", relation, sex)
+        return Subject("other", relation, sex or _sex_from_pronoun(text))
     aged = _AGE_INTRO.search(text)
     if aged and not _FIRST_PERSON_SYMPTOM.search(text, aged.end()):
-        pronoun = _THIRD_PERSON.search(text, aged.end())
-        return Subject("other", None, _SEX_FROM_PRONOUN.get(pronoun.group(1).lower()) if pronoun else None)
+        return Subject("other", None, _sex_from_pronoun(text, aged.end()))
     opening = _PRONOUN_START.search(text)
     if opening:
         return Subject("other", None, _SEX_FROM_PRONOUN[opening.group(1).lower()])
     return Subject("self", None, _sex_of_writer(text))
+
+
+def _sex_from_pronoun(text: str, start: int = 0) -> str | None:
+    """The sex the first "he", "she", "his", "her" or "him" from ``start`` gives, if any."""
+    pronoun = _THIRD_PERSON.search(text, start)
+    return _SEX_FROM_PRONOUN.get(pronoun.group(1).lower()) if pronoun else None
 
 
 def speaks_of_own_symptoms(text: str) -> bool:

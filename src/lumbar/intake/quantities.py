@@ -326,7 +326,7 @@ _TEMP_IN_WORDS = Caseless(
     r"(?!\s*(?:years?|yrs?|days?|weeks?|months?|minutes?|mins?|hours?|times|kg|kilos?|pounds|mg|%))",
     needs=("temp", "fever", "thermometer"),
 )
-_DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+_DIGIT_WORDS = ["zero", *_UNITS]
 
 
 def read_temperature(text: str) -> Quantity | None:
