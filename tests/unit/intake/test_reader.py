@@ -160,3 +160,38 @@ def test_signs_said_by_older_people_and_their_families(read: Read, text: str, fi
 def test_is_fine_does_not_reach_back_across_a_comma(read: Read) -> None:
     """'left leg sciatica, right leg is fine': the sciatica stays."""
     assert "leg_pain_radiating" in read("left leg sciatica, right leg is fine").present()
+
+
+def test_a_no_that_goes_on_does_not_answer_the_question_before_it(read: Read) -> None:
+    """'… stingy wee at the same time? no temp': the no is forward; 'bleeding? no.' still answers."""
+    reading = read("is it normal to get back ache and stingy wee at the same time? no temp i dont think")
+    assert "dysuria" in reading.present()
+    assert "fever" not in reading.present()
+    assert "vaginal_bleeding" not in read("30 weeks, back aches. bleeding? no. baby kicking").present()
+
+
+def test_what_makes_it_worse_is_not_a_supposition(read: Read) -> None:
+    """'worse if i lounge about, wakes me round 4am': the waking is said, not supposed."""
+    assert "wakes_second_half_night" in read("worse if i lounge about, wakes me round 4am").present()
+
+
+def test_not_coming_and_going_denies_only_itself(read: Read) -> None:
+    """'constant not coming n going belly hard as a rock': the belly stays."""
+    reading = read("back pain constant not coming n going belly hard as a rock n bleeding")
+    assert {"constant_pain", "rigid_belly"} <= reading.present()
+    assert "colicky_pain" not in reading.present()
+    assert "colicky_pain" in read("the pain comes and goes in my back").present()
+
+
+@pytest.mark.parametrize(
+    ("text", "finding_id"),
+    [
+        ("Third round of chemo last Tuesday, back aching.", "immunosuppression"),
+        ("I am on the kidney machine three days a week.", "immunosuppression"),
+        ("Had my heart valve replaced two years ago.", "heart_valve"),
+        ("I've got a small bulge on the main artery in my tummy.", "known_aortic_aneurysm"),
+        ("My daughter gets cramping on the first day of her period.", "during_period"),
+    ],
+)
+def test_infection_and_vessel_risks_said_by_their_treatment(read: Read, text: str, finding_id: str) -> None:
+    assert finding_id in read(text).present()
