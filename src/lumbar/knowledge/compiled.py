@@ -56,6 +56,7 @@ CODE_FILES = (
     "diary_rules.py",
     "loader.py",
     "medicine_names.py",
+    "trigger_families.py",
     "compiled.py",
 )
 PREFIX = "knowledge-"

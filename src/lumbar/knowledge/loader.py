@@ -48,6 +48,7 @@ from lumbar.knowledge.schema import (
     WarningSignRule,
     WordClass,
 )
+from lumbar.knowledge.trigger_families import CONTEXT_RULES_FILE, CONTEXT_WORDS_FILE, expand_families
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -283,6 +284,8 @@ def parse_knowledge(root: Traversable | Path) -> tuple[KnowledgeBase, list[Probl
     tables: dict[str, Any] = {}
     for name, model in ITEM_FILES.items():
         raw = read_yaml(root / name, problems)
+        if name == CONTEXT_RULES_FILE:
+            raw = expand_families(raw, read_yaml(root / CONTEXT_WORDS_FILE, problems), problems)
         items: list[Any] = list(_validate_items(name, raw, model, problems))
         key = name.removesuffix(".yaml")
         if name in LIST_FILES:
