@@ -187,7 +187,7 @@ _LONE_AGE = Caseless(r"(?:^|,)\s*(\d{2,3})\s*(?=,|\.?\s*$)", digit=True)
 
 
 def word_number(words: str) -> int:
-    """The value of a number written in words, up to 99 ("sixty-eight" -> 68)."""
+    """The value of a number written in words, up to 999 ("sixty-eight" -> 68, "a hundred and one" -> 101)."""
     parts = re.split(r"[\s-]+", words.lower().strip())
     value = 0
     for part in parts:
@@ -196,8 +196,11 @@ def word_number(words: str) -> int:
             value += 20 + 10 * _TENS.index(part)
         elif part in _TEENS:
             value += 10 + _TEENS.index(part)
-        else:
+        elif part == "hundred":
+            value = max(value, 1) * 100
+        elif part in _UNITS:
             value += 1 + _UNITS.index(part)
+        # "a" and "and" ("a hundred and one") add nothing
     return value
 
 
@@ -318,10 +321,12 @@ _TEMP_RANGE_TOP = Caseless(r"\s*(?:to|-|–)\s*(3\d(?:\.\d)?)(?!\d)", digit=True
 _TEMP_STATED_UNIT = Caseless(r"°|degree|deg\b|celsius|fahrenheit|centigrade")
 
 
-#: a temperature in words after its word: "temp thirty eight point two", "fever of thirty-nine".
+#: a temperature in words after its word: "temp thirty eight point two", "fever of thirty-nine", and in
+#: Fahrenheit "my temp's a hundred and one".
 _TEMP_IN_WORDS = Caseless(
     r"\b(?:temperature|temp|fever|thermometer)\b\W*(?:[a-z']+\W+){0,3}?"
-    r"(thirty[\s-]?(?:five|six|seven|eight|nine)|forty(?:[\s-]?(?:one|two))?)"
+    r"(thirty[\s-]?(?:five|six|seven|eight|nine)|forty(?:[\s-]?(?:one|two))?"
+    r"|(?:a|one)\s+hundred(?:\s+and)?\s+(?:one|two|three|four|five|six))"
     r"(?:\s+point\s+(zero|one|two|three|four|five|six|seven|eight|nine))?\b"
     r"(?!\s*(?:years?|yrs?|days?|weeks?|months?|minutes?|mins?|hours?|times|kg|kilos?|pounds|mg|%))",
     needs=("temp", "fever", "thermometer"),
@@ -334,7 +339,9 @@ def read_temperature(text: str) -> Quantity | None:
     in_words = _TEMP_IN_WORDS.search(text)
     if in_words and not any(ch.isdigit() for ch in in_words.group(0)):
         tenths = _DIGIT_WORDS.index(in_words.group(2).lower()) / 10 if in_words.group(2) else 0.0
-        return Quantity(word_number(in_words.group(1)) + tenths, in_words.group(0).strip())
+        said = word_number(in_words.group(1)) + tenths
+        celsius = (said - 32) * 5 / 9 if said >= 100 else said
+        return Quantity(round(celsius, 1), in_words.group(0).strip())
     stated: Quantity | None = None
     for pattern in (_TEMP_WITH_UNIT, _TEMP_AFTER_WORD, _TEMP_DEGREES, _TEMP_BEFORE_WORD):
         for m in pattern.finditer(text):

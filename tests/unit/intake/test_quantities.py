@@ -39,6 +39,8 @@ def value(quantity: object) -> float | None:
         ("I was 38.1 this afternoon", 38.1),
         ("he was 101.3 last night", 38.5),  # a bare Fahrenheit reading
         ("Lower back ache three days, temp thirty eight point two.", 38.2),  # in words
+        ("back ache since thursday and now my temp's a hundred and one", 38.3),  # in words, Fahrenheit
+        ("fever of a hundred and two point five last night", 39.2),
         ("a fever of thirty-nine since last night", 39.0),
     ],
 )
@@ -206,6 +208,7 @@ def test_evidence_quotes_the_words() -> None:
 
 def test_word_number() -> None:
     assert [word_number(w) for w in ("sixty-eight", "thirty four", "fifteen", "ninety")] == [68, 34, 15, 90]
+    assert [word_number(w) for w in ("a hundred and one", "one hundred", "two hundred and five")] == [101, 100, 205]
 
 
 @pytest.mark.parametrize(
