@@ -208,7 +208,11 @@ def test_evidence_quotes_the_words() -> None:
 
 def test_word_number() -> None:
     assert [word_number(w) for w in ("sixty-eight", "thirty four", "fifteen", "ninety")] == [68, 34, 15, 90]
-    assert [word_number(w) for w in ("a hundred and one", "one hundred", "two hundred and five")] == [101, 100, 205]
+    assert [word_number(w) for w in ("a hundred and one", "one hundred", "two hundred and five")] == [
+        101,
+        100,
+        205,
+    ]
 
 
 @pytest.mark.parametrize(
