@@ -60,6 +60,9 @@ CLAUSE_STARTERS = frozenset(
     ]
 )
 CONJUNCTIONS = frozenset({"and", "or"})
+#: the writer named as the subject or object: what follows is about them again, so someone else's scope
+#: ends there ("my husband noticed i was dragging my foot", "my mum said to me my back is red").
+WRITER_WORDS = frozenset({"i", "ive", "me", "myself"})
 
 
 class Trigger(Frozen):
@@ -213,6 +216,7 @@ class Scopes:
                 (tok.text == "," or tok.text in CONJUNCTIONS) and nxt in CLAUSE_STARTERS
             )
             commas[k] = tok.text in (",", "and")
+        writer = [tok.text in WRITER_WORDS for tok in tokens]
         terminators = [False] * n
         affirming = [False] * n
         for t in triggers:
@@ -224,6 +228,7 @@ class Scopes:
         self._commas = list(accumulate(commas, initial=0))
         self._terminators = list(accumulate(terminators, initial=0))
         self._affirming = list(accumulate(affirming, initial=0))
+        self._writer = list(accumulate(writer, initial=0))
 
     def clear(self, lo: int, hi: int, rule: ContextRule) -> bool:
         """True when no scope boundary of ``rule`` lies between token lo (inclusive) and hi (exclusive)."""
@@ -233,6 +238,8 @@ class Scopes:
             return False  # "will not walk and holds her back": the verb's negation ends with its clause
         if self._words[hi] - self._words[lo] > rule.max_scope:
             return False
+        if rule.category == ContextCategory.OTHER_PERSON and self._writer[hi] - self._writer[lo]:
+            return False  # the writer again: "my husband noticed i was dragging my foot"
         return not self._terminators[hi] - self._terminators[lo]
 
     def affirmed(self, lo: int, hi: int) -> bool:

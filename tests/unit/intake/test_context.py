@@ -196,3 +196,10 @@ def test_a_pseudo_trigger_switches_off_the_trigger_inside_it(make_kb: Callable[.
     assert detector.categories(tokens, lexicon.find(tokens)) == [set()]
     tokens = lexicon.tokens("not fever but chills")
     assert detector.categories(tokens, lexicon.find(tokens)) == [{ContextCategory.NEGATED}, set()]
+
+
+def test_the_writer_named_again_ends_someone_elses_scope(read: Read) -> None:
+    """'my husband was the one who noticed i was dragging my foot': the foot is the writer's."""
+    reading = read("back pain. my husband was the one who noticed I was dragging my foot")
+    assert "foot_drop" in reading.present()
+    assert "cancer_history" not in read("I have back pain for a week. My dad had prostate cancer.").present()
