@@ -38,7 +38,7 @@ from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.memo import per_knowledge_base
 from lumbar.knowledge.questionnaires import Band
-from lumbar.knowledge.schema import EvidenceGrade, Level, RecommendationStrength, Treatment
+from lumbar.knowledge.schema import EvidenceGrade, Level, RecommendationStrength, Treatment, WarningSignRule
 
 if TYPE_CHECKING:  # imported by make_plan, which dates the plan; an assessment's advice has no date
     from datetime import date
@@ -124,7 +124,11 @@ def _steps(assessment: Assessment, kb: KnowledgeBase, risk_group: Band | None) -
     suited = _suited(list(assessment.causes[:TOP_CAUSES]), kb, profile)
     urgent = _urgent(assessment, kb) if assessment.level in URGENT_LEVELS else None
     if urgent is not None:
-        sections, left_out = _wait_sections(kb, profile)
+        # the back's comfort measures only while waiting for help with the back; for a problem outside
+        # it (a bleeding stomach, an aneurysm) the deciding rule's own action says what to do meanwhile
+        deciding = _deciding(assessment, kb)
+        back = assessment.fits_back_problem and not (deciding and all(r.outside_back for r in deciding))
+        sections, left_out = _wait_sections(kb, profile) if back else ([], [])
     else:
         sections, left_out = _home_sections(kb, profile, suited)
         # while waiting for urgent help only comfort measures are offered; a doctor reviews medicines
@@ -178,10 +182,21 @@ def _suited(top: list[RankedCause], kb: KnowledgeBase, profile: Profile) -> dict
     return suited
 
 
+def _fired(assessment: Assessment, kb: KnowledgeBase) -> list[WarningSignRule]:
+    """The warning-sign rules that fired for ``assessment``."""
+    return [kb.rules[r.rule] for r in assessment.level_reasons if r.rule and r.rule in kb.rules]
+
+
+def _deciding(assessment: Assessment, kb: KnowledgeBase) -> list[WarningSignRule]:
+    """The fired rules that set the level (all the fired ones when none is at the level)."""
+    fired = _fired(assessment, kb)
+    return [rule for rule in fired if rule.level == assessment.level] or fired
+
+
 def _urgent(assessment: Assessment, kb: KnowledgeBase) -> UrgentMessage:
     """What to do now: the actions of the most urgent rules that fired, with their reasons."""
-    fired = [kb.rules[r.rule] for r in assessment.level_reasons if r.rule and r.rule in kb.rules]
-    top = [rule for rule in fired if rule.level == assessment.level] or fired
+    fired = _fired(assessment, kb)
+    top = _deciding(assessment, kb)
     first_rule = {rule.action: rule.id for rule in reversed(top)}
     actions = list(dict.fromkeys(rule.action for rule in top))
     sources = [str(c) for rule in top for c in rule.sources]

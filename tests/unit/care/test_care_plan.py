@@ -97,6 +97,19 @@ def test_emergency_outside_the_back_is_named_as_such(
     assert plan.urgent.actions[0] == rule.action
 
 
+def test_no_back_comfort_measures_while_waiting_for_help_outside_the_back(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    """A bleeding stomach's plan waits with its rule's action ("lie down, do not eat or drink"), not with
+    the back's positions; a back emergency keeps them."""
+    outside = next(r for r in kb.rules.values() if r.outside_back and r.level is Level.EMERGENCY_AMBULANCE)
+    plan = make_plan(make_assessment(level=outside.level, rules=(outside.id,)), kb, TODAY)
+    assert plan.sections == []
+    back = next(r for r in kb.rules.values() if r.level is Level.EMERGENCY and not r.outside_back)
+    plan = make_plan(make_assessment(level=back.level, rules=(back.id, outside.id)), kb, TODAY)
+    assert [s.id for s in plan.sections] == ["while_you_wait"]
+
+
 def test_every_item_carries_sources_grade_and_why(kb: KnowledgeBase, make_assessment: MakeAssessment) -> None:
     for assessment in [
         make_assessment(age=34),

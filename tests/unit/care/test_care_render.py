@@ -25,7 +25,7 @@ MakeAssessment = Callable[..., Assessment]
 def test_markdown_opens_with_the_urgent_action_at_emergency_levels(
     kb: KnowledgeBase, make_assessment: MakeAssessment
 ) -> None:
-    rule = next(r for r in kb.rules.values() if r.level is Level.EMERGENCY)
+    rule = next(r for r in kb.rules.values() if r.level is Level.EMERGENCY and not r.outside_back)
     text = render_markdown(make_plan(make_assessment(level=Level.EMERGENCY, rules=(rule.id,)), kb, TODAY))
     assert (
         text.index("## Do this now")
