@@ -33,6 +33,9 @@ CONJUNCTIONS = frozenset({"and", "or", "but"})
 DROPPABLE = frozenset("my the a an his her your their our".split())
 #: words that, in the gap of an "absent" phrase, turn it round ("legs are not strong" is not "legs are strong").
 NEGATORS = frozenset({"not", "no", "never", "cannot", "nor", "hardly", "barely", "scarcely"})
+#: words that stress or soften without changing what is said: even a contiguous phrase reads past one
+#: ("cannot really move my legs" is "cannot move my legs").
+INTENSIFIERS = frozenset("really even quite just actually properly totally completely literally".split())
 #: words that, after a conjunction, start a new clause that a phrase does not reach into.
 CLAUSE_PRONOUNS = frozenset("i my he she his her it we they their".split())
 
@@ -250,7 +253,9 @@ def _match_at(pattern: Pattern, tokens: list[Token], stems: list[str], start: in
         gap = skipped = 0
         pos += 1
         while pos < len(tokens) and not tokens[pos].is_punct and stems[pos] != wanted:
-            if pattern.contiguous or _new_clause(tokens, pos):
+            if pattern.contiguous and (skipped or tokens[pos].text not in INTENSIFIERS):
+                return None
+            if _new_clause(tokens, pos):
                 return None
             if pattern.negative and tokens[pos].text in NEGATORS:
                 return None

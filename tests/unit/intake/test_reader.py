@@ -195,3 +195,9 @@ def test_not_coming_and_going_denies_only_itself(read: Read) -> None:
 )
 def test_infection_and_vessel_risks_said_by_their_treatment(read: Read, text: str, finding_id: str) -> None:
     assert finding_id in read(text).present()
+
+
+def test_a_contiguous_phrase_reads_past_one_word_of_stress(read: Read) -> None:
+    """'cant really move my legs' is '=cannot move my legs'; two words in the way still break it."""
+    assert "bilateral_leg_symptoms" in read("landed flat on my back, cant really move my legs").present()
+    assert "bilateral_leg_symptoms" not in read("cannot really quite move my legs").present()
