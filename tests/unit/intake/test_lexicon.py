@@ -157,4 +157,3 @@ def test_the_phrase_table_unpacks_each_first_stem_as_built_and_only_when_asked()
 def test_a_stem_that_would_break_the_packing_is_refused() -> None:
     with pytest.raises(ValueError, match="cannot be packed"):
         PhraseTable({"leg": [Pattern.of("x", ("leg", "weak\tly"), False)]})
-
