@@ -131,6 +131,9 @@ def _signs(
         at_risk = at_risk or bool(used & background - unknowns)
         if applies(rule, profile, unknowns | starting, closer=bool(used)):
             lines.append(line)
+    # a rule whose action already says when to go sooner stands for the more urgent rule built on its signs
+    said = {worse for line in lines for worse in line.rule.says_when_worse}
+    lines = [line for line in lines if line.rule.id not in said]
     lines.sort(key=lambda line: -line.rule.level.rank)
     by_text: dict[str, SafetySign] = {}
     for line in _once(_promote(lines)):

@@ -171,6 +171,20 @@ def _check_references(kb: KnowledgeBase, problems: list[Problem]) -> None:
             _ref(problems, "rules.yaml", rule.id, "finding", ref, f)  # type: ignore[arg-type]
         for ref in rule.suspects:
             _ref(problems, "rules.yaml", rule.id, "cause", ref, kb.causes)  # type: ignore[arg-type]
+        for ref in rule.says_when_worse:
+            _ref(problems, "rules.yaml", rule.id, "rule", ref, kb.rules)  # type: ignore[arg-type]
+            worse = kb.rules.get(ref)
+            if worse is not None and (
+                worse.level.rank <= rule.level.rank
+                or not _condition_ids(rule.when) <= _condition_ids(worse.when)
+            ):
+                problems.append(
+                    Problem(
+                        "rules.yaml",
+                        rule.id,
+                        f"says_when_worse '{ref}' must be more urgent and need its signs",
+                    )
+                )
         audiences = rule.applies_to if isinstance(rule.applies_to, list) else []
         for ref in [f for audience in audiences for f in audience.findings]:
             _ref(problems, "rules.yaml", rule.id, "finding", ref, f)  # type: ignore[arg-type]

@@ -651,6 +651,7 @@ class WarningSignRule(Item):
         "outside_back",
         "screen",
         "search",
+        "says_when_worse",
     )
     DEFAULTS: ClassVar[dict[str, Any]] = {
         "sources": [],
@@ -658,6 +659,7 @@ class WarningSignRule(Item):
         "outside_back": False,
         "screen": False,
         "search": "",
+        "says_when_worse": [],
     }
 
     name: str
@@ -676,6 +678,8 @@ class WarningSignRule(Item):
     screen: bool
     #: words `lumbar ask` adds to the search when a question fires this rule (lower-case words, one space apart), so the sources' urgent advice comes first
     search: str
+    #: more urgent rules built on this rule's own signs whose escalation its action already says ('go to the emergency department if the pain is severe'); the safety-net shows this rule's one line instead of a second line for theirs
+    says_when_worse: list[str]
 
     def __init__(
         self,
@@ -692,6 +696,7 @@ class WarningSignRule(Item):
         outside_back: bool = False,
         screen: bool = False,
         search: str = "",
+        says_when_worse: list[str] = FACTORY,
     ) -> None:
         vars(self).update(
             id=id,
@@ -706,6 +711,7 @@ class WarningSignRule(Item):
             outside_back=outside_back,
             screen=screen,
             search=search,
+            says_when_worse=[] if says_when_worse is FACTORY else says_when_worse,
         )
 
 

@@ -125,7 +125,7 @@ def test_pregnancy_signs_are_conditional_for_a_woman_who_has_not_said(
 @pytest.mark.parametrize(
     ("present", "person", "new_sign", "at_least"),
     [
-        (("long_term_steroids",), {"age": 40, "sex": "male"}, "minor_fall", Level.EMERGENCY),
+        (("long_term_steroids",), {"age": 40, "sex": "male"}, "minor_fall", Level.CONSULTATION_24),
         (("recent_spinal_procedure",), {"age": 40, "sex": "male"}, "fever", Level.EMERGENCY),
         ((), {"age": 58, "sex": "male"}, "night_pain", Level.CONSULTATION_24),
     ],
@@ -281,3 +281,15 @@ def test_a_person_with_every_ambulance_sign_in_reach_is_told_to_call_now(kb: Kno
     assert plan.safety_net.note and "call 999" in plan.safety_net.note
     ordinary = make_plan(AssessmentEngine(kb).assess("I pulled my back lifting a box"), kb, today=TODAY)
     assert ordinary.safety_net.groups and ordinary.safety_net.note is None
+
+
+def test_a_rule_that_says_when_to_go_sooner_stands_for_the_more_urgent_one(
+    kb: KnowledgeBase, make_assessment: MakeAssessment
+) -> None:
+    """An older person's net lists a fall once, at the level of the rule that says "go to the emergency
+    department if the pain is severe", not again under the emergency department (says_when_worse)."""
+    covering = next(r for r in kb.rules.values() if r.says_when_worse)
+    lead = "minor_fall"
+    assert all(lead in kb.rules[ref].when.finding_ids() for ref in covering.says_when_worse)
+    plan = make_plan(make_assessment(age=75, sex="female"), kb, TODAY)
+    assert [s.level for s in signs_for(plan, lead)] == [covering.level]

@@ -405,6 +405,12 @@ class WarningSignRule(Item):
         description="words `lumbar ask` adds to the search when a question fires this rule"
         " (lower-case words, one space apart), so the sources' urgent advice comes first",
     )
+    says_when_worse: list[ItemId] = Field(
+        default_factory=list,
+        description="more urgent rules built on this rule's own signs whose escalation its action already"
+        " says ('go to the emergency department if the pain is severe'); the safety-net shows this"
+        " rule's one line instead of a second line for theirs",
+    )
 
 
 # --- care, tests, specialists, prevention, complications ---------------------------------------
