@@ -77,7 +77,8 @@ class Compiled(Frozen):
 
     @classmethod
     def of(cls, cond: Condition) -> Compiled:
-        """``cond`` compiled, as a flat kind (:class:`AllOf`, :class:`AllAndOneOf`) when its shape allows."""
+        """``cond`` compiled, as a flat kind (:class:`AllOf`, :class:`AllAndOneOf`, :class:`OneOfEach`) when its
+        shape allows."""
         any_ids = tuple(t for t in cond.any if isinstance(t, str))
         any_set = frozenset(any_ids) if len(set(any_ids)) == len(any_ids) else None
         all_nested = tuple(_compiled(t) for t in cond.all if isinstance(t, Condition))
@@ -89,6 +90,8 @@ class Compiled(Frozen):
                 kind = AllOf
             elif min_any == 1 and any_set is not None:
                 kind = AllAndOneOf
+        elif not min_any and all(_one_of(term) for term in all_nested):
+            kind = OneOfEach
         return kind(
             all_ids=frozenset(t for t in cond.all if isinstance(t, str)),
             all_nested=all_nested,
@@ -162,6 +165,34 @@ class AllAndOneOf(Compiled):
             # none of them present: false when all are absent, else open
             return False if self.any_set <= absent else None
         return None if unknown else True
+
+
+class OneOfEach(Compiled):
+    """A condition of findings that must all be present and at least one of each of some groups
+    (``all`` of plain ``any`` conditions, no ``any`` of its own): the same value as
+    :meth:`Compiled.evaluate`, in fewer steps."""
+
+    all_nested: tuple[AllAndOneOf, ...]
+
+    def evaluate(self, present: frozenset[str], absent: frozenset[str]) -> bool | None:
+        if not self.none.isdisjoint(present):
+            return False
+        unknown = False
+        if not self.all_ids <= present:
+            if not (self.all_ids - present).isdisjoint(absent):
+                return False
+            unknown = True
+        for group in self.all_nested:
+            if group.any_set.isdisjoint(present):
+                if group.any_set <= absent:
+                    return False
+                unknown = True
+        return None if unknown else True
+
+
+def _one_of(term: Compiled) -> bool:
+    """A plain "at least one of these findings" (nothing else), each listed once."""
+    return type(term) is AllAndOneOf and not term.all_ids and not term.none
 
 
 #: compiled conditions by identity (a condition is frozen but hashing it walks every term)

@@ -13,6 +13,7 @@ from lumbar.triage.rules import (
     AllOf,
     Compiled,
     FindingState,
+    OneOfEach,
     compiled,
     evaluate,
     triage,
@@ -140,7 +141,31 @@ def _states(ids: list[str], rng: random.Random) -> Iterator[tuple[frozenset[str]
         yield present, absent
 
 
-def test_each_flat_condition_has_the_general_evaluations_value_on_every_state() -> None:
+def _kleene(cond: Condition, present: frozenset[str], absent: frozenset[str]) -> bool | None:
+    """The condition's value by its definition (Kleene's logic, a finding present and absent counting
+    as present), term by term: the reference the compiled kinds are checked against."""
+
+    def term(t: str | Condition) -> bool | None:
+        if isinstance(t, Condition):
+            return _kleene(t, present, absent)
+        return True if t in present else False if t in absent else None
+
+    if any(f in present for f in cond.none):
+        return False
+    values = [term(t) for t in cond.all]
+    if False in values:
+        return False
+    unknown = None in values
+    if cond.any:
+        some = [term(t) for t in cond.any]
+        if some.count(True) < cond.min_any:
+            if some.count(True) + some.count(None) < cond.min_any:
+                return False
+            unknown = True
+    return None if unknown else True
+
+
+def test_each_compiled_rule_has_its_conditions_value_on_every_state() -> None:
     kb = load_knowledge()
     rng = random.Random(16)
     kinds: set[type[Compiled]] = set()
@@ -149,12 +174,10 @@ def test_each_flat_condition_has_the_general_evaluations_value_on_every_state() 
         kinds.add(type(check))
         ids = sorted(rule.when.finding_ids())
         for present, absent in _states(ids, rng):
-            assert check.evaluate(present, absent) is Compiled.evaluate(check, present, absent), (
-                rule.id,
-                present,
-                absent,
-            )
-    assert {AllOf, AllAndOneOf, Compiled} <= kinds  # rules.yaml has each kind: the test compares something
+            expected = _kleene(rule.when, present, absent)
+            assert check.evaluate(present, absent) is expected, (rule.id, present, absent)
+            assert Compiled.evaluate(check, present, absent) is expected, (rule.id, present, absent)
+    assert {AllOf, AllAndOneOf, OneOfEach, Compiled} <= kinds  # rules.yaml has each kind: all are compared
 
 
 def test_a_condition_is_flat_only_when_its_shape_allows() -> None:
@@ -162,4 +185,7 @@ def test_a_condition_is_flat_only_when_its_shape_allows() -> None:
     assert type(compiled(Condition(all=["a"], any=["b", "c"]))) is AllAndOneOf
     assert type(compiled(Condition(any=["b", "c"], min_any=2))) is Compiled
     assert type(compiled(Condition(any=["a", "a", "b"]))) is Compiled  # a finding listed twice counts twice
-    assert type(compiled(Condition(all=["a", Condition(any=["b"])]))) is Compiled
+    assert type(compiled(Condition(all=["a", Condition(any=["b", "c"]), Condition(any=["d"])]))) is OneOfEach
+    assert type(compiled(Condition(all=[Condition(any=["b"], none=["x"])]))) is Compiled
+    assert type(compiled(Condition(all=[Condition(any=["b", "c"], min_any=2)]))) is Compiled
+    assert type(compiled(Condition(all=[Condition(any=["b"])], any=["c"]))) is Compiled
