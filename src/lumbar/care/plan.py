@@ -14,6 +14,8 @@ Selection rules (the clinical content is all in the knowledge base):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, ClassVar
 
 from lumbar.assessment import Assessment, RankedCause
@@ -52,6 +54,9 @@ URGENT_LEVELS = frozenset({Level.CONSULTATION_24, Level.EMERGENCY, Level.EMERGEN
 #: sections whose items the person does not start on their own (a doctor offers them, or NICE advises against)
 NOT_STARTED = frozenset({"doctor", "advised_against"})
 _GRADE_ORDER = list(EvidenceGrade)
+#: home plans kept per knowledge base, one per set of findings that change a plan and of causes that
+#: shape it (the 3,116 labelled texts need 233)
+KEPT_HOME_PLANS = 1024
 
 
 def make_plan(
@@ -268,7 +273,52 @@ def _wait_sections(kb: KnowledgeBase, profile: Profile) -> tuple[list[PlanSectio
 def _home_sections(
     kb: KnowledgeBase, profile: Profile, suited: dict[str, list[str]]
 ) -> tuple[list[PlanSection], list[LeftOut]]:
-    """Self-care by time window, what a doctor may offer, and what guidelines advise against."""
+    """Self-care by time window, what a doctor may offer, and what guidelines advise against.
+
+    They depend only on which findings a treatment names (to leave it out, caution, or say more) the
+    person has, and on the causes each treatment suits: worked out once per such pair.
+    """
+    has = profile.present & _named_by_treatments(kb)
+    sections, left_out = _kept_home_sections(kb)(has, tuple((t, tuple(c)) for t, c in suited.items()))
+    return list(sections), list(left_out)
+
+
+@per_knowledge_base
+def _named_by_treatments(kb: KnowledgeBase) -> frozenset[str]:
+    """Every finding a usable treatment names: contraindications, cautions and sentences said if."""
+    return frozenset(
+        finding
+        for treatment in _usable(kb)
+        for finding in [
+            *treatment.contraindications,
+            *treatment.cautions,
+            *(f for sentence in treatment.text_if for f in sentence.findings),
+        ]
+    )
+
+
+@per_knowledge_base
+def _kept_home_sections(
+    kb: KnowledgeBase,
+) -> Callable[
+    [frozenset[str], tuple[tuple[str, tuple[str, ...]], ...]], tuple[list[PlanSection], list[LeftOut]]
+]:
+    """:func:`_built_home_sections` for the findings a treatment names that the person has and the
+    causes each treatment suits, each pair worked out once (kept: :data:`KEPT_HOME_PLANS`)."""
+
+    @lru_cache(maxsize=KEPT_HOME_PLANS)
+    def sections(
+        has: frozenset[str], suited: tuple[tuple[str, tuple[str, ...]], ...]
+    ) -> tuple[list[PlanSection], list[LeftOut]]:
+        return _built_home_sections(kb, Profile(has, frozenset()), {t: list(c) for t, c in suited})
+
+    return sections
+
+
+def _built_home_sections(
+    kb: KnowledgeBase, profile: Profile, suited: dict[str, list[str]]
+) -> tuple[list[PlanSection], list[LeftOut]]:
+    """:func:`_home_sections`, worked out."""
     candidates: dict[SectionId, list[Treatment]] = {}
     left_out: list[LeftOut] = []
     specific = _specific(kb)

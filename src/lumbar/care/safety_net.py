@@ -150,8 +150,14 @@ def review_line(
     if level is not Level.SELF_CARE:
         return None
     unknowns = relevant_unknowns(profile, kb, background)
+    # what brings a rule closer is among the findings it names that the person has (or may have), so
+    # only a rule naming one of the person's background findings can put them at risk
+    had = profile.present & background - unknowns
+    memo = _memo(kb)
     at_risk = any(
-        used & background - unknowns for _, _, used in _reachable(kb, profile, background, unknowns)
+        found[1] & had
+        for rule in memo.naming_any(had)
+        if (found := memo.line(rule, profile.present, background, unknowns)) is not None
     )
     review = _review(level, kb, at_risk)
     return treatment_item(review, kb, profile) if review else None
@@ -229,6 +235,12 @@ class _Memo:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.ids = {rule.id: frozenset(rule.when.finding_ids()) for rule in kb.rules.values()}
+        naming: dict[str, list[WarningSignRule]] = {}
+        for rule in kb.rules.values():
+            for finding_id in self.ids[rule.id]:
+                naming.setdefault(finding_id, []).append(rule)
+        #: finding -> the rules that name it, in the file's order
+        self.naming = {finding_id: tuple(rules) for finding_id, rules in naming.items()}
         self._line = functools.lru_cache(maxsize=MEMO_SIZE)(self._rule_line)
         self._written = functools.lru_cache(maxsize=MEMO_SIZE)(self._line_written)
 
@@ -242,6 +254,13 @@ class _Memo:
         """:func:`_line` of the rule for the person's findings that the rule mentions."""
         ids = self.ids[rule.id]
         return self._line(rule.id, present & ids, background & ids, unknowns & ids)
+
+    def naming_any(self, finding_ids: frozenset[str]) -> list[WarningSignRule]:
+        """The rules that name any of ``finding_ids``, each once, in no particular order."""
+        if len(finding_ids) == 1:
+            (only,) = finding_ids
+            return list(self.naming.get(only, ()))
+        return list({rule.id: rule for f in finding_ids for rule in self.naming.get(f, ())}.values())
 
     def written(self, line: _Line) -> SafetySign:
         """:func:`_written` of the line."""

@@ -97,33 +97,48 @@ def _cause_terms(kb: KnowledgeBase) -> list[tuple[Cause, _CauseTerms]]:
     return [(cause, _terms(cause)) for cause in kb.causes.values()]
 
 
-#: finding -> each (place of the cause in :func:`_cause_terms`, place of the finding in its evidence,
-#: log LR present, log LR absent) where a log LR is not None
-_FindingTerms = dict[str, tuple[tuple[int, int, float | None, float | None], ...]]
+#: finding -> each (place of the cause in :func:`_cause_terms`, place of the finding in its evidence, log
+#: LR) where the log LR is not None, for the finding present and for it absent
+_FindingTerms = tuple[
+    dict[str, tuple[tuple[int, int, float], ...]], dict[str, tuple[tuple[int, int, float], ...]]
+]
 
 
 @per_knowledge_base
 def _finding_terms(kb: KnowledgeBase) -> _FindingTerms:
     """The causes' terms by finding, so that a state's terms are found from the findings it knows."""
-    out: dict[str, list[tuple[int, int, float | None, float | None]]] = {}
+    when_present: dict[str, list[tuple[int, int, float]]] = {}
+    when_absent: dict[str, list[tuple[int, int, float]]] = {}
     for index, (_, terms) in enumerate(_cause_terms(kb)):
         for position, (finding, log_present, log_absent) in enumerate(terms.evidence):
-            out.setdefault(finding, []).append((index, position, log_present, log_absent))
-    return {finding: tuple(found) for finding, found in out.items()}
+            if log_present is not None:
+                when_present.setdefault(finding, []).append((index, position, log_present))
+            if log_absent is not None:
+                when_absent.setdefault(finding, []).append((index, position, log_absent))
+    return (
+        {finding: tuple(found) for finding, found in when_present.items()},
+        {finding: tuple(found) for finding, found in when_absent.items()},
+    )
 
 
 def _known_parts(kb: KnowledgeBase, state: FindingState) -> dict[int, list[tuple[float, str]]]:
     """Each cause's contributions from the findings known, in the order of its evidence (what
     :func:`_log_posterior` adds up), by the cause's place; causes with none are left out."""
     found: dict[int, list[tuple[int, float, str]]] = {}
-    terms = _finding_terms(kb)
+    when_present, when_absent = _finding_terms(kb)
     present = state.present
-    for finding in present | state.absent:
-        for index, position, log_present, log_absent in terms.get(finding, ()):
-            contribution = log_present if finding in present else log_absent
-            if contribution is not None:
-                found.setdefault(index, []).append((position, contribution, finding))
-    return {index: [(c, f) for _, c, f in sorted(parts)] for index, parts in found.items()}
+    for finding in present:
+        for index, position, contribution in when_present.get(finding, ()):
+            found.setdefault(index, []).append((position, contribution, finding))
+    for finding in state.absent - present:  # a finding both present and absent counts as present
+        for index, position, contribution in when_absent.get(finding, ()):
+            found.setdefault(index, []).append((position, contribution, finding))
+    out: dict[int, list[tuple[float, str]]] = {}
+    for index, parts in found.items():
+        if len(parts) > 1:
+            parts.sort()  # each finding has its own place in the evidence: the places decide
+        out[index] = [(contribution, finding) for _, contribution, finding in parts]
+    return out
 
 
 #: a warning-sign rule that fired multiplies the odds of each cause it suspects by this likelihood
@@ -142,12 +157,13 @@ def rank_causes(kb: KnowledgeBase, state: FindingState, suspected: Collection[st
     for index, (cause, terms) in enumerate(_cause_terms(kb)):
         if (cause.requires or cause.excludes) and not possible(cause, state):
             continue
-        parts = known.get(index, [])
+        parts = known.get(index)
         total = terms.log_prior_odds
         if cause.id in suspected:
             total += SUSPECT_LOG_LR
-        for contribution, _ in parts:
-            total += contribution
+        if parts:
+            for contribution, _ in parts:
+                total += contribution
         scored.append((cause, total, parts))
     if not scored:
         return []
@@ -156,10 +172,10 @@ def rank_causes(kb: KnowledgeBase, state: FindingState, suspected: Collection[st
     weights = [math.exp(s[1] - top) for s in scored]
     norm = sum(weights)
     out = []
+    present = state.present
     for (cause, total, parts), weight in zip(scored, weights, strict=True):
         # most causes have no known finding: nothing to sort
-        raised = _explaining(parts, state, sign=1) if parts else []
-        lowered = _explaining(parts, state, sign=-1) if parts else []
+        raised, lowered = _explaining(parts, present) if parts else ([], [])
         out.append(CauseScore(cause, weight / norm, total, raised, lowered))
     out.sort(key=lambda s: -s.probability)
     return out
@@ -176,8 +192,12 @@ def triage_and_rank(kb: KnowledgeBase, state: FindingState) -> tuple[TriageResul
 MIN_EXPLAINING = math.log(1.15)
 
 
-def _explaining(parts: list[tuple[float, str]], state: FindingState, sign: int) -> list[str]:
-    """Findings that moved the odds in one direction, present findings first, strongest first."""
-    chosen = [(c, f) for c, f in parts if c * sign >= MIN_EXPLAINING]
-    chosen.sort(key=lambda cf: (cf[1] not in state.present, -abs(cf[0])))
-    return [f for _, f in chosen]
+def _explaining(parts: list[tuple[float, str]], present: frozenset[str]) -> tuple[list[str], list[str]]:
+    """Findings that raised the odds and findings that lowered them, present findings first, strongest
+    first."""
+    raised = [(c, f) for c, f in parts if c >= MIN_EXPLAINING]
+    lowered = [(c, f) for c, f in parts if -c >= MIN_EXPLAINING]
+    for chosen in (raised, lowered):
+        if len(chosen) > 1:
+            chosen.sort(key=lambda cf: (cf[1] not in present, -abs(cf[0])))
+    return [f for _, f in raised], [f for _, f in lowered]

@@ -77,14 +77,28 @@ class Compiled(Frozen):
 
     @classmethod
     def of(cls, cond: Condition) -> Compiled:
+        """``cond`` compiled, as a flat kind (:class:`AllOf`, :class:`AllAndOneOf`, :class:`OneOfEach`) when its
+        shape allows."""
         any_ids = tuple(t for t in cond.any if isinstance(t, str))
-        return cls(
+        any_set = frozenset(any_ids) if len(set(any_ids)) == len(any_ids) else None
+        all_nested = tuple(_compiled(t) for t in cond.all if isinstance(t, Condition))
+        any_nested = tuple(_compiled(t) for t in cond.any if isinstance(t, Condition))
+        min_any = cond.min_any if cond.any else 0
+        kind = cls
+        if not all_nested and not any_nested:
+            if not min_any:
+                kind = AllOf
+            elif min_any == 1 and any_set is not None:
+                kind = AllAndOneOf
+        elif not min_any and all(_one_of(term) for term in all_nested):
+            kind = OneOfEach
+        return kind(
             all_ids=frozenset(t for t in cond.all if isinstance(t, str)),
-            all_nested=tuple(_compiled(t) for t in cond.all if isinstance(t, Condition)),
+            all_nested=all_nested,
             any_ids=any_ids,
-            any_set=frozenset(any_ids) if len(set(any_ids)) == len(any_ids) else None,
-            any_nested=tuple(_compiled(t) for t in cond.any if isinstance(t, Condition)),
-            min_any=cond.min_any if cond.any else 0,
+            any_set=any_set,
+            any_nested=any_nested,
+            min_any=min_any,
             none=frozenset(cond.none),
         )
 
@@ -121,6 +135,66 @@ class Compiled(Frozen):
         return None if unknown else True
 
 
+class AllOf(Compiled):
+    """A condition of findings that must all be present (no ``any``, no nested condition): the same
+    value as :meth:`Compiled.evaluate`, in fewer steps."""
+
+    def evaluate(self, present: frozenset[str], absent: frozenset[str]) -> bool | None:
+        if not self.none.isdisjoint(present):
+            return False
+        if self.all_ids <= present:
+            return True
+        return False if not (self.all_ids - present).isdisjoint(absent) else None
+
+
+class AllAndOneOf(Compiled):
+    """A condition of findings that must all be present and at least one of others, each listed once
+    (no nested condition): the same value as :meth:`Compiled.evaluate`, in fewer steps."""
+
+    any_set: frozenset[str]
+
+    def evaluate(self, present: frozenset[str], absent: frozenset[str]) -> bool | None:
+        if not self.none.isdisjoint(present):
+            return False
+        unknown = False
+        if not self.all_ids <= present:
+            if not (self.all_ids - present).isdisjoint(absent):
+                return False
+            unknown = True
+        if self.any_set.isdisjoint(present):
+            # none of them present: false when all are absent, else open
+            return False if self.any_set <= absent else None
+        return None if unknown else True
+
+
+class OneOfEach(Compiled):
+    """A condition of findings that must all be present and at least one of each of some groups
+    (``all`` of plain ``any`` conditions, no ``any`` of its own): the same value as
+    :meth:`Compiled.evaluate`, in fewer steps."""
+
+    all_nested: tuple[AllAndOneOf, ...]
+
+    def evaluate(self, present: frozenset[str], absent: frozenset[str]) -> bool | None:
+        if not self.none.isdisjoint(present):
+            return False
+        unknown = False
+        if not self.all_ids <= present:
+            if not (self.all_ids - present).isdisjoint(absent):
+                return False
+            unknown = True
+        for group in self.all_nested:
+            if group.any_set.isdisjoint(present):
+                if group.any_set <= absent:
+                    return False
+                unknown = True
+        return None if unknown else True
+
+
+def _one_of(term: Compiled) -> bool:
+    """A plain "at least one of these findings" (nothing else), each listed once."""
+    return type(term) is AllAndOneOf and not term.all_ids and not term.none
+
+
 #: compiled conditions by identity (a condition is frozen but hashing it walks every term)
 _COMPILED: dict[int, tuple[Condition, Compiled]] = {}
 
@@ -144,35 +218,53 @@ def compiled_rules(kb: KnowledgeBase) -> list[tuple[WarningSignRule, Compiled]]:
 
 
 class _RuleTable(Frozen):
-    """The rules by the findings they name, and each rule's value while none of them is known."""
+    """The rules most urgent first (in the file's order within a level), the rules by the findings
+    they name, and each rule's value while none of them is known."""
 
-    FIELDS: ClassVar[tuple[str, ...]] = ("compiled", "by_finding", "unknown")
+    FIELDS: ClassVar[tuple[str, ...]] = ("rules", "checks", "by_finding", "unknown", "fire_unknown", "above")
 
-    compiled: list[tuple[WarningSignRule, Compiled]]
-    by_finding: dict[str, tuple[int, ...]]  # finding -> the places (in ``compiled``) of the rules naming it
-    unknown: list[bool | None]  # each rule's value on a state that knows none of its findings
+    rules: tuple[WarningSignRule, ...]
+    checks: tuple[Compiled, ...]  # each rule's condition, compiled
+    by_finding: dict[str, tuple[int, ...]]  # finding -> the places (in ``rules``) of the rules naming it
+    unknown: tuple[bool | None, ...]  # each rule's value on a state that knows none of its findings
+    fire_unknown: frozenset[int]  # the places of the rules true on that state (none in rules.yaml)
+    above: dict[Level, int]  # level -> how many rules, the first ones, are more urgent
 
     def __init__(
         self,
-        compiled: list[tuple[WarningSignRule, Compiled]],
+        rules: tuple[WarningSignRule, ...],
+        checks: tuple[Compiled, ...],
         by_finding: dict[str, tuple[int, ...]],
-        unknown: list[bool | None],
+        unknown: tuple[bool | None, ...],
+        fire_unknown: frozenset[int],
+        above: dict[Level, int],
     ) -> None:
-        vars(self).update(compiled=compiled, by_finding=by_finding, unknown=unknown)
+        vars(self).update(
+            rules=rules,
+            checks=checks,
+            by_finding=by_finding,
+            unknown=unknown,
+            fire_unknown=fire_unknown,
+            above=above,
+        )
 
 
 @per_knowledge_base
 def _rule_table(kb: KnowledgeBase) -> _RuleTable:
-    rules = compiled_rules(kb)
+    ranked = sorted(compiled_rules(kb), key=lambda rule_check: -rule_check[0].level.rank)
     by_finding: dict[str, list[int]] = {}
-    for place, (rule, _) in enumerate(rules):
+    for place, (rule, _) in enumerate(ranked):
         for finding_id in sorted(rule.when.finding_ids()):
             by_finding.setdefault(finding_id, []).append(place)
     nothing: frozenset[str] = frozenset()
+    unknown = tuple(check.evaluate(nothing, nothing) for _, check in ranked)
     return _RuleTable(
-        rules,
-        {f: tuple(places) for f, places in by_finding.items()},
-        [check.evaluate(nothing, nothing) for _, check in rules],
+        rules=tuple(rule for rule, _ in ranked),
+        checks=tuple(check for _, check in ranked),
+        by_finding={f: tuple(places) for f, places in by_finding.items()},
+        unknown=unknown,
+        fire_unknown=frozenset(place for place, value in enumerate(unknown) if value is True),
+        above={level: sum(rule.level.rank > level.rank for rule, _ in ranked) for level in Level},
     )
 
 
@@ -210,14 +302,18 @@ def triage(kb: KnowledgeBase, state: FindingState) -> TriageResult:
     present, absent = state.present, state.absent
     table = _rule_table(kb)
     # a rule none of whose findings is known has the value it has on an empty state
-    value_of = list(table.unknown)
-    by_finding = table.by_finding
-    for place in {place for f in present | absent for place in by_finding.get(f, ())}:
-        value_of[place] = table.compiled[place][1].evaluate(present, absent)
-    values = [(rule, value) for (rule, _), value in zip(table.compiled, value_of, strict=True)]
-    fired = [r for r, value in values if value is True]
-    fired.sort(key=lambda r: -r.level.rank)
+    values = list(table.unknown)
+    by_finding, checks = table.by_finding, table.checks
+    touched = {place for f in present | absent for place in by_finding.get(f, ())}
+    for place in touched:
+        values[place] = checks[place].evaluate(present, absent)
+    # the table lists the rules most urgent first, so both lists come out in that order
+    fired = [table.rules[place] for place in sorted(touched | table.fire_unknown) if values[place] is True]
     level = fired[0].level if fired else Level.SELF_CARE
-    possible = [r for r, value in values if value is None and r.level.rank > level.rank]
-    possible.sort(key=lambda r: -r.level.rank)
+    more_urgent = table.above[level]
+    possible = [
+        rule
+        for rule, value in zip(table.rules[:more_urgent], values[:more_urgent], strict=True)
+        if value is None
+    ]
     return TriageResult(level, fired, possible)

@@ -10,7 +10,15 @@ import pytest
 from lumbar.assessment import Assessment
 from lumbar.assessor import AssessmentEngine
 from lumbar.care.models import CarePlan
-from lumbar.care.plan import advice_items, make_plan, plan_advice
+from lumbar.care.plan import (
+    _built_home_sections,
+    _home_sections,
+    _named_by_treatments,
+    advice_items,
+    make_plan,
+    plan_advice,
+)
+from lumbar.care.profile import Profile
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Cause, Conflict, Level, Position, Treatment
 
@@ -325,3 +333,34 @@ def test_contraindicated_care_is_left_out_with_the_reason(
         assert because.findings and all(
             kb.findings[f].name.lower() in because.reason for f in because.findings
         )
+
+
+def test_a_kept_home_plan_is_the_one_worked_out_for_the_whole_profile(kb: KnowledgeBase) -> None:
+    """The home sections are kept by the findings a treatment names and the causes each treatment
+    suits: for every finding of the knowledge base present (the others absent, an age given), with no
+    cause's care suited and with each cause's, they are as worked out from the whole profile."""
+    suits: list[dict[str, list[str]]] = [{}]
+    suits += [{t: [cause.name] for t in cause.care} for cause in kb.causes.values()]
+    changed = set()
+    plain = _built_home_sections(kb, Profile(frozenset(), frozenset()), {})
+    for finding in kb.findings:
+        profile = Profile(frozenset({finding}), frozenset(kb.findings) - {finding}, age=70)
+        for suited in suits if finding in _named_by_treatments(kb) else suits[:1]:
+            kept = _home_sections(kb, profile, suited)
+            assert kept == _built_home_sections(kb, profile, suited), (finding, suited)
+        if kept != plain:
+            changed.add(finding)
+    assert {
+        "diabetes",
+        "pregnant",
+        "poor_skin_sensation",
+    } <= changed  # a caution, a sentence, a reason to leave out
+
+
+def test_a_kept_home_plans_lists_are_the_callers_own(kb: KnowledgeBase) -> None:
+    profile = Profile(_named_by_treatments(kb), frozenset())
+    sections, left_out = _home_sections(kb, profile, {})
+    assert sections and left_out
+    sections.clear()
+    left_out.clear()
+    assert _home_sections(kb, profile, {}) == _built_home_sections(kb, profile, {})

@@ -14,7 +14,8 @@ from lumbar.care.audience import applies
 from lumbar.care.models import CarePlan, SafetySign
 from lumbar.care.needs import describe, pruned, reduce
 from lumbar.care.plan import make_plan
-from lumbar.care.profile import Profile
+from lumbar.care.profile import Profile, background_ids
+from lumbar.care.safety_net import build_safety_net, review_line
 from lumbar.errors import KnowledgeError
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Condition, Level, WarningSignRule
@@ -293,3 +294,22 @@ def test_a_rule_that_says_when_to_go_sooner_stands_for_the_more_urgent_one(
     assert all(lead in kb.rules[ref].when.finding_ids() for ref in covering.says_when_worse)
     plan = make_plan(make_assessment(age=75, sex="female"), kb, TODAY)
     assert [s.level for s in signs_for(plan, lead)] == [covering.level]
+
+
+def test_the_review_line_alone_is_the_whole_safety_nets_review_for_every_background_finding(
+    kb: KnowledgeBase,
+) -> None:
+    """review_line looks only at the rules naming a background finding the person has: for each such
+    finding, alone, for a woman, and with every other one, it gives the review the whole net gives."""
+    background = background_ids(kb)
+    named = sorted({f for rule in kb.rules.values() for f in rule.when.finding_ids()} & background)
+    profiles = [Profile(frozenset(), frozenset())]
+    profiles += [Profile(frozenset({f}), frozenset()) for f in named]
+    profiles += [Profile(frozenset({f, "female"}), frozenset()) for f in named]
+    profiles += [Profile(frozenset(named) - {f}, frozenset({f})) for f in named]
+    reviews = set()
+    for profile in profiles:
+        whole = build_safety_net(Level.SELF_CARE, kb, profile, background, TODAY).review
+        assert review_line(Level.SELF_CARE, kb, profile, background) == whole, profile.present
+        reviews.add(whole.id if whole else None)
+    assert {"review_if_not_better", "early_review"} <= reviews  # both the usual and the sooner review

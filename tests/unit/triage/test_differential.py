@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Collection
 
 import pytest
 
 from lumbar import assess
 from lumbar.knowledge.loader import load_knowledge
-from lumbar.triage.differential import SUSPECT_LOG_LR, log_posterior, possible, rank_causes, triage_and_rank
+from lumbar.triage.differential import (
+    MIN_EXPLAINING,
+    SUSPECT_LOG_LR,
+    log_posterior,
+    possible,
+    rank_causes,
+    triage_and_rank,
+)
 from lumbar.triage.rules import FindingState, suspected_causes, triage
 
 
@@ -93,3 +101,30 @@ def test_triage_and_rank_raises_the_causes_the_fired_rules_suspect() -> None:
     assert result == triage(kb, state) and suspected_causes(result)
     assert causes == rank_causes(kb, state, suspected_causes(result))
     assert causes != rank_causes(kb, state)
+
+
+def test_each_causes_points_for_and_against_are_those_of_its_whole_evidence_list() -> None:
+    """The findings named for and against each cause, found from the findings known, are those of its
+    evidence list whose LR moves the odds enough, present ones first, strongest first; for states
+    of sampled findings present, absent, and both."""
+    kb = load_knowledge()
+    rng = random.Random(16)
+    evidence = sorted({ev.finding for cause in kb.causes.values() for ev in cause.evidence})
+    named = 0
+    for _ in range(300):
+        present = set(rng.sample(evidence, rng.randint(0, 8)))
+        absent = set(rng.sample(evidence, rng.randint(0, 8))) | set(
+            rng.sample(sorted(present), len(present) // 3)
+        )
+        state = _state(present, absent)
+        for score in rank_causes(kb, state):
+            total, parts = log_posterior(score.cause, state)
+            assert score.log_odds == total
+            for sign, shown in ((1, score.for_), (-1, score.against)):
+                chosen = sorted(
+                    ((c, f) for c, f in parts if c * sign >= MIN_EXPLAINING),
+                    key=lambda cf: (cf[1] not in state.present, -abs(cf[0])),
+                )
+                assert shown == [f for _, f in chosen], (score.cause.id, sign)
+                named += len(shown)
+    assert named  # the states name points for and against

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection
+import random
+from collections.abc import Collection, Iterator
 
 from lumbar.knowledge.loader import load_knowledge
 from lumbar.knowledge.schema import Condition, Level
-from lumbar.triage.rules import FindingState, evaluate, triage, unknown_findings
+from lumbar.triage.rules import (
+    AllAndOneOf,
+    AllOf,
+    Compiled,
+    FindingState,
+    OneOfEach,
+    compiled,
+    evaluate,
+    triage,
+    unknown_findings,
+)
 
 
 def _state(present: Collection[str] = (), absent: Collection[str] = ()) -> FindingState:
@@ -98,14 +109,83 @@ def test_a_finding_becoming_absent_never_fires_a_rule_of_the_knowledge_base() ->
 def test_the_level_comes_from_the_rules_naming_a_known_finding_and_the_others_as_when_nothing_is_known() -> (
     None
 ):
+    """The fast triage (rules found by the findings known, flat conditions) against every rule evaluated
+    the general way and sorted most urgent first, in the file's order within a level."""
     kb = load_knowledge()
     for rule in kb.rules.values():
         named = sorted(rule.when.finding_ids())
         for state in (_state(named[:1]), _state((), named[:1]), _state(named), _state(named[1:], named[:1])):
             result = triage(kb, state)
-            fired = [r for r in kb.rules.values() if evaluate(r.when, state) is True]
-            assert {r.id for r in result.fired} == {r.id for r in fired}, rule.id
-            possible = [r for r in kb.rules.values() if evaluate(r.when, state) is None]
-            assert {r.id for r in result.possible} == {
-                r.id for r in possible if r.level.rank > result.level.rank
+            values = {
+                r.id: Compiled.evaluate(compiled(r.when), state.present, state.absent)
+                for r in kb.rules.values()
             }
+            by_urgency = sorted(kb.rules.values(), key=lambda r: -r.level.rank)
+            fired = [r.id for r in by_urgency if values[r.id] is True]
+            assert [r.id for r in result.fired] == fired, rule.id
+            assert result.level is (kb.rules[fired[0]].level if fired else Level.SELF_CARE)
+            possible = [r.id for r in by_urgency if values[r.id] is None and r.level.rank > result.level.rank]
+            assert [r.id for r in result.possible] == possible, rule.id
+
+
+def _states(ids: list[str], rng: random.Random) -> Iterator[tuple[frozenset[str], frozenset[str]]]:
+    """Every state of ``ids`` (each unknown, present, absent, or both) when few, else a sample of them."""
+    kinds = ((), ("present",), ("absent",), ("present", "absent"))
+    if len(ids) <= 5:
+        choices: Iterator[tuple[tuple[str, ...], ...]] = itertools.product(kinds, repeat=len(ids))
+    else:
+        choices = (tuple(rng.choice(kinds) for _ in ids) for _ in range(600))
+    for choice in choices:
+        present = frozenset(f for f, kind in zip(ids, choice, strict=True) if "present" in kind)
+        absent = frozenset(f for f, kind in zip(ids, choice, strict=True) if "absent" in kind)
+        yield present, absent
+
+
+def _kleene(cond: Condition, present: frozenset[str], absent: frozenset[str]) -> bool | None:
+    """The condition's value by its definition (Kleene's logic, a finding present and absent counting
+    as present), term by term: the reference the compiled kinds are checked against."""
+
+    def term(t: str | Condition) -> bool | None:
+        if isinstance(t, Condition):
+            return _kleene(t, present, absent)
+        return True if t in present else False if t in absent else None
+
+    if any(f in present for f in cond.none):
+        return False
+    values = [term(t) for t in cond.all]
+    if False in values:
+        return False
+    unknown = None in values
+    if cond.any:
+        some = [term(t) for t in cond.any]
+        if some.count(True) < cond.min_any:
+            if some.count(True) + some.count(None) < cond.min_any:
+                return False
+            unknown = True
+    return None if unknown else True
+
+
+def test_each_compiled_rule_has_its_conditions_value_on_every_state() -> None:
+    kb = load_knowledge()
+    rng = random.Random(16)
+    kinds: set[type[Compiled]] = set()
+    for rule in kb.rules.values():
+        check = compiled(rule.when)
+        kinds.add(type(check))
+        ids = sorted(rule.when.finding_ids())
+        for present, absent in _states(ids, rng):
+            expected = _kleene(rule.when, present, absent)
+            assert check.evaluate(present, absent) is expected, (rule.id, present, absent)
+            assert Compiled.evaluate(check, present, absent) is expected, (rule.id, present, absent)
+    assert {AllOf, AllAndOneOf, OneOfEach, Compiled} <= kinds  # rules.yaml has each kind: all are compared
+
+
+def test_a_condition_is_flat_only_when_its_shape_allows() -> None:
+    assert type(compiled(Condition(all=["a", "b"], none=["x"]))) is AllOf
+    assert type(compiled(Condition(all=["a"], any=["b", "c"]))) is AllAndOneOf
+    assert type(compiled(Condition(any=["b", "c"], min_any=2))) is Compiled
+    assert type(compiled(Condition(any=["a", "a", "b"]))) is Compiled  # a finding listed twice counts twice
+    assert type(compiled(Condition(all=["a", Condition(any=["b", "c"]), Condition(any=["d"])]))) is OneOfEach
+    assert type(compiled(Condition(all=[Condition(any=["b"], none=["x"])]))) is Compiled
+    assert type(compiled(Condition(all=[Condition(any=["b", "c"], min_any=2)]))) is Compiled
+    assert type(compiled(Condition(all=[Condition(any=["b"])], any=["c"]))) is Compiled
