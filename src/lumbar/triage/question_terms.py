@@ -45,7 +45,8 @@ class Look(Record):
     )  # fmt: skip
 
     def __init__(self, reach: Level = Level.SELF_CARE) -> None:
-        self.tried: list[tuple[FindingState, int | None]] = []  # in the answers' order
+        # in the answers' order; a plain "no" as (None, None) until weighed
+        self.tried: list[tuple[FindingState | None, int | None]] = []
         self.answers: list[tuple[float, FindingState]] = []
         self.plan = 0.0
         self.weighed = False

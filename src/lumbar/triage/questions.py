@@ -413,7 +413,7 @@ class QuestionRanker:
             if cause_id in logs:
                 logs[cause_id] += SUSPECT_LOG_LR
         probs = {c.cause.id: c.probability for c in causes}
-        possible = frozenset(r.id for r in triage.possible)
+        possible = frozenset([r.id for r in triage.possible])
         index = self.cause_index
         shares = tuple((index[c], p) for c, p in probs.items())
         return Now(state, triage, probs, logs, lrs, possible, terms_of.entropy(probs.values()), shares)
@@ -425,8 +425,9 @@ class QuestionRanker:
         look = Look(reach=triage.level)
         for answer in self.tried_answers[finding.id]:
             if answer is False:
-                # a plain "no" makes one finding absent: that opens no gate and fires no rule
-                look.tried.append((FindingState(state.present, state.absent | {finding.id}), None))
+                # a plain "no" makes one finding absent: that opens no gate and fires no rule (the
+                # state after it is made only when weighed)
+                look.tried.append((None, None))
                 continue
             after = self.suppose(state, finding.id, answer)
             yes = self.yes_effects.get(finding.id) if answer is True else None
@@ -455,9 +456,12 @@ class QuestionRanker:
         times their chance), once."""
         if look.weighed:
             return
+        state = now.state
         for (p, _), (after, lift) in zip(self.answers(finding, now), look.tried, strict=True):
             if lift is not None:
                 look.plan += p * lift
+            if after is None:
+                after = FindingState(state.present, state.absent | {finding.id})
             look.answers.append((p, after))
         look.weighed = True
 
