@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from lumbar.knowledge.frozen import FACTORY, Frozen, Record
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import Finding, Level
-from lumbar.triage.rules import FindingState, TriageResult
+from lumbar.triage.rules import Compiled, FindingState, TriageResult
 
 #: how often a finding comes without a cause that raises it, when no LR pair tells.
 DEFAULT_RATE = 0.05
@@ -45,7 +45,8 @@ class Look(Record):
     )  # fmt: skip
 
     def __init__(self, reach: Level = Level.SELF_CARE) -> None:
-        self.tried: list[tuple[FindingState, int | None]] = []  # in the answers' order
+        # in the answers' order; a plain "no" as (None, None) until weighed
+        self.tried: list[tuple[FindingState | None, int | None]] = []
         self.answers: list[tuple[float, FindingState]] = []
         self.plan = 0.0
         self.weighed = False
@@ -143,6 +144,28 @@ def sample_values(thresholds: Iterable[float]) -> list[float]:
 def contribution(lr_yes: float, lr_no: float, finding_id: str, state: FindingState) -> float:
     """The log LR a finding adds to a cause in ``state``: of "yes", of "no", or none while unknown."""
     return lr_yes if finding_id in state.present else lr_no if finding_id in state.absent else 0.0
+
+
+def fires(check: Compiled, present: frozenset[str]) -> bool:
+    """``check.evaluate(present, absent) is True`` for any ``absent``: a condition is true on the findings
+    present alone (what is absent only decides between false and not yet known), so a rule that needs
+    a finding not present is dismissed at once."""
+    if not check.all_ids <= present or not check.none.isdisjoint(present):
+        return False
+    for term in check.all_nested:
+        if not fires(term, present):
+            return False
+    if not check.min_any:
+        return True
+    if check.any_set is not None:
+        true = len(check.any_set & present)
+    else:
+        true = sum(t in present for t in check.any_ids)
+    for term in check.any_nested:
+        if true >= check.min_any:
+            break
+        true += fires(term, present)
+    return true >= check.min_any
 
 
 def entropy(probs: Iterable[float]) -> float:

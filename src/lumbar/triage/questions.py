@@ -24,6 +24,7 @@ care now, not more questions.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from lumbar.knowledge.choices import choice_answers, is_choice
@@ -38,6 +39,7 @@ from lumbar.triage.question_terms import (
     Look,
     Now,
     contribution,
+    fires,
     reference_rate,
     sample_values,
 )
@@ -151,7 +153,11 @@ class QuestionRanker:
     # question -> the screened signs its answers could open and the rules they could fire (see _reached)
     reach_signs: dict[str, frozenset[str]]
     reach_rules: dict[str, frozenset[str]]
+    in_play_rules: dict[str, tuple[tuple[WarningSignRule, frozenset[str]], ...]]  # see _in_play_rules
+    # each question with what :func:`askable` reads: a choice's findings, its ask_unless and ask_when
+    gates: list[tuple[Finding, frozenset[str] | None, frozenset[str], frozenset[str]]]
     tried_answers: dict[str, list[Answer]]  # question -> its answers, as :meth:`answers`
+    yes_effects: dict[str, YesEffects]  # yes/no question -> what its "yes" could reach
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -240,6 +246,16 @@ class QuestionRanker:
         for sign in self.screened_signs:
             for gate in sign.ask_when:
                 self.gated.setdefault(gate, []).append(sign)
+        self.in_play_rules = {f.id: rules for f in self.with_question if (rules := self._in_play_rules(f))}
+        self.gates = [
+            (
+                f,
+                frozenset(f.choice_findings()) if is_choice(f) else None,
+                frozenset(f.ask_unless),
+                frozenset(f.ask_when),
+            )
+            for f in self.with_question
+        ]
         self.tried_answers = {f.id: self._answer_values(f) for f in self.with_question}
         reached = {f.id: self._reached(f) for f in self.with_question}
         self.reach_signs = {
@@ -249,6 +265,11 @@ class QuestionRanker:
         self.reach_rules = {
             f: frozenset(r.id for g in found for r, _ in self.checks_of.get(g, ()))
             for f, found in reached.items()
+        }
+        self.yes_effects = {
+            f.id: _yes_effects(self, f.id)
+            for f in self.with_question
+            if self.tried_answers[f.id][:1] == [True]
         }
 
     def _answer_values(self, finding: Finding) -> list[Answer]:
@@ -293,9 +314,7 @@ class QuestionRanker:
         info: list[Candidate] = []
         # an information question's answers are tried only if the information block is worked out
         informative: list[tuple[Finding, Look | None, str, bool]] = []
-        for finding in self.with_question:
-            if finding.id in exclude or not askable(finding, state):
-                continue
+        for finding in self.askable_questions(state, exclude):
             why = finding.rationale or "It helps tell the likely causes apart."
             if self.settled(finding, now):
                 # the same blocks as below, for a question whose answers can open no sign nor raise the level
@@ -344,6 +363,21 @@ class QuestionRanker:
         ranked = warnings + in_play + info
         return ranked if limit is None else ranked[:limit]
 
+    def askable_questions(self, state: FindingState, exclude: frozenset[str] = frozenset()) -> list[Finding]:
+        """The questions :func:`askable` in ``state`` and not in ``exclude``, in file order (from a
+        table of each question's gates, built once)."""
+        present = state.present
+        answered = present | state.absent
+        skipped = answered | exclude
+        return [
+            finding
+            for finding, named, unless, when in self.gates
+            if finding.id not in skipped
+            and (named is None or not named <= answered)
+            and (not unless or unless.isdisjoint(present))
+            and (not when or not when.isdisjoint(present))
+        ]
+
     def informative(
         self,
         now: Now,
@@ -379,7 +413,7 @@ class QuestionRanker:
             if cause_id in logs:
                 logs[cause_id] += SUSPECT_LOG_LR
         probs = {c.cause.id: c.probability for c in causes}
-        possible = frozenset(r.id for r in triage.possible)
+        possible = frozenset([r.id for r in triage.possible])
         index = self.cause_index
         shares = tuple((index[c], p) for c, p in probs.items())
         return Now(state, triage, probs, logs, lrs, possible, terms_of.entropy(probs.values()), shares)
@@ -391,16 +425,24 @@ class QuestionRanker:
         look = Look(reach=triage.level)
         for answer in self.tried_answers[finding.id]:
             if answer is False:
-                # a plain "no" makes one finding absent: that opens no gate and fires no rule
-                look.tried.append((FindingState(state.present, state.absent | {finding.id}), None))
+                # a plain "no" makes one finding absent: that opens no gate and fires no rule (the
+                # state after it is made only when weighed)
+                look.tried.append((None, None))
                 continue
             after = self.suppose(state, finding.id, answer)
-            new = after.present - state.present
-            for gate in new:
-                for sign in self.gated.get(gate, ()):
-                    if not askable(sign, state) and askable(sign, after):
-                        look.opened[sign.id] = sign
-            rules = self.raised(now, after, new)
+            yes = self.yes_effects.get(finding.id) if answer is True else None
+            if yes is not None and yes.closure.isdisjoint(state.present):
+                # the "yes" made exactly its closure present: what that reaches is in the table
+                signs, checks = yes.signs, yes.checks
+            else:
+                new = after.present - state.present
+                signs = tuple(sign for gate in new for sign in self.gated.get(gate, ()))
+                checks = self.touching(new)
+            for sign in signs:
+                if not askable(sign, state) and askable(sign, after):
+                    look.opened[sign.id] = sign
+            possible, present = now.possible, after.present
+            rules = [r for r, check in checks if r.id in possible and fires(check, present)]
             for rule in rules:
                 look.reach = max(look.reach, rule.level, key=_RANK.__getitem__)
                 look.screened = look.screened or self.screened(rule)
@@ -414,9 +456,12 @@ class QuestionRanker:
         times their chance), once."""
         if look.weighed:
             return
+        state = now.state
         for (p, _), (after, lift) in zip(self.answers(finding, now), look.tried, strict=True):
             if lift is not None:
                 look.plan += p * lift
+            if after is None:
+                after = FindingState(state.present, state.absent | {finding.id})
             look.answers.append((p, after))
         look.weighed = True
 
@@ -454,16 +499,17 @@ class QuestionRanker:
         turns false as the findings it names become absent (see :meth:`Compiled.evaluate`)."""
         if new is None:
             new = after.present - now.state.present
-        possible = now.possible
-        if len(new) == 1:
-            (only,) = new
-            touched = [(r, c) for r, c in self.checks_of.get(only, ()) if r.id in possible]
-        else:
-            touched = list(
-                {r.id: (r, c) for f in new for r, c in self.checks_of.get(f, ()) if r.id in possible}.values()
-            )
-        present, absent = after.present, after.absent
-        return [r for r, check in touched if check.evaluate(present, absent) is True]
+        possible, present = now.possible, after.present
+        return [r for r, check in self.touching(new) if r.id in possible and fires(check, present)]
+
+    def touching(self, found: Iterable[str]) -> tuple[tuple[WarningSignRule, Compiled], ...]:
+        """The rules naming one of ``found`` (a choice question: the findings its choices name), each
+        once, with their compiled conditions."""
+        touched: dict[str, tuple[WarningSignRule, Compiled]] = {}
+        for finding_id in found:
+            for rule, check in self.checks_of.get(finding_id, ()):
+                touched.setdefault(rule.id, (rule, check))
+        return tuple(touched.values())
 
     def screened(self, rule: WarningSignRule) -> bool:
         """A rule whose warning signs are asked even when not suggested (``screen`` in rules.yaml)."""
@@ -493,26 +539,26 @@ class QuestionRanker:
     def opening_level(self, opened: dict[str, Finding], triage: TriageResult, least: int) -> Level | None:
         """The most urgent level the screened signs an answer opens could set, when it opens at
         least ``least`` of them that could raise the level; else None."""
+        if len(opened) < least:
+            return None
         levels = [
             r.level
             for f in opened.values()
             for r in self.rules_of.get(f.id, [])
             if self.screened(r) and _RANK[r.level] > _RANK[triage.level]
         ]
-        if len(opened) < least or not levels:
-            return None
-        return max(levels, key=_RANK.__getitem__)
+        return max(levels, key=_RANK.__getitem__) if levels else None
 
     def in_play_level(self, finding: Finding, now: Now) -> Level | None:
         """The most urgent rule of ``finding`` (24 hours or more, still able to raise the level, its
         needed context present) that the evidence points to: a suspect's odds at least doubled, or
         one of its warning signs present."""
+        present = now.state.present
         levels = [
             rule.level
-            for rule in self.rules_of.get(finding.id, [])
-            if _RANK[rule.level] >= _RANK[Level.CONSULTATION_24]
-            and rule.id in now.possible
-            and self._context_met(rule, finding, now.state)
+            for rule, context in self.in_play_rules.get(finding.id, ())
+            if rule.id in now.possible
+            and context <= present
             and (
                 self._warning_present(rule, now.state)
                 or any(now.lrs.get(c, 0.0) >= CONTEXT_LR for c in rule.suspects)
@@ -520,12 +566,16 @@ class QuestionRanker:
         ]
         return max(levels, key=_RANK.__getitem__) if levels else None
 
-    @staticmethod
-    def _context_met(rule: WarningSignRule, finding: Finding, state: FindingState) -> bool:
-        """The findings the rule needs in any case (its plain ``all`` ids) are present, or are asked by
-        this question: no point asking about leg numbness for the cancer rule before cancer is known."""
+    def _in_play_rules(self, finding: Finding) -> tuple[tuple[WarningSignRule, frozenset[str]], ...]:
+        """The rules of ``finding`` at 24 hours or more, each with its context: the findings it needs in
+        any case (its plain ``all`` ids) other than those this question asks, which must be present
+        first (no point asking about leg numbness for the cancer rule before cancer is known)."""
         asked = {finding.id, *finding.choice_findings()}
-        return all(t in state.present or t in asked for t in rule.when.all if isinstance(t, str))
+        return tuple(
+            (rule, frozenset(t for t in rule.when.all if isinstance(t, str) and t not in asked))
+            for rule in self.rules_of.get(finding.id, [])
+            if _RANK[rule.level] >= _RANK[Level.CONSULTATION_24]
+        )
 
     def _warning_present(self, rule: WarningSignRule, state: FindingState) -> bool:
         return not self.warning_ids[rule.id].isdisjoint(state.present)
@@ -700,6 +750,31 @@ def _known_terms(causes: dict[str, CauseTerms]) -> dict[str, tuple[tuple[int, in
         for position, (finding_id, (lr_yes, lr_no)) in enumerate(terms.log_lr.items()):
             out.setdefault(finding_id, []).append((index, position, lr_yes, lr_no))
     return {finding_id: tuple(terms) for finding_id, terms in out.items()}
+
+
+class YesEffects(Frozen):
+    """What a "yes" to a yes/no question reaches when it makes exactly its closure present (none of
+    it known present before): the screened signs it could open and the rules naming a finding of it."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("closure", "signs", "checks")
+
+    closure: frozenset[str]
+    signs: tuple[Finding, ...]  # the signs gated by a finding of the closure (a sign once per gate)
+    checks: tuple[tuple[WarningSignRule, Compiled], ...]  # as QuestionRanker.touching(closure)
+
+    def __init__(
+        self,
+        closure: frozenset[str],
+        signs: tuple[Finding, ...],
+        checks: tuple[tuple[WarningSignRule, Compiled], ...],
+    ) -> None:
+        vars(self).update(closure=closure, signs=signs, checks=checks)
+
+
+def _yes_effects(ranker: QuestionRanker, finding_id: str) -> YesEffects:
+    closure = ranker.yes_closure[finding_id][0]
+    signs = tuple(sign for gate in closure for sign in ranker.gated.get(gate, ()))
+    return YesEffects(closure, signs, ranker.touching(closure))
 
 
 def _closure(kb: KnowledgeBase, finding_id: str) -> tuple[frozenset[str], frozenset[str]]:

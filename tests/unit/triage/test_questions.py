@@ -143,3 +143,77 @@ def test_the_pictures_with_suspects_have_a_rule_that_suspects_a_cause() -> None:
     kb = load_knowledge()
     for state in _SUSPECTING:
         assert suspected_causes(triage(kb, state)), state
+
+
+def _pictures_of_every_question() -> list[FindingState]:
+    """The pictures above, and each one with every question's finding (or its gate) present or absent."""
+    kb = load_knowledge()
+    out = list(_PICTURES + _SUSPECTING)
+    for base in _PICTURES:
+        for finding in kb.findings.values():
+            if finding.question is None:
+                continue
+            for known in [
+                finding.id,
+                *finding.ask_when[:1],
+                *finding.ask_unless[:1],
+                *finding.choice_findings(),
+            ]:
+                out.append(FindingState(base.present | {known}, base.absent - {known}))
+                out.append(FindingState(base.present - {known}, base.absent | {known}))
+    return out
+
+
+def test_the_askable_questions_from_the_gates_table_are_those_askable_says() -> None:
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    questions = [f for f in kb.findings.values() if f.question is not None]
+    for state in _pictures_of_every_question():
+        for exclude in (frozenset(), frozenset([*sorted(state.present | state.absent)[:2], questions[0].id])):
+            expected = [f for f in questions if f.id not in exclude and askable(f, state)]
+            assert ranker.askable_questions(state, exclude) == expected, (state, exclude)
+
+
+def test_the_effects_of_a_yes_kept_per_question_are_those_worked_out_from_its_closure() -> None:
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    assert ranker.yes_effects
+    for finding_id, yes in ranker.yes_effects.items():
+        closure = ranker.suppose(FindingState(frozenset(), frozenset()), finding_id, True).present
+        assert yes.closure == closure, finding_id
+        named = [r.id for r, _ in yes.checks]
+        assert sorted(named) == sorted(r.id for r in kb.rules.values() if r.when.finding_ids() & closure)
+        assert {s.id for s in yes.signs} == {s.id for g in closure for s in ranker.gated.get(g, ())}
+
+
+@pytest.mark.parametrize("state", _PICTURES + _SUSPECTING)
+def test_a_look_finds_the_rules_each_answer_fires_and_the_signs_it_opens_as_triage_does(
+    state: FindingState,
+) -> None:
+    """What a look reads from the table of a "yes" is what triage and askable say of the state after it."""
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    result = triage(kb, state)
+    now = ranker.now(state, result, rank_causes(kb, state))
+    for finding in ranker.askable_questions(state):
+        look = ranker.look(finding, now)
+        levels = []
+        opened = set()
+        for answer in ranker.tried_answers[finding.id]:
+            after = ranker.suppose(state, finding.id, answer)
+            levels += [r.level for r in triage(kb, after).fired if r.id in now.possible]
+            opened |= {s.id for s in ranker.screened_signs if not askable(s, state) and askable(s, after)}
+        assert look.reach == max([result.level, *levels], key=lambda level: level.rank), finding.id
+        assert set(look.opened) == opened, finding.id
+
+
+def test_a_rules_context_for_a_question_is_its_plain_all_findings_the_question_does_not_ask() -> None:
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    for finding_id, rules in ranker.in_play_rules.items():
+        finding = kb.findings[finding_id]
+        asked = {finding.id, *finding.choice_findings()}
+        for rule, context in rules:
+            assert rule.level.rank >= Level.CONSULTATION_24.rank
+            assert context == {t for t in rule.when.all if isinstance(t, str)} - asked
+    assert any(context for rules in ranker.in_play_rules.values() for _, context in rules)
