@@ -240,16 +240,12 @@ class Lexicon:
         """Every phrase match, nested shorter matches removed."""
         stems = self.stems(tokens)
         present = set(stems)
-        #: per first stem, the patterns whose every stem is in the text (found once per text)
-        candidates: dict[str, list[Pattern]] = {}
+        #: per first stem, the patterns whose every stem is in the text (punctuation starts none)
+        candidates = {first: held for first in present if (held := self.by_first.candidates(first, present))}
         found: list[Match] = []
-        for i, tok in enumerate(tokens):
-            if tok.is_punct:
-                continue
-            patterns = candidates.get(stems[i])
+        for i, first in enumerate(stems):
+            patterns = candidates.get(first)
             if patterns is None:
-                patterns = candidates[stems[i]] = self.by_first.candidates(stems[i], present)
-            if not patterns:
                 continue
             # a phrase's second word comes within MAX_SPAN_GAP words of its first, or it cannot match
             ahead = set(stems[i + 1 : i + 2 + MAX_SPAN_GAP])
