@@ -209,7 +209,8 @@ class Scopes:
         self.word_at = [k for k, word in enumerate(words) if word]
         stops = [
             text in SENTENCE_END or ((text == "," or text in CONJUNCTIONS) and nxt in CLAUSE_STARTERS)
-            for text, nxt in zip(texts, [*texts[1:], ""], strict=True)
+            # each word with the next ("" after the last; with no tokens at all, that "" is left over)
+            for text, nxt in zip(texts, [*texts[1:], ""], strict=False)
         ]
         commas = [text in (",", "and") for text in texts]
         self._words = list(accumulate(words, initial=0))
