@@ -16,7 +16,7 @@ from itertools import accumulate
 from typing import ClassVar, Protocol
 
 from lumbar.intake.lexicon import Match
-from lumbar.intake.tokens import SENTENCE_END, Token
+from lumbar.intake.tokens import PUNCT, SENTENCE_END, Token
 from lumbar.knowledge.frozen import Frozen
 from lumbar.knowledge.schema import ContextCategory, ContextRule
 
@@ -205,30 +205,32 @@ class Scopes:
     """Prefix counts over the tokens, so that whether a trigger's scope is clear costs constant time."""
 
     def __init__(self, tokens: list[Token], triggers: list[Trigger]) -> None:
-        n = len(tokens)
+        # built with comprehensions over the words, not item by item: a long text has thousands
+        texts = [tok.text for tok in tokens]
+        words = [text not in PUNCT for text in texts]
         #: the indexes of the word (non-punctuation) tokens, in order
-        self.word_at = [k for k, tok in enumerate(tokens) if not tok.is_punct]
-        stops = [False] * n
-        commas = [False] * n
-        for k, tok in enumerate(tokens):
-            nxt = tokens[k + 1].text if k + 1 < n else ""
-            stops[k] = tok.text in SENTENCE_END or (
-                (tok.text == "," or tok.text in CONJUNCTIONS) and nxt in CLAUSE_STARTERS
-            )
-            commas[k] = tok.text in (",", "and")
-        writer = [tok.text in WRITER_WORDS for tok in tokens]
-        terminators = [False] * n
-        affirming = [False] * n
-        for t in triggers:
-            if t.rule.category == ContextCategory.TERMINATE:
-                terminators[t.start] = True
-                affirming[t.start] = t.rule.affirms
-        self._words = list(accumulate((not tok.is_punct for tok in tokens), initial=0))
+        self.word_at = [k for k, word in enumerate(words) if word]
+        stops = [
+            text in SENTENCE_END or ((text == "," or text in CONJUNCTIONS) and nxt in CLAUSE_STARTERS)
+            # each word with the next ("" after the last; with no tokens at all, that "" is left over)
+            for text, nxt in zip(texts, [*texts[1:], ""], strict=False)
+        ]
+        commas = [text in (",", "and") for text in texts]
+        self._words = list(accumulate(words, initial=0))
         self._stops = list(accumulate(stops, initial=0))
         self._commas = list(accumulate(commas, initial=0))
-        self._terminators = list(accumulate(terminators, initial=0))
-        self._affirming = list(accumulate(affirming, initial=0))
-        self._writer = list(accumulate(writer, initial=0))
+        self._writer = list(accumulate((text in WRITER_WORDS for text in texts), initial=0))
+        terminators = [t for t in triggers if t.rule.category == ContextCategory.TERMINATE]
+        if terminators:
+            ends = [False] * len(tokens)
+            affirming = [False] * len(tokens)
+            for t in terminators:
+                ends[t.start] = True
+                affirming[t.start] = t.rule.affirms
+            self._terminators = list(accumulate(ends, initial=0))
+            self._affirming = list(accumulate(affirming, initial=0))
+        else:  # most texts: no terminator, so every count is 0
+            self._terminators = self._affirming = [0] * (len(tokens) + 1)
 
     def clear(self, lo: int, hi: int, rule: ContextRule) -> bool:
         """True when no scope boundary of ``rule`` lies between token lo (inclusive) and hi (exclusive)."""

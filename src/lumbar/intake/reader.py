@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
-from itertools import accumulate
 from typing import ClassVar, Literal
 
 from lumbar.intake.context import ContextDetector, QualifierDetector
@@ -132,7 +132,7 @@ class TextReader:
             cats = self.detector.categories(tokens, [match])[0]
             start, end = tokens[match.start].start, tokens[match.end].end
             words = text[start:end]
-            why = self._ignore_reason(finding, cats, reading.subject, around.relation[match.start])
+            why = self._ignore_reason(finding, cats, reading.subject, around.relation(match.start))
             if why is None and own_symptoms and around.third_person(match):
                 why = "about someone else"  # "my dad ... he still can't feel his bladder"
             why = why or _measured(finding, start, end, numbers)
@@ -225,28 +225,41 @@ THIRD_PERSON = frozenset({"he", "she", "his", "him", "her", "hers", "himself", "
 class _Surroundings:
     """What surrounds each token: the relation word before it and whether its clause says "he"/"she".
 
-    Built once per text in one pass, so that each match is looked up in constant time.
+    Built once per text from the few tokens that matter (relation words, pronouns, sentence and clause
+    ends), found in one pass; each match is then looked up by bisection.
     """
 
     def __init__(self, tokens: list[Token]) -> None:
-        self.relation: list[str | None] = []  # the last relation word before token k in its sentence
-        self.clause_start: list[int] = []  # the first token of token k's clause (after "." or ",")
-        current: str | None = None
-        start = 0
-        for k, tok in enumerate(tokens):
-            self.relation.append(current)
-            self.clause_start.append(start)
-            if tok.text in SENTENCE_END:
-                current = None
-            elif tok.text in RELATION_WORDS:
-                current = tok.text
-            if tok.text in SENTENCE_END or tok.text == ",":
-                start = k + 1
-        self._third = list(accumulate((tok.text in THIRD_PERSON for tok in tokens), initial=0))
+        marks = [(k, tok.text) for k, tok in enumerate(tokens) if tok.text in _MARKS]
+        self._relations = [k for k, text in marks if text in RELATION_WORDS]
+        self._words = [text for _, text in marks if text in RELATION_WORDS]
+        self._sentence_ends = [k for k, text in marks if text in SENTENCE_END]
+        self._clause_ends = [k for k, text in marks if text in SENTENCE_END or text == ","]
+        self._third = [k for k, text in marks if text in THIRD_PERSON]
+
+    def relation(self, k: int) -> str | None:
+        """The last relation word before token ``k`` in its sentence."""
+        i = bisect_left(self._relations, k)
+        if not i:
+            return None
+        ends = bisect_left(self._sentence_ends, k)
+        if ends and self._sentence_ends[ends - 1] > self._relations[i - 1]:
+            return None
+        return self._words[i - 1]
+
+    def clause_start(self, k: int) -> int:
+        """The first token of token ``k``'s clause (after "." or ",")."""
+        i = bisect_left(self._clause_ends, k)
+        return self._clause_ends[i - 1] + 1 if i else 0
 
     def third_person(self, match: Match) -> bool:
         """True when the clause of ``match``, up to its last word, speaks of "he" or "she"."""
-        return self._third[match.end + 1] - self._third[self.clause_start[match.start]] > 0
+        i = bisect_left(self._third, self.clause_start(match.start))
+        return i < len(self._third) and self._third[i] <= match.end
+
+
+#: the tokens :class:`_Surroundings` looks at.
+_MARKS = RELATION_WORDS | THIRD_PERSON | SENTENCE_END | {","}
 
 
 def _measured(

@@ -184,18 +184,21 @@ def tokenize(
         shorthand = _no_shorthand()
     raw: list[tuple[str, int, int]] = []
     runs = [start for start, _ in _ELONGATED.spans(text)]  # where a letter is typed 3+ times running
+    may_say_cannot = False
     for start, end in shorthand.pattern.spans(text):
         word = text[start:end].lower()
         if runs and _holds(runs, start, end):
             word = _squeeze(word)
         for part in shorthand.parts(word):
             raw.append((part, start, end))
-    merged = _merge_cannot(raw)
+            may_say_cannot = may_say_cannot or part in _CANNOT_BY_FIRST
+    merged = _merge_cannot(raw) if may_say_cannot else raw
+    make = Token._make  # tuple.__new__ itself, without the named tuple's Python-level __new__
     tokens = []
     for word, start, end in merged:
         if spell and word in spell:
             word = spell[word]
-        tokens.append(Token(word, stem(word), start, end))
+        tokens.append(make((word, stem(word), start, end)))
     return tokens
 
 

@@ -89,14 +89,25 @@ class UnorderedDetector:
     def find(self, tokens: list[Token], stems: list[str]) -> list[Match]:
         """Phrases whose content words all stand, in any order, in one clause of the tokens."""
         found: list[Match] = []
+        # only the words a phrase is made of count, and a phrase needs at least two of them
+        hits = self._hits(tokens, stems)
+        if len(hits) < MIN_CONTENT:
+            return found
+        k = 0
         for lo, hi in _clauses(tokens):
+            while k < len(hits) and hits[k][0] < lo:
+                k += 1
             where: dict[str, list[int]] = defaultdict(list)
-            for i in range(lo, hi):
-                for reading in self._readings(stems[i], tokens[i].text):
-                    where[reading].append(i)
+            while k < len(hits) and hits[k][0] < hi:
+                i, words = hits[k]
+                for word in words:
+                    where[word].append(i)
+                k += 1
+            if len(where) < MIN_CONTENT:
+                continue
             tried: set[tuple[str, frozenset[str]]] = set()
             for word in list(where):
-                for pattern, content in self.by_stem.get(word, ()):
+                for pattern, content in self.by_stem[word]:
                     key = (pattern.finding, content)
                     if key in tried or not content <= where.keys():
                         continue
@@ -106,16 +117,27 @@ class UnorderedDetector:
                         found.append(Match(pattern, min(used), max(used), used))
         return found
 
-    def _readings(self, stem: str, word: str) -> list[str]:
-        """The stem itself, and phrase stems it may be a slip of (an ordinary English word is no slip)."""
-        if stem in self.by_stem or len(stem) < FUZZY_MIN_LEN or not stem.isalpha() or is_english(word):
-            return [stem]
+    def _hits(self, tokens: list[Token], stems: list[str]) -> list[tuple[int, tuple[str, ...]]]:
+        """Each token that is, or may be a slip of, a phrase's content word, with those words."""
+        by_stem = self.by_stem
+        out: list[tuple[int, tuple[str, ...]]] = []
+        for i, word in enumerate(stems):
+            if word in by_stem:
+                out.append((i, (word,)))
+            elif len(word) >= FUZZY_MIN_LEN and word.isalpha() and not is_english(tokens[i].text):
+                slips = self._slips(word)
+                if slips:
+                    out.append((i, slips))
+        return out
+
+    def _slips(self, word: str) -> tuple[str, ...]:
+        """The phrase stems (at most two) that the stem ``word``, a word of none, may be a slip of."""
         # imported on the first word that may be a slip: it costs a one-shot command about as much as
         # its whole assessment, and most texts have no such word
         from rapidfuzz import fuzz, process  # noqa: PLC0415
 
-        close = process.extract(stem, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=2)
-        return [stem, *(c[0] for c in close)]
+        close = process.extract(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=2)
+        return tuple(c[0] for c in close)
 
 
 def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:

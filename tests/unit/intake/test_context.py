@@ -3,13 +3,18 @@ pseudo-triggers, doubt, hypotheticals, the past and other people."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from itertools import accumulate
+from pathlib import Path
 
 import pytest
 
-from lumbar.intake.context import ContextDetector
+from lumbar.intake.context import CLAUSE_STARTERS, CONJUNCTIONS, ContextDetector, Scopes, Trigger
 from lumbar.intake.lexicon import Lexicon
-from lumbar.intake.reader import Reading
+from lumbar.intake.normalise import normalise
+from lumbar.intake.reader import Reading, TextReader
+from lumbar.intake.tokens import SENTENCE_END, Token
 from lumbar.knowledge.loader import KnowledgeBase
 from lumbar.knowledge.schema import ContextCategory, ContextRule
 
@@ -203,3 +208,40 @@ def test_the_writer_named_again_ends_someone_elses_scope(read: Read) -> None:
     reading = read("back pain. my husband was the one who noticed I was dragging my foot")
     assert "foot_drop" in reading.present()
     assert "cancer_history" not in read("I have back pain for a week. My dad had prostate cancer.").present()
+
+
+def _plain_counts(tokens: list[Token], triggers: list[Trigger]) -> list[list[int]]:
+    """The scopes' prefix counts the plain way: every token in turn."""
+    n = len(tokens)
+    words, stops, commas, ends, affirming = ([0] * n for _ in range(5))
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1].text if k + 1 < n else ""
+        words[k] = not tok.is_punct
+        stops[k] = tok.text in SENTENCE_END or (
+            (tok.text == "," or tok.text in CONJUNCTIONS) and nxt in CLAUSE_STARTERS
+        )
+        commas[k] = tok.text in (",", "and")
+    for t in triggers:
+        if t.rule.category == ContextCategory.TERMINATE:
+            ends[t.start] = True
+            affirming[t.start] = t.rule.affirms
+    return [list(accumulate(flags, initial=0)) for flags in (words, stops, commas, ends, affirming)]
+
+
+def test_scopes_count_what_a_walk_over_every_token_counts(reader: TextReader) -> None:
+    """The comprehensions and the shared table of no terminators give the plain walk's counts, on every
+    labelled text, on no tokens at all and on one."""
+    cases = Path(__file__).resolve().parents[2] / "cases" / "intake.jsonl"
+    texts = [json.loads(line)["text"] for line in cases.read_text(encoding="utf-8").splitlines() if line]
+    detector = reader.detector
+    assert isinstance(detector, ContextDetector)
+    terminated = 0
+    for text in ["", "no", "back pain, but no fever except at night", *texts]:
+        tokens = reader.lexicon.tokens(normalise(text))
+        triggers = detector._triggers(tokens)
+        scopes = Scopes(tokens, triggers)
+        counts = [scopes._words, scopes._stops, scopes._commas, scopes._terminators, scopes._affirming]
+        assert counts == _plain_counts(tokens, triggers), text
+        assert scopes.word_at == [k for k, tok in enumerate(tokens) if not tok.is_punct]
+        terminated += scopes._terminators[-1] > 0
+    assert terminated > 5

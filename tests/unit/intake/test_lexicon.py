@@ -4,11 +4,13 @@ and which of two overlapping matches wins."""
 from __future__ import annotations
 
 import pickle
+import random
 from collections.abc import Callable
 
 import pytest
 
 from lumbar.intake.lexicon import Lexicon, Pattern, PhraseTable
+from lumbar.intake.reader import TextReader
 from lumbar.intake.speller import Speller
 from lumbar.knowledge.loader import KnowledgeBase
 
@@ -152,6 +154,35 @@ def test_the_phrase_table_unpacks_each_first_stem_as_built_and_only_when_asked()
         ("leg", "the", "weak"),
         ("back",),
     ]
+
+
+def test_candidates_are_tested_only_when_their_rarest_later_stem_is_held() -> None:
+    weak = Pattern.of("a", ("leg", "weak"), False)
+    heavy = Pattern.of("b", ("leg", "heavy", "weak"), False)  # "heavy" is its rarer later stem
+    alone = Pattern.of("c", ("leg",), False)
+    table = PhraseTable({"leg": [weak, heavy, alone], "arm": [Pattern.of("d", ("arm", "weak"), False)]})
+    assert table.candidates("leg", {"leg", "weak"}) == [weak, alone]
+    assert table.candidates("leg", {"leg", "heavy"}) == [alone]
+    assert table.candidates("leg", {"leg", "heavy", "weak"}) == [weak, heavy, alone]
+    assert table.candidates("arm", {"leg", "weak"}) == [] and table.candidates("hip", {"hip"}) == []
+    assert table._by_anchor["leg"] == {"weak": [0], "heavy": [1], "leg": [2]}
+
+
+def test_candidates_equal_the_patterns_whose_every_stem_is_held(reader: TextReader) -> None:
+    """The anchors only skip work: on the packaged table, for stems drawn at random around each first
+    stem's own phrases, the candidates are that first stem's patterns filtered whole, in order."""
+    table = pickle.loads(pickle.dumps(reader.lexicon.by_first))
+    firsts = list(table._packed)
+    vocabulary = sorted({s for patterns in table.values() for p in patterns for s in p.stems})
+    rng = random.Random(16)
+    for first in firsts:
+        patterns = table.get(first)
+        for _ in range(3):
+            present = {first, *rng.sample(vocabulary, 40), *rng.choice(patterns).stems}
+            own = [s for p in patterns for s in p.stems]
+            present |= set(rng.sample(own, min(3, len(own))))
+            slow = [p for p in patterns if present.issuperset(p.stems)]
+            assert table.candidates(first, present) == slow, (first, sorted(present))
 
 
 def test_a_stem_that_would_break_the_packing_is_refused() -> None:
