@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from lumbar.knowledge.loader import load_knowledge
+from lumbar.knowledge.loader import KnowledgeBase, load_knowledge
 from lumbar.knowledge.schema import Level
 from lumbar.triage.differential import rank_causes
-from lumbar.triage.questions import QuestionRanker, askable, danger_leads, danger_screen, rank_questions
-from lumbar.triage.rules import FindingState, suspected_causes, triage
+from lumbar.triage.questions import Now, QuestionRanker, askable, danger_leads, danger_screen, rank_questions
+from lumbar.triage.rules import FindingState, TriageResult, suspected_causes, triage
+
+
+def _ranking(state: FindingState) -> tuple[KnowledgeBase, QuestionRanker, TriageResult, Now]:
+    """The knowledge base, its ranker, the triage of ``state`` and the ranker's view of it."""
+    kb = load_knowledge()
+    ranker = QuestionRanker.of(kb)
+    result = triage(kb, state)
+    return kb, ranker, result, ranker.now(state, result, rank_causes(kb, state))
 
 
 def _ranked(state: FindingState, exclude: frozenset[str] = frozenset()) -> list[str]:
@@ -86,10 +94,7 @@ def test_the_log_lrs_from_the_known_findings_are_each_causes_whole_sum_to_the_la
 def test_the_rules_an_answer_fires_are_those_that_turn_true_among_the_rules_still_possible(
     state: FindingState,
 ) -> None:
-    kb = load_knowledge()
-    ranker = QuestionRanker.of(kb)
-    result = triage(kb, state)
-    now = ranker.now(state, result, rank_causes(kb, state))
+    kb, ranker, _result, now = _ranking(state)
     tried = 0
     for finding in kb.findings.values():
         if not askable(finding, state):
@@ -106,10 +111,7 @@ def test_the_rules_an_answer_fires_are_those_that_turn_true_among_the_rules_stil
 def test_a_question_settled_without_its_answers_is_one_whose_answers_open_nothing_and_raise_nothing(
     state: FindingState,
 ) -> None:
-    kb = load_knowledge()
-    ranker = QuestionRanker.of(kb)
-    result = triage(kb, state)
-    now = ranker.now(state, result, rank_causes(kb, state))
+    kb, ranker, result, now = _ranking(state)
     settled = [f for f in kb.findings.values() if askable(f, state) and ranker.settled(f, now)]
     for finding in settled:
         look = ranker.look(finding, now)
@@ -191,10 +193,7 @@ def test_a_look_finds_the_rules_each_answer_fires_and_the_signs_it_opens_as_tria
     state: FindingState,
 ) -> None:
     """What a look reads from the table of a "yes" is what triage and askable say of the state after it."""
-    kb = load_knowledge()
-    ranker = QuestionRanker.of(kb)
-    result = triage(kb, state)
-    now = ranker.now(state, result, rank_causes(kb, state))
+    kb, ranker, result, now = _ranking(state)
     for finding in ranker.askable_questions(state):
         look = ranker.look(finding, now)
         levels = []
