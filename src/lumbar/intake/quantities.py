@@ -97,7 +97,8 @@ _AGE_PATTERNS = [
     _AGE_YRS,
     Caseless(r"(?<![\d.])(\d{1,3})\s*(?:year|yr)s?\s+of\s+age\b", digit=True, needs=("age",)),
     Caseless(
-        r"\b(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
+        # not "since i am 20" (since the age of 20)
+        r"\b(?<!since )(?:i am|i'm|im|aged?|age:?|is|turned)\s+(\d{1,3})\b(?!\s*(?:weeks?|wks?|kg|kilos?|lbs?|pounds|%|/|out of"
         r"|minutes?|mins?|hours?|days?|months?|times|cm|degrees|°|c\b|f\b|mg|\.\d|percent|stone|foot|feet|ft\b|inch))",
         digit=True,
     ),
@@ -413,7 +414,9 @@ def read_pain_score(text: str) -> Quantity | None:
 
 
 _PREG_WEEKS = Caseless(
-    r"\b(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|into (?:my|the|her) pregnancy|of pregnancy)",
+    r"\b(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?|w)\s*(?:pregnant|along|gestation|into (?:my|the|her) pregnancy|of pregnancy"
+    # "30 weeks with my second": the weeks of a pregnancy with the child it carries
+    r"|with (?:my|our|her|the) (?:first|second|third|fourth|fifth|baby|bump|twins)\b)",
     digit=True,
 )
 #: weeks of pregnancy stated plainly, however many ("-5 weeks pregnant", "50 weeks pregnant").
@@ -575,7 +578,9 @@ _CLAUSE_END = Caseless(r"[.;!?:,()]|\b(?:and|but|so|because|now|then|while|altho
 _HISTORY_CUE = Caseless(
     r"\b(?:diabet\w*|asthma|cancer|tumou?r|treated|treatment|surgery|operation|stones?|period|injection|epidural|"
     r"puncture|taking|took|prednis\w*|\w*statins?|steroids?|tablets?|pills?|medicines?|medication|diagnos\w*|"
-    r"arthritis|thyroid|smok\w*|transplant|chemo\w*|lost|kg|pounds|weight|x-ray|scan|mri)\b",
+    r"arthritis|thyroid|smok\w*|transplant|chemo\w*|lost|kg|pounds|weight|x-ray|scan|mri"
+    # a birth dates itself: "8 weeks after a straightforward delivery", "had her baby three months ago"
+    r"|baby|birth|delivery|delivered|born|caesarean|c-section)\b",
 )
 _SYMPTOM_CUE = Caseless(
     r"\b(?:pain\w*|ach\w*|hurt\w*|sore\w*|cramp\w*|spasm\w*|stiff\w*|numb\w*|tingl\w*|weak\w*|sciatica|"

@@ -167,6 +167,8 @@ def test_duration(text: str, days: float) -> None:
         "I've had type 2 diabetes for ten years",
         "Morning stiffness lasting about two hours",
         "I have lost 4 kg in a month",
+        "New mum here, 8 weeks after a straightforward delivery.",
+        "My daughter had her baby three months ago (normal delivery)",
     ],
 )
 def test_not_the_duration_of_the_problem(text: str) -> None:
@@ -183,6 +185,7 @@ def test_not_the_duration_of_the_problem(text: str) -> None:
         ("38 weeks and my waters just went", 38),
         ("second trimester", 20),
         ("I'm 6 months pregnant", 26),
+        ("30 weeks with my second. Is it OK that my back aches?", 30),
     ],
 )
 def test_pregnancy_weeks(text: str, weeks: int) -> None:
@@ -266,3 +269,11 @@ def test_a_minus_sign_is_read_and_a_range_dash_is_not() -> None:
 def test_every_age_pattern_reads_a_number_in_digits() -> None:
     # read_age skips these patterns for a text without digits
     assert all(r"(\d" in p.pattern for p in _AGE_PATTERNS)
+
+
+def test_since_an_age_is_not_the_age_and_a_birth_does_not_date_the_pain() -> None:
+    """'Since I am 20 I have this … 44 years.': 44, and the pain's own span; a pain since the birth is dated."""
+    text = "Since I am 20 I have this, one time per year. How long: 2 days. I am cook. 44 years."
+    assert value(read_age(text)) == 44
+    assert value(read_duration(text)) == 2
+    assert value(read_duration("since the baby was born 3 weeks ago my back aches")) == 21
