@@ -183,8 +183,9 @@ _AGE_IN_WORDS = [
     # a message that opens with the age: "Sixty six and my back's been grumbling", "Seventy, and ..."
     Caseless(rf"^\W*{_WORD_NUM}\s*(?:,|\band\b)", needs=_WORD_NUM_NEEDS),
 ]
-#: a lone two-digit number between commas or at the very end is an age ("high blood pressure, 71, and").
-_LONE_AGE = Caseless(r"(?:^|,)\s*(\d{2,3})\s*(?=,|\.?\s*$)", digit=True)
+#: a lone two-digit number between commas, opening a sentence before a comma, or at the very end is an
+#: age ("high blood pressure, 71, and", "... into the car. 71, on blood pressure tablets").
+_LONE_AGE = Caseless(r"(?:^|,|[.!?]\s)\s*(\d{2,3})\s*(?=,|\.?\s*$)", digit=True)
 
 
 def word_number(words: str) -> int:
@@ -487,8 +488,9 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
         return Quantity(float(m.group(1)), m.group(0).strip())
     context = _PREGNANCY_CONTEXT.search(text)
     bare = _IS_WEEKS.search(text) if context else None
-    if bare and _CHILD_BEFORE.search(text[: bare.start()]):
-        bare = None  # "my baby is 7 weeks" is the baby's age
+    child = _CHILD_BEFORE.search(text[: bare.start()]) if bare else None
+    if bare and child and not (child.group(0).strip().lower() == "daughter" and int(bare.group(1)) >= 20):
+        bare = None  # "my baby is 7 weeks" is the baby's age; "my daughter is 34 weeks" (with a pregnancy said) is hers
     if bare and 4 <= int(bare.group(1)) <= 43:
         return Quantity(float(bare.group(1)), bare.group(0).strip())
     opening = _OPENING_WEEKS.search(text)

@@ -277,3 +277,12 @@ def test_since_an_age_is_not_the_age_and_a_birth_does_not_date_the_pain() -> Non
     assert value(read_age(text)) == 44
     assert value(read_duration(text)) == 2
     assert value(read_duration("since the baby was born 3 weeks ago my back aches")) == 21
+
+
+def test_an_age_opening_a_sentence_and_a_daughters_weeks_of_pregnancy() -> None:
+    """'... into the car. 71, on blood pressure tablets': 71; 'my daughter is 34 weeks' with the baby's
+    position said is her pregnancy, while 'my daughter is 8 weeks' stays a baby's age."""
+    assert value(read_age("Lifting the mower into the car. 71, on blood pressure tablets, ex smoker.")) == 71
+    said = "My daughter is 34 weeks. Backache this week, we put it down to the baby's position."
+    assert value(read_pregnancy_weeks(said)) == 34
+    assert read_pregnancy_weeks("my daughter is 8 weeks and my back aches from carrying the baby") is None

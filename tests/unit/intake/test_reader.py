@@ -238,3 +238,14 @@ def test_the_surroundings_of_each_token_are_those_a_walk_over_every_token_gives(
             if tok.text in SENTENCE_END or tok.text == ",":
                 start = k + 1
     assert seen > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "finding_id"),
+    [
+        ("The truck tipped on the ramp and I got thrown out and landed flat on my back.", "major_trauma"),
+        ("Came off my motorbike, back is ten times worse than before.", "severe_pain"),
+    ],
+)
+def test_a_serious_accident_and_its_pain_said_plainly(read: Read, text: str, finding_id: str) -> None:
+    assert finding_id in read(text).present()
