@@ -131,7 +131,7 @@ def _steps(assessment: Assessment, kb: KnowledgeBase, risk_group: Band | None) -
     if urgent is not None:
         # the back's comfort measures only while waiting for help with the back; for a problem outside
         # it (a bleeding stomach, an aneurysm) the deciding rule's own action says what to do meanwhile
-        deciding = _deciding(assessment, kb)
+        deciding = _deciding(_fired(assessment, kb), assessment.level)
         back = assessment.fits_back_problem and not (deciding and all(r.outside_back for r in deciding))
         sections, left_out = _wait_sections(kb, profile) if back else ([], [])
     else:
@@ -192,16 +192,15 @@ def _fired(assessment: Assessment, kb: KnowledgeBase) -> list[WarningSignRule]:
     return [kb.rules[r.rule] for r in assessment.level_reasons if r.rule and r.rule in kb.rules]
 
 
-def _deciding(assessment: Assessment, kb: KnowledgeBase) -> list[WarningSignRule]:
-    """The fired rules that set the level (all the fired ones when none is at the level)."""
-    fired = _fired(assessment, kb)
-    return [rule for rule in fired if rule.level == assessment.level] or fired
+def _deciding(fired: list[WarningSignRule], level: Level) -> list[WarningSignRule]:
+    """The fired rules that set ``level`` (all the fired ones when none is at it)."""
+    return [rule for rule in fired if rule.level == level] or fired
 
 
 def _urgent(assessment: Assessment, kb: KnowledgeBase) -> UrgentMessage:
     """What to do now: the actions of the most urgent rules that fired, with their reasons."""
     fired = _fired(assessment, kb)
-    top = _deciding(assessment, kb)
+    top = _deciding(fired, assessment.level)
     first_rule = {rule.action: rule.id for rule in reversed(top)}
     actions = list(dict.fromkeys(rule.action for rule in top))
     sources = [str(c) for rule in top for c in rule.sources]

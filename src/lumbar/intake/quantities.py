@@ -438,6 +438,9 @@ _IM_WEEKS = Caseless(
 
 #: a born child's age: "my baby is 7 weeks", "he is 6 weeks".
 _CHILD_BEFORE = Caseless(r"\b(?:baby|son|daughter|newborn|little one|he|him)\s*$")
+#: a child's age is said in weeks only while it is small: from this many weeks, "my daughter is N weeks"
+#: in a text about a pregnancy is her pregnancy ("my daughter is 34 weeks ... the baby's position")
+_DAUGHTERS_PREGNANCY_FROM_WEEKS = 20
 #: "she is 31 weeks", in a text that is about a pregnancy somewhere.
 _IS_WEEKS = Caseless(
     r"\b(?:is|am|she's|i'm)\s+(\d{1,2})\s*(?:\+\d)?\s*(?:weeks?|wks?)\b(?!\s*(?:ago|old|of|since|now))",
@@ -489,8 +492,13 @@ def read_pregnancy_weeks(text: str) -> Quantity | None:
     context = _PREGNANCY_CONTEXT.search(text)
     bare = _IS_WEEKS.search(text) if context else None
     child = _CHILD_BEFORE.search(text[: bare.start()]) if bare else None
-    if bare and child and not (child.group(0).strip().lower() == "daughter" and int(bare.group(1)) >= 20):
-        bare = None  # "my baby is 7 weeks" is the baby's age; "my daughter is 34 weeks" (with a pregnancy said) is hers
+    if bare and child:
+        hers = (
+            child.group(0).strip().lower() == "daughter"
+            and int(bare.group(1)) >= _DAUGHTERS_PREGNANCY_FROM_WEEKS
+        )
+        if not hers:
+            bare = None  # "my baby is 7 weeks" is the baby's age
     if bare and 4 <= int(bare.group(1)) <= 43:
         return Quantity(float(bare.group(1)), bare.group(0).strip())
     opening = _OPENING_WEEKS.search(text)
